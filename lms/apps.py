@@ -1,0 +1,35 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class LmsConfig(AppConfig):
+    name = "lms"
+    verbose_name = _("People and skills")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from lms import navigation, permissions
+
+        post_migrate.connect(_sync_role_permissions, sender=self)
+
+        navigation.register(
+            navigation.NavEntry(
+                "lms:dashboard",
+                _("My page"),
+                lambda u: u.is_authenticated,
+                order=10,
+            )
+        )
+        navigation.register(
+            navigation.NavEntry(
+                "wagtailadmin_home", _("Admin"), permissions.can_access_admin, order=90
+            )
+        )
+
+
+def _sync_role_permissions(sender, **kwargs):
+    from lms.services import roles_sync_permissions
+
+    roles_sync_permissions()

@@ -1,0 +1,45 @@
+from allauth.account.forms import SignupForm as AllauthSignupForm
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from lms.models import User
+from lms.services import user_complete_signup
+
+
+class SignupForm(AllauthSignupForm):
+    """allauth's sign-up with the name and language the platform shows."""
+
+    display_name = forms.CharField(
+        label=_("Your name"),
+        max_length=80,
+        help_text=_("As colleagues and mentors know you."),
+    )
+    preferred_language = forms.ChoiceField(
+        label=_("Language"), choices=User.Language.choices
+    )
+
+    def save(self, request):
+        user = super().save(request)
+        user_complete_signup(
+            user=user,
+            display_name=self.cleaned_data["display_name"],
+            preferred_language=self.cleaned_data["preferred_language"],
+        )
+        return user
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["display_name", "first_name", "last_name", "phone",
+                  "preferred_language", "avatar"]
+        widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel"})}
+
+    def clean_phone(self):
+        phone = self.cleaned_data["phone"].strip()
+        allowed = set("+0123456789- ")
+        if phone and (not set(phone) <= allowed or sum(c.isdigit() for c in phone) < 5):
+            raise forms.ValidationError(
+                _("Enter a phone number of digits, spaces, + and -.")
+            )
+        return phone

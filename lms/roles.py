@@ -1,0 +1,56 @@
+"""Platform roles. Each is a Django group created by a migration; membership of a group
+is the only source of a role."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Role(models.TextChoices):
+    LEARNER = "Learner", _("Learner")
+    MENTOR = "Mentor", _("Mentor")
+    HR = "HR", _("HR")
+    EDITOR = "Editor", _("Editor")
+    MODERATOR = "Moderator", _("Moderator")
+    COORDINATOR = "Union coordinator", _("Union coordinator")
+    OFFICER = "Certification officer", _("Certification officer")
+
+
+# Roles whose accounts hold other people's data or publish content: two-factor sign-in
+# is required before they may use the site.
+MFA_REQUIRED_ROLES = frozenset(
+    {Role.HR, Role.OFFICER, Role.EDITOR, Role.MODERATOR, Role.COORDINATOR}
+)
+# Roles that work in the Wagtail admin.
+ADMIN_ROLES = frozenset({Role.EDITOR, Role.MODERATOR, Role.OFFICER, Role.HR})
+
+# Django permissions each role holds, as "app_label.codename". Kept in step with the
+# database by ``lms.services.roles_sync_permissions`` after every migrate.
+ROLE_PERMISSIONS: dict[str, set[str]] = {
+    Role.LEARNER: set(),
+    Role.MENTOR: set(),
+    Role.HR: {"wagtailadmin.access_admin"},
+    Role.EDITOR: {"wagtailadmin.access_admin"},
+    Role.MODERATOR: {"wagtailadmin.access_admin"},
+    Role.COORDINATOR: {
+        "wagtailadmin.access_admin",
+        "lms.add_enterprise",
+        "lms.change_enterprise",
+        "lms.view_enterprise",
+        "lms.add_tradeunion",
+        "lms.change_tradeunion",
+        "lms.view_tradeunion",
+        "lms.add_membership",
+        "lms.change_membership",
+        "lms.delete_membership",
+        "lms.view_membership",
+    },
+    Role.OFFICER: {
+        "wagtailadmin.access_admin",
+        "lms.add_occupation",
+        "lms.change_occupation",
+        "lms.view_occupation",
+        "lms.add_industry",
+        "lms.change_industry",
+        "lms.view_industry",
+    },
+}

@@ -1,0 +1,149 @@
+"""State changes of the core: accounts, organisations and notifications."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Group
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms.errors import DomainError
+from lms.models import Enterprise, Membership, Notification, User
+from lms.roles import ROLE_PERMISSIONS, Role
+
+
+@transaction.atomic
+def user_complete_signup(
+    *, user: User, display_name: str, preferred_language: str
+) -> User:
+    """Everyone who signs up is a learner; other roles are granted by staff."""
+    user.display_name = display_name.strip()
+    user.preferred_language = preferred_language
+    user.save(update_fields=["display_name", "preferred_language"])
+    role_grant(user=user, role=Role.LEARNER)
+    return user
+
+
+def roles_sync_permissions() -> None:
+    """Gives each role group the Django permissions ``ROLE_PERMISSIONS`` declares
+    (adds only: permissions granted by hand in the admin stay)."""
+    from django.contrib.auth.models import Permission
+
+    for role, perms in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.get_or_create(name=role)
+        for dotted in perms:
+            app_label, codename = dotted.split(".", 1)
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                group.permissions.add(permission)
+
+
+def role_grant(*, user: User, role: str) -> None:
+    group, _created = Group.objects.get_or_create(name=role)
+    user.groups.add(group)
+    user.__dict__.pop("_lms_roles", None)
+
+
+def role_revoke(*, user: User, role: str) -> None:
+    user.groups.remove(*Group.objects.filter(name=role))
+    user.__dict__.pop("_lms_roles", None)
+
+
+def user_set_language(*, user: User, language: str) -> None:
+    if language not in User.Language.values:
+        raise DomainError(_("That language is not offered."), code="language")
+    if user.preferred_language != language:
+        user.preferred_language = language
+        user.save(update_fields=["preferred_language"])
+    # The Wagtail admin reads its own profile for the interface language.
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    if profile.preferred_language != language:
+        profile.preferred_language = language
+        profile.save(update_fields=["preferred_language"])
+
+
+@transaction.atomic
+def membership_add(
+    *,
+    user: User,
+    enterprise: Enterprise,
+    role: str = Membership.Role.WORKER,
+    employee_number: str = "",
+) -> Membership:
+    if role not in Membership.Role.values:
+        raise DomainError(_("Unknown enterprise role."), code="membership_role")
+    try:
+        with transaction.atomic():
+            membership, _created = Membership.objects.update_or_create(
+                user=user,
+                enterprise=enterprise,
+                defaults={"role": role, "employee_number": employee_number.strip()},
+            )
+    except IntegrityError:
+        raise DomainError(
+            _("Employee number %(number)s is already used in %(enterprise)s.")
+            % {"number": employee_number, "enterprise": enterprise},
+            code="employee_number_taken",
+        ) from None
+    if role == Membership.Role.HR:
+        role_grant(user=user, role=Role.HR)
+    user.__dict__.pop("_lms_memberships", None)
+    return membership
+
+
+def notification_send(
+    *, recipient: User, key: str, subject: str, body: str = "", url: str = ""
+) -> Notification | None:
+    """Puts a message in the recipient's inbox and e-mails it, once per ``key``:
+    a repeated event returns ``None`` and sends nothing."""
+    from lms.tasks import deliver_notification
+
+    with transaction.atomic():
+        notification, created = Notification.objects.get_or_create(
+            recipient=recipient,
+            key=key[:200],
+            defaults={"subject": subject[:200], "body": body, "url": url[:500]},
+        )
+        if not created:
+            return None
+        deliver_notification.delay_on_commit(notification.pk)
+    return notification
+
+
+def notification_deliver(*, notification_id: int) -> bool:
+    """E-mails one notification unless it was already e-mailed; True if it sent."""
+    from django.core.mail import send_mail
+
+    with transaction.atomic():
+        notification = (
+            Notification.objects.select_for_update()
+            .select_related("recipient")
+            .filter(pk=notification_id, emailed_at__isnull=True)
+            .first()
+        )
+        if notification is None:
+            return False
+        body = notification.body
+        if notification.url:
+            body = f"{body}\n\n{notification.url}".strip()
+        send_mail(
+            subject=notification.subject,
+            message=body,
+            from_email=None,
+            recipient_list=[notification.recipient.email],
+        )
+        notification.emailed_at = timezone.now()
+        notification.save(update_fields=["emailed_at"])
+    return True
+
+
+def notification_mark_read(*, user: User, notification_ids: list[int] | None) -> int:
+    """Marks the user's own notifications read (all of them when ids is None)."""
+    qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    if notification_ids is not None:
+        qs = qs.filter(pk__in=notification_ids)
+    return qs.update(read_at=timezone.now())

@@ -1,0 +1,19 @@
+from celery import shared_task
+from django.core.management import call_command
+
+from lms import services
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(ConnectionError, TimeoutError, OSError),
+    retry_backoff=True,
+    retry_kwargs={"max_retries": 8},
+)
+def deliver_notification(self, notification_id: int) -> bool:
+    return services.notification_deliver(notification_id=notification_id)
+
+
+@shared_task
+def clear_expired_sessions() -> None:
+    call_command("clearsessions")

@@ -1,0 +1,71 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language as django_set_language
+
+from lms import navigation, selectors, services
+from lms.errors import DomainError
+from lms.forms import ProfileForm
+
+
+@login_required
+def dashboard(request):
+    """The signed-in person's start page: their role's entries and latest messages."""
+    return render(
+        request,
+        "lms/dashboard.html",
+        {
+            "entries": navigation.entries_for(request.user),
+            "notifications": selectors.notifications_for(user=request.user)[:5],
+        },
+    )
+
+
+@login_required
+def profile(request):
+    form = ProfileForm(
+        request.POST or None, request.FILES or None, instance=request.user
+    )
+    if request.method == "POST" and form.is_valid():
+        user = form.save()
+        services.user_set_language(user=user, language=user.preferred_language)
+        messages.success(request, _("Your profile is saved."))
+        return redirect("lms:profile")
+    return render(request, "lms/profile.html", {"form": form})
+
+
+@login_required
+def inbox(request):
+    page = Paginator(selectors.notifications_for(user=request.user), 20).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "lms/inbox.html", {"page": page})
+
+
+@login_required
+@require_POST
+def inbox_mark_read(request):
+    ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()] or None
+    services.notification_mark_read(user=request.user, notification_ids=ids)
+    return redirect("lms:inbox")
+
+
+@require_POST
+def set_language(request):
+    """Django's language switch, remembered on the account of a signed-in person."""
+    response = django_set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated:
+        try:
+            services.user_set_language(user=request.user, language=language)
+        except DomainError:
+            pass  # Django's view already ignored an unknown language.
+    return response
+
+
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,34 @@
+import pytest
+
+from lms.roles import Role
+from tests.lms.factories import EnterpriseFactory, MembershipFactory, UserFactory
+
+
+@pytest.fixture(autouse=True)
+def _media_and_cache(settings, tmp_path):
+    """Uploads go to a folder of the test's own; the cache starts empty."""
+    from django.core.cache import cache
+
+    settings.MEDIA_ROOT = str(tmp_path / "media")
+    cache.clear()
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(roles=[Role.LEARNER])
+
+
+@pytest.fixture
+def enterprise(db):
+    return EnterpriseFactory()
+
+
+@pytest.fixture
+def hr_user(db, enterprise):
+    """HR of ``enterprise``; two-factor set up so the MFA gate lets them through."""
+    from tests.lms.helpers import give_totp
+
+    user = UserFactory(roles=[Role.HR])
+    MembershipFactory(user=user, enterprise=enterprise, role="hr")
+    give_totp(user)
+    return user
