@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from lms import views as lms_views
+from lms.views import account as lms_views
 
 urlpatterns = [
     # The admin signs in through allauth, so its rate limits and MFA apply there too.
@@ -20,11 +20,16 @@ urlpatterns = [
     path("i18n/setlang/", lms_views.set_language, name="set_language"),
     path("healthz/", lms_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap),
+    path("api/", include("lms.urls_api")),
 ]
 
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("me/", include("lms.urls")),
+    path("learning/", include("courses.urls")),
+    path("mentorship/", include("mentorship.urls")),
+    path("", include("lms.urls_certification")),
+    path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -30,6 +30,6 @@ class LmsConfig(AppConfig):
 
 
 def _sync_role_permissions(sender, **kwargs):
-    from lms.services import roles_sync_permissions
+    from lms.services.accounts import roles_sync_permissions
 
     roles_sync_permissions()

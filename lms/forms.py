@@ -3,7 +3,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from lms.models import User
-from lms.services import user_complete_signup
+from lms.services.accounts import user_complete_signup
 
 
 class SignupForm(AllauthSignupForm):

@@ -1,7 +1,7 @@
 from celery import shared_task
 from django.core.management import call_command
 
-from lms import services
+from lms.services import notifications
 
 
 @shared_task(
@@ -11,7 +11,7 @@ from lms import services
     retry_kwargs={"max_retries": 8},
 )
 def deliver_notification(self, notification_id: int) -> bool:
-    return services.notification_deliver(notification_id=notification_id)
+    return notifications.notification_deliver(notification_id=notification_id)
 
 
 @shared_task

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lms import views
+from lms.views import account as views
 
 app_name = "lms"
 urlpatterns = [

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from lms import navigation, selectors, services
+from lms import navigation, selectors
+from lms.services import accounts, notifications
 from lms.errors import DomainError
 from lms.forms import ProfileForm
 
@@ -32,7 +33,7 @@ def profile(request):
     )
     if request.method == "POST" and form.is_valid():
         user = form.save()
-        services.user_set_language(user=user, language=user.preferred_language)
+        accounts.user_set_language(user=user, language=user.preferred_language)
         messages.success(request, _("Your profile is saved."))
         return redirect("lms:profile")
     return render(request, "lms/profile.html", {"form": form})
@@ -50,7 +51,7 @@ def inbox(request):
 @require_POST
 def inbox_mark_read(request):
     ids = [int(i) for i in request.POST.getlist("id") if i.isdigit()] or None
-    services.notification_mark_read(user=request.user, notification_ids=ids)
+    notifications.notification_mark_read(user=request.user, notification_ids=ids)
     return redirect("lms:inbox")
 
 
@@ -61,7 +62,7 @@ def set_language(request):
     language = request.POST.get("language", "")
     if request.user.is_authenticated:
         try:
-            services.user_set_language(user=request.user, language=language)
+            accounts.user_set_language(user=request.user, language=language)
         except DomainError:
             pass  # Django's view already ignored an unknown language.
     return response
