@@ -43,3 +43,16 @@ if settings.DEBUG:
         + static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
         + urlpatterns
     )
+elif getattr(settings, "SERVE_MEDIA", False):
+    # Production without a front proxy for uploads (make run-services): Django serves
+    # MEDIA_ROOT itself; behind nginx this stays off and nginx serves /media/.
+    from django.urls import re_path
+    from django.views.static import serve as serve_media
+
+    urlpatterns = [
+        re_path(
+            rf"^{settings.MEDIA_URL.lstrip('/')}(?P<path>.*)$",
+            serve_media,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ] + urlpatterns

@@ -15,5 +15,10 @@ def deliver_notification(self, notification_id: int) -> bool:
 
 
 @shared_task
+def requeue_pending_notifications() -> int:
+    return notifications.notifications_requeue_pending()
+
+
+@shared_task
 def clear_expired_sessions() -> None:
     call_command("clearsessions")

@@ -217,6 +217,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=0),
     },
+    # E-mails whose queueing failed (broker down) or whose task was lost.
+    "requeue-pending-notifications": {
+        "task": "lms.tasks.requeue_pending_notifications",
+        "schedule": crontab(minute="*/10"),
+    },
 }
 
 LOGGING = {

@@ -1,12 +1,25 @@
-"""Production: everything from the environment; refuses to start without a secret."""
+"""Production: everything from the environment; refuses to start without a secret, a
+database, a broker or a shared cache (see docs/deployment.md for each variable)."""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import MEDIA_ROOT, STATIC_ROOT, env
 
 DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+
+# base.py falls back to a SQLite file, in-process memory broker and per-process cache;
+# none of them is shared between machines, so production insists on real ones.
+env("DATABASE_URL")
+CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+env("CACHE_URL")
+
+STATIC_ROOT = env("STATIC_ROOT", default=str(STATIC_ROOT))
+MEDIA_ROOT = env("MEDIA_ROOT", default=str(MEDIA_ROOT))
+# Uploaded files are normally served by the front proxy (nginx) from MEDIA_ROOT; on a
+# one-machine setup without a proxy (``make run-services``) Django serves them itself.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", default=False)
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -15,14 +28,17 @@ STORAGES = {
     },
 }
 
+# TLS ends at the proxy, which says so in X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz/$"]
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=60 * 60 * 24 * 365)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env.bool("HSTS_PRELOAD", default=True)
+# Only plain-http loopback setups turn this off (cookies without the Secure flag).
+SESSION_COOKIE_SECURE = env.bool("SECURE_COOKIES", default=True)
+CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)  # noqa: F405
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="INFO")  # noqa: F405

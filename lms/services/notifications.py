@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import logging
+from datetime import timedelta
+from functools import partial
+
 from django.db import transaction
 from django.utils import timezone
+from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from lms.models import Notification, User
+
+logger = logging.getLogger(__name__)
 
 
 def notification_send(
@@ -13,8 +20,6 @@ def notification_send(
 ) -> Notification | None:
     """Puts a message in the recipient's inbox and e-mails it, once per ``key``:
     a repeated event returns ``None`` and sends nothing."""
-    from lms.tasks import deliver_notification
-
     with transaction.atomic():
         notification, created = Notification.objects.get_or_create(
             recipient=recipient,
@@ -23,8 +28,46 @@ def notification_send(
         )
         if not created:
             return None
-        deliver_notification.delay_on_commit(notification.pk)
+        transaction.on_commit(partial(_queue_delivery, notification.pk))
     return notification
+
+
+def _queue_delivery(notification_id: int) -> bool:
+    """Queues the e-mail. With the broker down the saved notification stays pending
+    (``emailed_at`` empty) for ``notifications_requeue_pending`` instead of failing
+    the request whose transaction has already committed."""
+    from lms.tasks import deliver_notification
+
+    try:
+        deliver_notification.delay(notification_id)
+    except BrokerUnavailable:
+        logger.warning(
+            "broker unavailable: notification %s left pending", notification_id
+        )
+        return False
+    return True
+
+
+def notifications_requeue_pending(
+    *,
+    older_than: timedelta = timedelta(minutes=10),
+    within: timedelta = timedelta(days=3),
+    limit: int = 1000,
+) -> int:
+    """Queues again the e-mails of notifications still not sent ``older_than`` after
+    they were made (the broker was down, or the task was lost); delivery is
+    idempotent, so one queued twice is still sent once. Returns how many it queued."""
+    now = timezone.now()
+    ids = list(
+        Notification.objects.filter(
+            emailed_at__isnull=True,
+            created_at__lte=now - older_than,
+            created_at__gte=now - within,
+        )
+        .order_by("created_at")
+        .values_list("pk", flat=True)[:limit]
+    )
+    return sum(_queue_delivery(pk) for pk in ids)
 
 
 def notification_deliver(*, notification_id: int) -> bool:
