@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Browser journeys: Debian's Chromium driven by Playwright for Python, against the site
+# served on loopback with a fresh database and the demo content. No browser is downloaded.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=.venv/bin/python
+
+if ! command -v chromium >/dev/null; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
+# axe-core (accessibility rules) from the npm registry, pinned in tests/e2e/package.json.
+if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
+  (cd tests/e2e && npm install --no-audit --no-fund --silent)
+fi
+
+work=$(mktemp -d /tmp/craftskills-e2e.XXXXXX)
+port=${E2E_PORT:-8765}
+export DJANGO_SETTINGS_MODULE=config.settings.dev
+export DATABASE_URL="sqlite:///$work/db.sqlite3"
+export MEDIA_ROOT="$work/media"
+export EMAIL_URL="filemail:///$work/mail"   # journeys read verification links from here
+export REQUIRE_MFA=0
+export DEBUG=1
+export E2E_BASE_URL="http://127.0.0.1:$port"
+export E2E_MAIL_DIR="$work/mail"
+export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-$PWD/artifacts/e2e}"
+mkdir -p "$E2E_SCREENSHOTS" "$work/mail"
+
+$PY manage.py migrate --no-input -v 0
+$PY manage.py load_demo >"$work/demo.log"
+$PY manage.py runserver "127.0.0.1:$port" --noreload >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do
+  curl -fs "$E2E_BASE_URL/healthz/" >/dev/null && break
+  sleep 0.5
+done
+
+echo "e2e: screenshots go to $E2E_SCREENSHOTS"
+$PY -m pytest tests/e2e -m e2e -p no:xdist "$@"
+echo "e2e: screenshots are in $E2E_SCREENSHOTS"
