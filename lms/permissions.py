@@ -6,6 +6,7 @@ bool; ``*_visible_to`` helpers return the scoped querysets that views fetch thro
 from __future__ import annotations
 
 from django.conf import settings
+from django.db.models import Q
 
 from lms.models import Enterprise, Membership
 from lms.roles import ADMIN_ROLES, MFA_REQUIRED_ROLES, Role
@@ -97,12 +98,318 @@ def can_view_person(user, person) -> bool:
 
 
 # --- courses (courses app) -----------------------------------------------------
+# Course objects are duck-typed (CoursePage, LessonPage, Enrollment,
+# PracticalSubmission): lms never imports courses.
+
+
+def can_edit_courses(user) -> bool:
+    """Editors and moderators write courses in the CMS (staff too)."""
+    return is_staff(user) or has_role(user, Role.EDITOR, Role.MODERATOR)
+
+
+def is_course_instructor(user, course) -> bool:
+    """A mentor listed among the course's instructors; the ids are read once per
+    course object."""
+    if not has_role(user, Role.MENTOR):
+        return False
+    ids = getattr(course, "_instructor_ids", None)
+    if ids is None:
+        ids = frozenset(course.instructors.values_list("pk", flat=True))
+        course._instructor_ids = ids
+    return user.pk in ids
+
+
+def can_enrol(user, course) -> bool:
+    """Anyone signed in may enrol in a live course that is open for self-enrolment."""
+    return bool(
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and course.live
+        and course.self_enrolment_open
+    )
+
+
+def can_view_lesson(user, lesson, *, course, enrollment) -> bool:
+    """A live lesson is for the course's learners (enrolment not left), its
+    instructors, editors and staff. ``enrollment`` is the user's own, or None."""
+    if not getattr(user, "is_authenticated", False) or not lesson.live:
+        return False
+    if enrollment is not None and enrollment.status != "left":
+        return enrollment.user_id == user.pk and enrollment.course_id == course.pk
+    return can_edit_courses(user) or is_course_instructor(user, course)
+
+
+def can_sign_off_practical(user, submission, *, course) -> bool:
+    """An instructor of the course with the Mentor role, never the learner."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and submission.enrollment.user_id != user.pk
+        and is_course_instructor(user, course)
+    )
+
+
+def can_view_practical(user, submission, *, course) -> bool:
+    """The learner, the course's instructors, HR of the learner and staff."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    learner = submission.enrollment.user
+    return (
+        learner.pk == user.pk
+        or is_staff(user)
+        or is_course_instructor(user, course)
+        or is_hr_of_person(user, learner)
+    )
+
+
+def can_review_practicals(user) -> bool:
+    """Mentors have a queue of practical tasks to sign off."""
+    return has_role(user, Role.MENTOR)
+
+
+def can_assign_course(user, person, course) -> bool:
+    """HR of the person's enterprise, or a mentor who teaches the course, may assign
+    a live course to a person with a due date."""
+    if not getattr(user, "is_authenticated", False) or not course.live:
+        return False
+    return (
+        is_staff(user)
+        or is_course_instructor(user, course)
+        or is_hr_of_person(user, person)
+    )
+
+
+def can_assign_courses(user) -> bool:
+    """Whether to offer the assignment page at all (HR or mentor)."""
+    return (
+        is_staff(user) or bool(hr_enterprise_ids(user)) or has_role(user, Role.MENTOR)
+    )
+
+
+def can_view_course_reports(user) -> bool:
+    """Editors, moderators and staff see every learner; HR their enterprises'."""
+    return can_edit_courses(user) or bool(hr_enterprise_ids(user))
+
+
+def course_report_people_q(user, field: str = "user_id"):
+    """Filter for the learners whose records a report may show: ``None`` means
+    everyone (editors, moderators, staff), otherwise HR's enterprises' people."""
+    from django.db.models import Q
+
+    if can_edit_courses(user):
+        return None
+    ids = hr_enterprise_ids(user)
+    people = Membership.objects.filter(enterprise_id__in=ids).values("user_id")
+    return Q(**{f"{field}__in": people})
 
 
 # --- mentorship (mentorship app) -----------------------------------------------
+# Objects are duck-typed (agreement, session, milestone, service request): lms never
+# imports mentorship. Visibility is given as Q filters the mentorship selectors apply.
+
+
+def is_mentor(user) -> bool:
+    return has_role(user, Role.MENTOR)
+
+
+def is_coordinator(user) -> bool:
+    return has_role(user, Role.COORDINATOR)
+
+
+def agreement_visibility_q(user) -> Q | None:
+    """Agreements a user may see: their own as mentor, apprentice or witnessing
+    coordinator, those of their enterprise's apprentices for HR, all for staff.
+    ``None`` means every agreement."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    if is_staff(user):
+        return None
+    q = Q(mentor=user) | Q(apprentice=user) | Q(coordinator=user)
+    hr_ids = hr_enterprise_ids(user)
+    if hr_ids:
+        q |= Q(enterprise_id__in=hr_ids)
+    return q
+
+
+def can_view_agreement(user, agreement) -> bool:
+    """The apprentice, the mentor, the witnessing coordinator, HR of the apprentice's
+    enterprise and staff; nobody else."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return (
+        is_staff(user)
+        or user.pk in (agreement.mentor_id, agreement.apprentice_id)
+        or user.pk == agreement.coordinator_id
+        or agreement.enterprise_id in hr_enterprise_ids(user)
+    )
+
+
+def can_create_agreement(user) -> bool:
+    return is_staff(user) or is_coordinator(user)
+
+
+def can_manage_agreement(user, agreement) -> bool:
+    """Set up, send for signature, approve as witness, terminate: the agreement's
+    coordinator (or staff)."""
+    return is_staff(user) or (
+        is_coordinator(user) and user.pk == agreement.coordinator_id
+    )
+
+
+def can_sign_agreement(user, agreement) -> bool:
+    return getattr(user, "is_authenticated", False) and user.pk in (
+        agreement.mentor_id,
+        agreement.apprentice_id,
+    )
+
+
+def can_complete_agreement(user, agreement) -> bool:
+    return can_manage_agreement(user, agreement) or user.pk == agreement.mentor_id
+
+
+def can_manage_milestones(user, agreement) -> bool:
+    return can_manage_agreement(user, agreement) or (
+        is_mentor(user) and user.pk == agreement.mentor_id
+    )
+
+
+def can_sign_off_milestone(user, milestone) -> bool:
+    return is_mentor(user) and user.pk == milestone.agreement.mentor_id
+
+
+def can_log_session(user, agreement) -> bool:
+    """Only the agreement's own mentor logs its sessions (never the apprentice)."""
+    return is_mentor(user) and user.pk == agreement.mentor_id
+
+
+def can_edit_session(user, session) -> bool:
+    return is_mentor(user) and user.pk == session.mentor_id
+
+
+def can_confirm_session(user, session) -> bool:
+    """The apprentice confirms or disputes a guidance session (a service visit is
+    confirmed with its request)."""
+    agreement = session.agreement
+    return (
+        agreement is not None and getattr(user, "pk", None) == agreement.apprentice_id
+    )
+
+
+def can_view_hours(user, person) -> bool:
+    """A worker's hours record: whoever may see their progress (themselves, staff,
+    HR of their enterprise, their mentors and witnessing coordinators)."""
+    if can_view_person(user, person):
+        return True
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return person.apprentice_agreements.filter(
+        Q(mentor=user) | Q(coordinator=user)
+    ).exists()
+
+
+def can_post_service_request(user) -> bool:
+    """HR and managers of an enterprise post its service requests."""
+    return bool(enterprise_ids_where(user, Membership.Role.HR, Membership.Role.MANAGER))
+
+
+def can_manage_service_request(user, service_request) -> bool:
+    """The posting enterprise's HR and managers: withdraw, confirm, rate."""
+    return service_request.enterprise_id in enterprise_ids_where(
+        user, Membership.Role.HR, Membership.Role.MANAGER
+    )
+
+
+def can_review_service_requests(user) -> bool:
+    """Union coordinators review, publish and assign service requests."""
+    return is_staff(user) or is_coordinator(user)
+
+
+def service_request_visibility_q(user, trade_ids) -> Q | None:
+    """Requests a user may see: their enterprises' (HR, managers), all (coordinators,
+    staff), those assigned to them, and published ones of their trades (mentors).
+    ``None`` means every request."""
+    if not getattr(user, "is_authenticated", False):
+        return Q(pk__in=[])
+    if can_review_service_requests(user):
+        return None
+    q = Q(
+        enterprise_id__in=enterprise_ids_where(
+            user, Membership.Role.HR, Membership.Role.MANAGER
+        )
+    )
+    if is_mentor(user):
+        q |= Q(assigned_mentor=user) | Q(
+            status="published", occupation_id__in=trade_ids
+        )
+    return q
+
+
+def can_offer_on_service_request(user, service_request, trade_ids) -> bool:
+    return (
+        is_mentor(user)
+        and service_request.status == "published"
+        and service_request.occupation_id in set(trade_ids)
+    )
+
+
+def can_log_visit(user, service_request) -> bool:
+    return is_mentor(user) and user.pk == service_request.assigned_mentor_id
 
 
 # --- certificates (lms certification) ------------------------------------------
+
+
+def is_certification_officer(user) -> bool:
+    return is_staff(user) or has_role(user, Role.OFFICER)
+
+
+def can_record_certificate(user) -> bool:
+    """Officers (and staff) record, correct, renew and import certificates."""
+    return is_certification_officer(user)
+
+
+def can_revoke_certificate(user, certificate=None) -> bool:
+    return is_certification_officer(user)
+
+
+def can_import_certificates(user) -> bool:
+    return is_certification_officer(user)
+
+
+def can_view_certification_board(user) -> bool:
+    """The HR status board: HR of at least one enterprise."""
+    return bool(hr_enterprise_ids(user))
+
+
+def certificates_visible_to(user):
+    """Holder sees their own, HR their enterprises' workers', officers and staff
+    all. Every certificate page, export and API list starts here."""
+    from lms.models import SkillCertificate
+
+    qs = SkillCertificate.objects.all()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return qs.none()
+    if is_certification_officer(user):
+        return qs
+    ids = hr_enterprise_ids(user)
+    if ids:
+        people = Membership.objects.filter(enterprise_id__in=ids).values("user_id")
+        return qs.filter(Q(holder=user) | Q(holder_id__in=people))
+    return qs.filter(holder=user)
+
+
+def can_view_certificate(user, certificate) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if certificate.holder_id == user.pk or is_certification_officer(user):
+        return True
+    return is_hr_of_person(user, certificate.holder)
+
+
+def can_view_certificate_history(user, certificate) -> bool:
+    """The event history: HR of the holder and officers (not the holder alone)."""
+    if is_certification_officer(user):
+        return True
+    return is_hr_of_person(user, certificate.holder)
 
 
 # --- content (home app) --------------------------------------------------------

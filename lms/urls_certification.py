@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from lms.views import certificates
 
 app_name = "certification"
-urlpatterns: list = []
+urlpatterns = [
+    path("certificates/<int:pk>/", certificates.detail, name="detail"),
+]

@@ -1,14 +1,28 @@
+from .certificates import (
+    CertificateAttachment,
+    CertificateEvent,
+    CertificateStatus,
+    ImportBatch,
+    LevelRequirement,
+    SkillCertificate,
+)
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
 from .taxonomy import Industry, Occupation, SkillLevel
 from .users import User
 
 __all__ = [
+    "CertificateAttachment",
+    "CertificateEvent",
+    "CertificateStatus",
     "Enterprise",
+    "ImportBatch",
     "Industry",
+    "LevelRequirement",
     "Membership",
     "Notification",
     "Occupation",
+    "SkillCertificate",
     "SkillLevel",
     "TradeUnion",
     "User",

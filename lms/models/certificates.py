@@ -1,0 +1,449 @@
+"""Skill certificates, their append-only history and the skill-level ladder."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lms.validators import validate_image_file
+
+from .organisations import Enterprise
+from .taxonomy import Occupation, SkillLevel
+
+EXPIRING_WITHIN_DAYS = 90
+
+
+def new_verification_code() -> str:
+    """120 random bits, URL-safe: a code nobody can guess."""
+    return secrets.token_urlsafe(15)
+
+
+class CertificateStatus(models.TextChoices):
+    VALID = "valid", _("Valid")
+    EXPIRING = "expiring", _("Expiring soon")
+    EXPIRED = "expired", _("Expired")
+    SUSPENDED = "suspended", _("Suspended")
+    REVOKED = "revoked", _("Revoked")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+def status_rules(today: datetime.date) -> list[tuple[str, Q]]:
+    """THE status rule, first match wins, else valid. Each condition is a Q over
+    plain fields (plus ``is_superseded``) so it runs as SQL (``status_expression``)
+    and in Python (``SkillCertificate.status``) from this one definition."""
+    return [
+        (CertificateStatus.REVOKED, Q(revoked=True)),
+        (CertificateStatus.SUSPENDED, Q(suspended=True)),
+        (CertificateStatus.SUPERSEDED, Q(is_superseded=True)),
+        (CertificateStatus.EXPIRED, Q(valid_until__lt=today)),
+        (
+            CertificateStatus.EXPIRING,
+            Q(valid_until__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS)),
+        ),
+    ]
+
+
+def _q_matches(q: Q, values: dict) -> bool:
+    """Evaluates the simple Q objects of ``status_rules`` against Python values,
+    with SQL's NULL semantics (a comparison with None is false)."""
+    results = []
+    for child in q.children:
+        if isinstance(child, Q):
+            results.append(_q_matches(child, values))
+            continue
+        lookup, expected = child
+        field, _sep, op = lookup.partition("__")
+        actual = values[field]
+        if actual is None:
+            results.append(False)
+        elif op in ("", "exact"):
+            results.append(actual == expected)
+        elif op == "lt":
+            results.append(actual < expected)
+        elif op == "lte":
+            results.append(actual <= expected)
+        else:  # pragma: no cover - guards a rule written with an unsupported lookup
+            raise ValueError(f"unsupported lookup {lookup}")
+    matched = all(results) if q.connector == Q.AND else any(results)
+    return not matched if q.negated else matched
+
+
+class SkillCertificateQuerySet(models.QuerySet):
+    def with_status(self, today: datetime.date | None = None):
+        """Annotates ``is_superseded`` and ``status_value`` (filterable in SQL)."""
+        today = today or timezone.localdate()
+        renewals = SkillCertificate.objects.filter(replaces=OuterRef("pk"))
+        return self.annotate(is_superseded=Exists(renewals)).annotate(
+            status_value=status_expression(today)
+        )
+
+    def with_status_in(self, statuses, today: datetime.date | None = None):
+        return self.with_status(today).filter(status_value__in=list(statuses))
+
+
+def status_expression(today: datetime.date) -> Case:
+    return Case(
+        *(When(q, then=Value(str(status))) for status, q in status_rules(today)),
+        default=Value(str(CertificateStatus.VALID)),
+        output_field=models.CharField(),
+    )
+
+
+class SkillCertificate(models.Model):
+    """A person's vocational skill certificate for one occupation at one level.
+    Renewal makes a new record that ``replaces`` the old one; nothing is overwritten."""
+
+    class IssuerKind(models.TextChoices):
+        PLATFORM = "platform", _("This platform")
+        ENTERPRISE = "enterprise", _("Enterprise skill appraisal")
+        OUTSIDE = "outside", _("Outside certification body")
+
+    class Evidence(models.TextChoices):
+        COURSE = "course", _("Course completion")
+        APPRAISAL = "appraisal", _("Appraisal score")
+        PRACTICAL = "practical", _("Practical assessment")
+        COMPETITION = "competition", _("Competition result")
+
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("holder"),
+        on_delete=models.PROTECT,
+        related_name="skill_certificates",
+    )
+    occupation = models.ForeignKey(
+        Occupation,
+        verbose_name=_("occupation"),
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
+    level = models.PositiveSmallIntegerField(_("skill level"), choices=SkillLevel)
+    number = models.CharField(_("certificate number"), max_length=64)
+    issuer_kind = models.CharField(
+        _("kind of issuing body"), max_length=20, choices=IssuerKind.choices
+    )
+    issuer_name = models.CharField(_("issuing body"), max_length=200)
+    issuer_enterprise = models.ForeignKey(
+        Enterprise,
+        verbose_name=_("appraising enterprise"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="issued_certificates",
+    )
+    issued_on = models.DateField(_("issued on"))
+    valid_until = models.DateField(_("valid until"), null=True, blank=True)
+    evidence_kind = models.CharField(
+        _("evidence"), max_length=20, choices=Evidence.choices
+    )
+    evidence_detail = models.CharField(_("evidence detail"), max_length=255, blank=True)
+    score = models.DecimalField(
+        _("score"), max_digits=6, decimal_places=2, null=True, blank=True
+    )
+    verification_code = models.CharField(
+        _("verification code"),
+        max_length=32,
+        unique=True,
+        default=new_verification_code,
+        editable=False,
+    )
+    replaces = models.OneToOneField(
+        "self",
+        verbose_name=_("replaces"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="replaced_by",
+    )
+    suspended = models.BooleanField(_("suspended"), default=False)
+    suspension_reason = models.TextField(_("reason for suspension"), blank=True)
+    revoked = models.BooleanField(_("revoked"), default=False)
+    revocation_reason = models.TextField(_("reason for revocation"), blank=True)
+    # Makes an automatic issue (a course completion, an import row) happen once.
+    source_key = models.CharField(_("source key"), max_length=200, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("recorded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    import_batch = models.ForeignKey(
+        "lms.ImportBatch",
+        verbose_name=_("import batch"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="certificates",
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+
+    objects = SkillCertificateQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("skill certificate")
+        verbose_name_plural = _("skill certificates")
+        ordering = ["-issued_on", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["issuer_kind", "issuer_name", "number"],
+                name="certificate_number_unique_per_issuer",
+            ),
+            models.UniqueConstraint(
+                fields=["source_key"],
+                condition=~Q(source_key=""),
+                name="certificate_source_key_once",
+            ),
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True)
+                | Q(valid_until__gte=models.F("issued_on")),
+                name="certificate_valid_after_issue",
+            ),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=5), name="certificate_level_1_5"
+            ),
+            models.CheckConstraint(
+                condition=~Q(number=""), name="certificate_number_present"
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["holder", "occupation"], name="cert_holder_occ"),
+            models.Index(fields=["occupation", "level"], name="cert_occ_level"),
+            models.Index(fields=["valid_until"], name="cert_valid_until"),
+            models.Index(fields=["number"], name="cert_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} · {self.occupation} · {self.get_level_display()}"
+
+    @property
+    def is_superseded_now(self) -> bool:
+        annotated = self.__dict__.get("is_superseded")
+        if annotated is not None:
+            return bool(annotated)
+        return SkillCertificate.objects.filter(replaces=self).exists()
+
+    def status_on(self, today: datetime.date) -> str:
+        values = {
+            "revoked": self.revoked,
+            "suspended": self.suspended,
+            "is_superseded": self.is_superseded_now,
+            "valid_until": self.valid_until,
+        }
+        for status, q in status_rules(today):
+            if _q_matches(q, values):
+                return str(status)
+        return str(CertificateStatus.VALID)
+
+    @property
+    def status(self) -> str:
+        annotated = self.__dict__.get("status_value")
+        if annotated is not None:
+            return annotated
+        return self.status_on(timezone.localdate())
+
+    def get_status_display(self) -> str:
+        return CertificateStatus(self.status).label
+
+
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+
+
+def validate_attachment(upload) -> None:
+    """A scan must be a real image (``validate_image_file``) or a PDF, <= 10 MB."""
+    if upload.size is not None and upload.size > MAX_ATTACHMENT_BYTES:
+        raise ValidationError(
+            _("The file is larger than %(mb)s MB."),
+            code="attachment_too_large",
+            params={"mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
+        )
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    head = upload.read(5)
+    upload.seek(position)
+    if head == b"%PDF-":
+        return
+    try:
+        validate_image_file(upload, max_bytes=MAX_ATTACHMENT_BYTES)
+    except ValidationError:
+        raise ValidationError(
+            _("Attach a PDF or a scanned image (JPEG, PNG, GIF or WebP)."),
+            code="attachment_type",
+        ) from None
+
+
+class CertificateAttachment(models.Model):
+    """A scan (image) or PDF of a certificate recorded by hand."""
+
+    certificate = models.ForeignKey(
+        SkillCertificate,
+        verbose_name=_("certificate"),
+        on_delete=models.CASCADE,
+        related_name="attachments",
+    )
+    file = models.FileField(
+        _("file"), upload_to="certificates/%Y/%m/", validators=[validate_attachment]
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("certificate attachment")
+        verbose_name_plural = _("certificate attachments")
+
+    def __str__(self) -> str:
+        return self.file.name
+
+
+class CertificateEvent(models.Model):
+    """Append-only history of a certificate: written by services, never changed."""
+
+    class Action(models.TextChoices):
+        ISSUE = "issue", _("Issued")
+        EDIT = "edit", _("Edited")
+        SUSPEND = "suspend", _("Suspended")
+        REINSTATE = "reinstate", _("Reinstated")
+        REVOKE = "revoke", _("Revoked")
+        RENEW = "renew", _("Renewed")
+
+    certificate = models.ForeignKey(
+        SkillCertificate,
+        verbose_name=_("certificate"),
+        on_delete=models.PROTECT,
+        related_name="events",
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    action = models.CharField(_("action"), max_length=20, choices=Action.choices)
+    changes = models.JSONField(_("what changed"), default=dict, blank=True)
+    reason = models.TextField(_("why"), blank=True)
+
+    class Meta:
+        verbose_name = _("certificate event")
+        verbose_name_plural = _("certificate events")
+        ordering = ["at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} · {self.at:%Y-%m-%d}"
+
+
+class LevelRequirement(models.Model):
+    """What a worker needs to apply for one skill level of one occupation."""
+
+    occupation = models.ForeignKey(
+        Occupation,
+        verbose_name=_("occupation"),
+        on_delete=models.CASCADE,
+        related_name="level_requirements",
+    )
+    level = models.PositiveSmallIntegerField(_("skill level"), choices=SkillLevel)
+    years_at_level_below = models.PositiveSmallIntegerField(
+        _("years holding the level below"), default=0
+    )
+    training_hours = models.PositiveIntegerField(_("training hours"), default=0)
+    required_courses = models.ManyToManyField(
+        "wagtailcore.Page",
+        verbose_name=_("required courses"),
+        blank=True,
+        related_name="+",
+    )
+    mentor_signoff = models.BooleanField(_("mentor's sign-off required"), default=False)
+
+    class Meta:
+        verbose_name = _("skill-level requirement")
+        verbose_name_plural = _("skill-level requirements")
+        ordering = ["occupation__name", "-level"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["occupation", "level"], name="level_requirement_once"
+            ),
+            models.CheckConstraint(
+                condition=Q(level__gte=1, level__lte=5),
+                name="level_requirement_level_1_5",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.occupation} · {self.get_level_display()}"
+
+
+class ImportBatch(models.Model):
+    """One uploaded file of appraisal results: checked in a dry run, then committed
+    all-or-nothing by a Celery task that reports its progress here."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be checked")
+        CHECKING = "checking", _("Checking")
+        INVALID = "invalid", _("Has errors")
+        READY = "ready", _("Checked, ready to import")
+        IMPORTING = "importing", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Failed")
+
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("uploaded by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    enterprise = models.ForeignKey(
+        Enterprise,
+        verbose_name=_("enterprise"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="import_batches",
+        help_text=_("Whose employee numbers the file uses."),
+    )
+    issuer_kind = models.CharField(
+        _("kind of issuing body"),
+        max_length=20,
+        choices=SkillCertificate.IssuerKind.choices,
+    )
+    issuer_name = models.CharField(_("issuing body"), max_length=200)
+    evidence_kind = models.CharField(
+        _("evidence"),
+        max_length=20,
+        choices=SkillCertificate.Evidence.choices,
+        default=SkillCertificate.Evidence.APPRAISAL,
+    )
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
+    )
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
+    error_count = models.PositiveIntegerField(_("errors"), default=0)
+    new_count = models.PositiveIntegerField(_("new certificates"), default=0)
+    unchanged_count = models.PositiveIntegerField(_("already imported"), default=0)
+    errors = models.JSONField(_("errors"), default=list, blank=True)
+    message = models.TextField(_("message"), blank=True)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+    @property
+    def progress(self) -> int:
+        if not self.total_rows:
+            return 100 if self.status in (self.Status.DONE, self.Status.READY) else 0
+        return min(100, round(100 * self.processed_rows / self.total_rows))

@@ -1,0 +1,53 @@
+import datetime
+
+import factory
+
+from lms.models import CertificateEvent, ImportBatch, LevelRequirement, SkillCertificate
+from tests.lms.factories import OccupationFactory, UserFactory
+
+
+class SkillCertificateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = SkillCertificate
+
+    holder = factory.SubFactory(UserFactory)
+    occupation = factory.SubFactory(OccupationFactory)
+    level = 4
+    number = factory.Sequence(lambda n: f"APP-{n:06d}")
+    issuer_kind = SkillCertificate.IssuerKind.OUTSIDE
+    issuer_name = "Shaanxi Vocational Skill Appraisal Centre"
+    issued_on = factory.LazyFunction(
+        lambda: datetime.date.today() - datetime.timedelta(days=365)
+    )
+    valid_until = factory.LazyFunction(
+        lambda: datetime.date.today() + datetime.timedelta(days=3 * 365)
+    )
+    evidence_kind = SkillCertificate.Evidence.APPRAISAL
+
+
+class CertificateEventFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CertificateEvent
+
+    certificate = factory.SubFactory(SkillCertificateFactory)
+    action = CertificateEvent.Action.ISSUE
+
+
+class LevelRequirementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = LevelRequirement
+        skip_postgeneration_save = True
+
+    occupation = factory.SubFactory(OccupationFactory)
+    level = 3
+
+
+class ImportBatchFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImportBatch
+
+    uploaded_by = factory.SubFactory(UserFactory)
+    issuer_kind = SkillCertificate.IssuerKind.OUTSIDE
+    issuer_name = "Shaanxi Vocational Skill Appraisal Centre"
+    original_name = "results.csv"
+    file = factory.django.FileField(filename="results.csv", data=b"number\n")
