@@ -5,9 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=.venv/bin/python
 
-if ! command -v chromium >/dev/null; then
+# Chromium, and CJK fonts so the Chinese pages' screenshots show characters.
+if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ]; then
   apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
 fi
 # axe-core (accessibility rules) from the npm registry, pinned in tests/e2e/package.json.
 if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ]; then

@@ -117,8 +117,8 @@ def journey(request):
 
 def sign_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
     page.goto("/accounts/login/")
-    page.get_by_label(re.compile("E-?mail|电子邮件|邮箱", re.I)).fill(email)
-    page.get_by_label(re.compile("Password|密码", re.I)).fill(password)
+    page.get_by_label(re.compile("^(E-?mail|电子邮件|邮箱)", re.I)).fill(email)
+    page.get_by_label(re.compile("^(Password|密码)", re.I)).fill(password)
     page.locator("form button[type=submit]").first.click()
     page.wait_for_load_state("networkidle")
 
