@@ -6,3 +6,30 @@ class HomeConfig(AppConfig):
     name = "home"
     verbose_name = _("Home and role models")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from wagtail.signals import page_published, page_unpublished
+
+        from lms import navigation, permissions
+
+        page_published.connect(_content_changed, dispatch_uid="home-content-published")
+        page_unpublished.connect(
+            _content_changed, dispatch_uid="home-content-unpublished"
+        )
+        for url_name, label, order in (
+            ("home:profiles", _("Role models"), 60),
+            ("home:studios", _("Studios"), 62),
+            ("home:stories", _("Stories"), 64),
+            ("home:search", _("Search"), 70),
+        ):
+            navigation.register(
+                navigation.NavEntry(
+                    url_name, label, permissions.can_view_public_content, order=order
+                )
+            )
+
+
+def _content_changed(sender, **kwargs):
+    from home.services import content_cache_invalidate
+
+    content_cache_invalidate()

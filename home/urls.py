@@ -1,4 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from home import views
 
 app_name = "home"
-urlpatterns: list = []
+urlpatterns = [
+    path("search/", views.search, name="search"),
+    path("go/role-models/", views.section, {"name": "profiles"}, name="profiles"),
+    path("go/stories/", views.section, {"name": "stories"}, name="stories"),
+    path("go/studios/", views.section, {"name": "studios"}, name="studios"),
+]

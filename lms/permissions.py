@@ -413,3 +413,20 @@ def can_view_certificate_history(user, certificate) -> bool:
 
 
 # --- content (home app) --------------------------------------------------------
+
+
+def can_view_public_content(user) -> bool:
+    """Role-model profiles, stories, studios and alliances are public once live;
+    drafts are seen only in the Wagtail admin (its own page permissions)."""
+    return True
+
+
+def can_edit_content(user) -> bool:
+    """Editors and moderators write pages (Wagtail page permissions on the home
+    trees, granted by the home app's data migration)."""
+    return is_staff(user) or has_role(user, Role.EDITOR, Role.MODERATOR)
+
+
+def can_publish_content(user) -> bool:
+    """Moderators approve and publish what editors submit."""
+    return is_staff(user) or has_role(user, Role.MODERATOR)

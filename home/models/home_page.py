@@ -1,8 +1,12 @@
+from functools import partial
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, PageChooserPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Page
+from wagtail.models import Orderable, Page
+from wagtail.search import index
 
 
 class HomePage(Page):
@@ -11,10 +15,58 @@ class HomePage(Page):
     intro = models.CharField(_("intro"), max_length=250, blank=True)
     body = RichTextField(_("body"), blank=True)
 
-    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+    content_panels = Page.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        InlinePanel(
+            "featured_profiles",
+            label=_("Featured role models"),
+            heading=_("Featured role models"),
+            max_num=6,
+        ),
+    ]
+
+    search_fields = Page.search_fields + [index.SearchField("intro")]
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
 
     class Meta:
         verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        # Lazy: the template caches these blocks, so on a cache hit nothing is read.
+        context["featured_profiles"] = partial(selectors.featured_profiles, home=self)
+        context["latest_stories"] = selectors.latest_stories(locale=self.locale)
+        context["popular_courses"] = selectors.popular_courses
+        context["platform_figures"] = selectors.platform_figures
+        context["content_version"] = selectors.content_version()
+        return context
+
+
+class HomeFeaturedProfile(Orderable):
+    """A role model an editor puts on the home page, in the order they choose."""
+
+    page = ParentalKey(
+        HomePage, on_delete=models.CASCADE, related_name="featured_profiles"
+    )
+    profile = models.ForeignKey(
+        "home.CraftsmanProfilePage",
+        verbose_name=_("profile"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("profile")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("featured role model")
+        verbose_name_plural = _("featured role models")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "profile"], name="home_featured_profile_once"
+            )
+        ]

@@ -1,0 +1,54 @@
+from .base import ContentPage, RelatedPage
+from .home_page import HomeFeaturedProfile, HomePage
+from .profiles import (
+    CraftsmanProfilePage,
+    Honour,
+    ProfileAchievement,
+    ProfileHonour,
+    ProfileIndexPage,
+)
+from .stories import StoryIndexPage, StoryPage, StoryPageTag, StoryRelatedPage
+from .studios import (
+    AchievementKind,
+    AllianceMemberStudio,
+    AllianceMemberUnit,
+    AlliancePage,
+    AllianceRelatedPage,
+    AssessmentResult,
+    InnovationStudioPage,
+    StudioAchievement,
+    StudioAssessment,
+    StudioDisciplineGroup,
+    StudioIndexPage,
+    StudioLevel,
+    StudioMember,
+)
+
+__all__ = [
+    "AchievementKind",
+    "AllianceMemberStudio",
+    "AllianceMemberUnit",
+    "AlliancePage",
+    "AllianceRelatedPage",
+    "AssessmentResult",
+    "ContentPage",
+    "CraftsmanProfilePage",
+    "HomeFeaturedProfile",
+    "HomePage",
+    "Honour",
+    "InnovationStudioPage",
+    "ProfileAchievement",
+    "ProfileHonour",
+    "ProfileIndexPage",
+    "RelatedPage",
+    "StoryIndexPage",
+    "StoryPage",
+    "StoryPageTag",
+    "StoryRelatedPage",
+    "StudioAchievement",
+    "StudioAssessment",
+    "StudioDisciplineGroup",
+    "StudioIndexPage",
+    "StudioLevel",
+    "StudioMember",
+]

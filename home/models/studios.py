@@ -1,0 +1,445 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    PageChooserPanel,
+)
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from home.blocks import BodyBlock
+
+from .base import (
+    YEAR_VALIDATORS,
+    ContentPage,
+    RelatedPage,
+    non_negative_constraint,
+    year_range_constraint,
+)
+from .stories import RELATED_PAGE_TYPES
+
+
+class StudioLevel(models.TextChoices):
+    NATIONAL = "national", _("National")
+    PROVINCIAL = "provincial", _("Provincial")
+    ENTERPRISE = "enterprise", _("Enterprise")
+
+
+class AchievementKind(models.TextChoices):
+    PROCESS = "process", _("Process improvement")
+    METHOD = "method", _("Operation-method innovation")
+    TOOL = "tool", _("Production-tool invention")
+    OTHER = "other", _("Other innovation")
+
+
+class AssessmentResult(models.TextChoices):
+    EXCELLENT = "excellent", _("Excellent")
+    PASSED = "passed", _("Passed")
+    IMPROVE = "improve", _("Passed with points to improve")
+    FAILED = "failed", _("Not passed")
+
+
+class StudioIndexPage(Page):
+    """Innovation studios and alliances, filtered by industry, region and level."""
+
+    intro = models.TextField(_("intro"), blank=True)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.InnovationStudioPage", "home.AlliancePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("studio index")
+
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors
+        from home.forms import StudioFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = StudioFilterForm(request.GET or None, index=self)
+        filters = form.cleaned_data if form.is_valid() else {}
+        context["filter_form"] = form
+        context["studios"] = selectors.paginate(
+            request, selectors.studios_under(index=self, **filters), per_page=12
+        )
+        context["alliances"] = selectors.alliances_under(index=self)
+        context["query_string"] = form.query_string()
+        return context
+
+
+class InnovationStudioPage(ContentPage):
+    """A model worker and craftsman innovation studio: its team, work and results.
+    The page title is the studio's name."""
+
+    level = models.CharField(_("level"), max_length=20, choices=StudioLevel.choices)
+    recognised_in = models.PositiveSmallIntegerField(
+        _("recognised at this level in (year)"),
+        null=True,
+        blank=True,
+        validators=YEAR_VALIDATORS,
+    )
+    lead_craftsman = models.ForeignKey(
+        "home.CraftsmanProfilePage",
+        verbose_name=_("lead craftsman"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="led_studios",
+    )
+    enterprise = models.ForeignKey(
+        "lms.Enterprise",
+        verbose_name=_("enterprise on the platform"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    enterprise_name = models.CharField(
+        _("enterprise"),
+        max_length=200,
+        blank=True,
+        help_text=_("Used when the enterprise is not on the platform."),
+    )
+    industry = models.ForeignKey(
+        "lms.Industry",
+        verbose_name=_("industry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    experts_trained = models.PositiveIntegerField(
+        _("technical experts trained"), null=True, blank=True
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("about the studio"), blank=True)
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("level"), FieldPanel("recognised_in")]),
+                PageChooserPanel("lead_craftsman"),
+                FieldRowPanel(
+                    [FieldPanel("enterprise"), FieldPanel("enterprise_name")]
+                ),
+                FieldRowPanel([FieldPanel("industry"), FieldPanel("region")]),
+                FieldPanel("experts_trained"),
+            ],
+            heading=_("Studio"),
+        ),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        InlinePanel(
+            "discipline_groups",
+            label=_("Discipline group"),
+            heading=_("Discipline groups"),
+        ),
+        InlinePanel("members", label=_("Member"), heading=_("Members")),
+        InlinePanel("achievements", label=_("Achievement"), heading=_("Achievements")),
+        InlinePanel("assessments", label=_("Assessment"), heading=_("Assessments")),
+    ]
+
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("region"),
+        index.SearchField("enterprise_name"),
+        index.SearchField("body"),
+        index.RelatedFields("discipline_groups", [index.SearchField("name")]),
+        index.RelatedFields("achievements", [index.SearchField("title")]),
+        index.FilterField("level"),
+        index.FilterField("industry"),
+        index.FilterField("region"),
+    ]
+
+    parent_page_types = ["home.StudioIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("innovation studio")
+
+    @property
+    def enterprise_label(self) -> str:
+        return self.enterprise.name if self.enterprise_id else self.enterprise_name
+
+    def social_image(self):
+        return self.image
+
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.studio_details(studio=self))
+        return context
+
+
+class StudioDisciplineGroup(Orderable):
+    """A discipline group of a studio, e.g. rotating equipment."""
+
+    page = ParentalKey(
+        InnovationStudioPage, on_delete=models.CASCADE, related_name="discipline_groups"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    description = models.CharField(_("description"), max_length=300, blank=True)
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("discipline group")
+        verbose_name_plural = _("discipline groups")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StudioMember(Orderable):
+    """A member of a studio; linked to their profile when they have one."""
+
+    page = ParentalKey(
+        InnovationStudioPage, on_delete=models.CASCADE, related_name="members"
+    )
+    name = models.CharField(_("name"), max_length=120)
+    role = models.CharField(_("role in the studio"), max_length=120, blank=True)
+    profile = models.ForeignKey(
+        "home.CraftsmanProfilePage",
+        verbose_name=_("profile"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
+        PageChooserPanel("profile"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("studio member")
+        verbose_name_plural = _("studio members")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class StudioAchievement(Orderable):
+    """An innovation result. One line may record several earlier projects together
+    (``projects``), so the studio's totals add up to what it reports."""
+
+    page = ParentalKey(
+        InnovationStudioPage, on_delete=models.CASCADE, related_name="achievements"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=AchievementKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, validators=YEAR_VALIDATORS
+    )
+    projects = models.PositiveIntegerField(
+        _("projects"),
+        default=1,
+        help_text=_("More than one when this line sums up several earlier projects."),
+    )
+    benefit_yuan = models.DecimalField(
+        _("benefit (yuan)"), max_digits=14, decimal_places=2, null=True, blank=True
+    )
+    patents = models.PositiveIntegerField(_("patents"), default=0)
+    description = models.TextField(_("description"), blank=True)
+
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("year")]),
+        "title",
+        FieldRowPanel(
+            [FieldPanel("projects"), FieldPanel("patents"), FieldPanel("benefit_yuan")]
+        ),
+        "description",
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("studio achievement")
+        verbose_name_plural = _("studio achievements")
+        constraints = [
+            year_range_constraint("home_studioachievement_year_range"),
+            non_negative_constraint("home_studioachievement_benefit", "benefit_yuan"),
+            models.CheckConstraint(
+                condition=models.Q(projects__gte=1),
+                name="home_studioachievement_projects",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class StudioAssessment(Orderable):
+    """A periodic assessment of the studio by a union assessment team."""
+
+    page = ParentalKey(
+        InnovationStudioPage, on_delete=models.CASCADE, related_name="assessments"
+    )
+    date = models.DateField(_("date"))
+    assessors = models.TextField(_("assessors"))
+    findings = models.TextField(_("findings"), blank=True)
+    result = models.CharField(
+        _("result"), max_length=20, choices=AssessmentResult.choices
+    )
+
+    panels = [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("result")]),
+        "assessors",
+        "findings",
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("assessment")
+        verbose_name_plural = _("assessments")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} · {self.get_result_display()}"
+
+
+class AlliancePage(ContentPage):
+    """An alliance of innovation studios and member units, e.g. of one industry."""
+
+    industry = models.ForeignKey(
+        "lms.Industry",
+        verbose_name=_("industry"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    founded_on = models.DateField(_("founded on"), null=True, blank=True)
+    organiser = models.CharField(_("organiser"), max_length=200, blank=True)
+    founding_members = models.PositiveIntegerField(
+        _("member units in the first batch"), null=True, blank=True
+    )
+    achievements_released = models.PositiveIntegerField(
+        _("innovation achievements released"), null=True, blank=True
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("about the alliance"), blank=True)
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("industry"), FieldPanel("founded_on")]),
+                FieldPanel("organiser"),
+                FieldRowPanel(
+                    [
+                        FieldPanel("founding_members"),
+                        FieldPanel("achievements_released"),
+                    ]
+                ),
+            ],
+            heading=_("Alliance"),
+        ),
+        FieldPanel("image"),
+        FieldPanel("body"),
+        InlinePanel("member_studios", label=_("Member studio"), heading=_("Studios")),
+        InlinePanel("member_units", label=_("Member unit"), heading=_("Member units")),
+        InlinePanel(
+            "related_pages", label=_("Related page"), heading=_("Courses and pages")
+        ),
+    ]
+
+    search_fields = ContentPage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("organiser"),
+        index.SearchField("body"),
+        index.RelatedFields("member_units", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["home.StudioIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("alliance")
+
+    def social_image(self):
+        return self.image
+
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(selectors.alliance_details(alliance=self))
+        return context
+
+
+class AllianceMemberStudio(Orderable):
+    page = ParentalKey(
+        AlliancePage, on_delete=models.CASCADE, related_name="member_studios"
+    )
+    studio = models.ForeignKey(
+        InnovationStudioPage,
+        verbose_name=_("studio"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [PageChooserPanel("studio")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("member studio")
+        verbose_name_plural = _("member studios")
+
+
+class AllianceMemberUnit(Orderable):
+    """An enterprise, college or institute that belongs to the alliance."""
+
+    page = ParentalKey(
+        AlliancePage, on_delete=models.CASCADE, related_name="member_units"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    region = models.CharField(_("region"), max_length=100, blank=True)
+    enterprise = models.ForeignKey(
+        "lms.Enterprise",
+        verbose_name=_("enterprise on the platform"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("region")]), "enterprise"]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("member unit")
+        verbose_name_plural = _("member units")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AllianceRelatedPage(RelatedPage):
+    page = ParentalKey(
+        AlliancePage, on_delete=models.CASCADE, related_name="related_pages"
+    )
+
+    panels = [PageChooserPanel("target", RELATED_PAGE_TYPES)]
+
+    class Meta(RelatedPage.Meta):
+        verbose_name = _("related page")
+        verbose_name_plural = _("related pages")

@@ -1,0 +1,371 @@
+"""Reads for the content pages. Each page costs a fixed number of queries: listings
+prefetch what their cards show, and links to other pages follow the visitor's language
+through ``translation_key`` in one query."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from importlib import import_module
+
+from django.core.cache import cache
+from django.core.paginator import Page as PaginatorPage
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, QuerySet, Sum
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page
+
+from home.models import (
+    AlliancePage,
+    CraftsmanProfilePage,
+    InnovationStudioPage,
+    StoryIndexPage,
+    StoryPage,
+    StudioAchievement,
+)
+
+CONTENT_VERSION_KEY = "home:content-version"
+FIGURES_KEY = "home:platform-figures"
+# Figures of people's activity: fresh enough for a front page, cheap under load.
+FIGURES_TIMEOUT = 300
+
+
+# --- what other apps provide --------------------------------------------------
+
+
+def _provided(module: str, name: str) -> Callable | None:
+    """A function another app provides, or ``None`` while it does not exist yet."""
+    try:
+        return getattr(import_module(module), name)
+    except ModuleNotFoundError as error:
+        if error.name != module and not module.startswith(f"{error.name}."):
+            raise
+        return None
+    except AttributeError:
+        return None
+
+
+def mentor_figures(*, user) -> dict | None:
+    """Live mentoring figures of a mentor (apprentices, hours, requests solved)."""
+    fn = _provided("mentorship.selectors", "mentor_figures")
+    return fn(user=user) if fn and user is not None else None
+
+
+def courses_taught(*, user, locale: Locale) -> list:
+    fn = _provided("courses.selectors", "courses_taught_by")
+    if fn is None or user is None:
+        return []
+    return localized(fn(user=user), locale)
+
+
+def popular_courses(limit: int = 4) -> list:
+    fn = _provided("courses.selectors", "popular_courses")
+    if fn is None:
+        return []
+    return localized(fn(limit), Locale.get_active())
+
+
+def platform_figures() -> dict:
+    """Learners, completions, certificates and active mentorships, cached briefly."""
+    figures = cache.get(FIGURES_KEY)
+    if figures is None:
+        figures = _compute_platform_figures()
+        cache.set(FIGURES_KEY, figures, FIGURES_TIMEOUT)
+    return figures
+
+
+def _compute_platform_figures() -> dict:
+    from django.apps import apps
+
+    figures: dict = {
+        "learners": None,
+        "completions": None,
+        "certificates": None,
+        "active_mentorships": None,
+    }
+    course_figures = _provided("courses.selectors", "platform_course_figures")
+    if course_figures:
+        figures.update({k: v for k, v in course_figures().items() if k in figures})
+    mentorship_figures = _provided(
+        "mentorship.selectors", "platform_mentorship_figures"
+    )
+    if mentorship_figures:
+        figures["active_mentorships"] = mentorship_figures().get("active_mentorships")
+    try:
+        certificate_model = apps.get_model("lms", "SkillCertificate")
+    except LookupError:
+        certificate_model = None
+    if certificate_model is not None:
+        figures["certificates"] = certificate_model.objects.count()
+    figures["role_models"] = (
+        CraftsmanProfilePage.objects.live().filter(locale=Locale.get_default()).count()
+    )
+    return figures
+
+
+# --- shared helpers -----------------------------------------------------------
+
+
+def content_version() -> int:
+    """Part of the home page's cache key; bumped whenever a page is published."""
+    return cache.get_or_set(CONTENT_VERSION_KEY, 1, None)
+
+
+def paginate(request, items, *, per_page: int) -> PaginatorPage:
+    return Paginator(items, per_page).get_page(request.GET.get("page"))
+
+
+def localized(pages: Iterable, locale: Locale) -> list:
+    """The pages in ``locale`` where a live translation exists (else as they are),
+    dropping pages that are not live. One query for any number of pages."""
+    pages = [p for p in pages if p is not None]
+    keys = {p.translation_key for p in pages if p.locale_id != locale.pk}
+    translations = {}
+    if keys:
+        model = _common_model(pages)
+        for translation in model.objects.live().filter(
+            translation_key__in=keys, locale=locale
+        ):
+            translations[translation.translation_key] = translation
+    result = []
+    for page in pages:
+        if page.locale_id != locale.pk:
+            page = translations.get(page.translation_key, page)
+        if page.live:
+            result.append(page)
+    return result
+
+
+def _common_model(pages: list):
+    models = {type(p) for p in pages}
+    return models.pop() if len(models) == 1 else Page
+
+
+def _with_image(field: str) -> Prefetch:
+    """Prefetch an image FK with its renditions, so cards cost no query per image."""
+    return Prefetch(field, queryset=get_image_model().objects.prefetch_renditions())
+
+
+# --- home page ----------------------------------------------------------------
+
+
+def featured_profiles(*, home) -> list[CraftsmanProfilePage]:
+    profiles = [
+        item.profile
+        for item in home.featured_profiles.select_related("profile").prefetch_related(
+            Prefetch(
+                "profile__portrait",
+                queryset=get_image_model().objects.prefetch_renditions(),
+            )
+        )
+    ]
+    return localized(profiles, home.locale)
+
+
+def latest_stories(*, locale: Locale, limit: int = 3) -> QuerySet[StoryPage]:
+    return (
+        StoryPage.objects.live()
+        .public()
+        .filter(locale=locale)
+        .order_by("-date", "-first_published_at")
+        .prefetch_related(_with_image("lead_image"))[:limit]
+    )
+
+
+# --- profiles -------------------------------------------------------------------
+
+
+def profiles_under(*, index) -> QuerySet[CraftsmanProfilePage]:
+    return (
+        CraftsmanProfilePage.objects.child_of(index)
+        .live()
+        .public()
+        .select_related("occupation")
+        .prefetch_related(_with_image("portrait"), "honours")
+        .order_by("title")
+    )
+
+
+def profile_details(*, profile: CraftsmanProfilePage) -> dict:
+    """Everything a profile page shows beyond its own fields; the mentoring figures
+    and courses are read live from the mentorship and courses apps."""
+    return {
+        "honours": list(profile.honours.all()),
+        "achievements": list(profile.achievements.all()),
+        "live_figures": mentor_figures(user=profile.user) if profile.user_id else None,
+        "courses": courses_taught(user=profile.user, locale=profile.locale)
+        if profile.user_id
+        else [],
+        "studios": list(
+            InnovationStudioPage.objects.live()
+            .filter(
+                locale=profile.locale,
+                lead_craftsman__translation_key=profile.translation_key,
+            )
+            .order_by("title")
+        ),
+    }
+
+
+# --- stories --------------------------------------------------------------------
+
+
+def stories_under(*, index, tag: str = "") -> QuerySet[StoryPage]:
+    stories = StoryPage.objects.child_of(index).live().public()
+    if tag:
+        stories = stories.filter(tags__name=tag)
+    return stories.order_by("-date", "-first_published_at").prefetch_related(
+        _with_image("lead_image"), "tags"
+    )
+
+
+def story_tags(*, index) -> list[str]:
+    from taggit.models import Tag
+
+    return list(
+        Tag.objects.filter(
+            home_storypagetag_items__content_object__in=StoryPage.objects.child_of(
+                index
+            ).live()
+        )
+        .distinct()
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
+
+
+def feed_stories(*, index: StoryIndexPage, limit: int = 20) -> list[StoryPage]:
+    return list(stories_under(index=index)[:limit])
+
+
+def related_pages(*, page, locale: Locale) -> list[tuple[str, list[Page]]]:
+    """A story's or alliance's related pages in the visitor's language, grouped by
+    kind (profiles, studios, courses) in the editor's order."""
+    targets = [link.target for link in page.related_pages.select_related("target")]
+    groups: dict[str, list[Page]] = {}
+    for target in localized(targets, locale):
+        model = target.specific_class or Page
+        groups.setdefault(str(model._meta.verbose_name_plural), []).append(target)
+    return list(groups.items())
+
+
+# --- studios and alliances ------------------------------------------------------
+
+
+def _with_totals(studios: QuerySet) -> QuerySet:
+    return studios.annotate(
+        projects_total=Sum("achievements__projects"),
+        benefit_total=Sum("achievements__benefit_yuan"),
+        patents_total=Sum("achievements__patents"),
+    )
+
+
+def studios_under(
+    *, index, industry=None, region: str = "", level: str = ""
+) -> QuerySet[InnovationStudioPage]:
+    studios = InnovationStudioPage.objects.child_of(index).live().public()
+    if industry:
+        studios = studios.filter(industry=industry)
+    if region:
+        studios = studios.filter(region=region)
+    if level:
+        studios = studios.filter(level=level)
+    return (
+        _with_totals(studios)
+        .select_related("industry", "enterprise")
+        .prefetch_related(_with_image("image"))
+        .order_by("title")
+    )
+
+
+def studio_regions(*, index) -> list[str]:
+    return list(
+        InnovationStudioPage.objects.child_of(index)
+        .live()
+        .exclude(region="")
+        .order_by("region")
+        .values_list("region", flat=True)
+        .distinct()
+    )
+
+
+def studio_totals(*, studio: InnovationStudioPage) -> dict:
+    """Projects, benefit and patents summed over the studio's achievements (one
+    query)."""
+    totals = StudioAchievement.objects.filter(page_id=studio.pk).aggregate(
+        lines=Count("pk"),
+        projects=Sum("projects"),
+        benefit=Sum("benefit_yuan"),
+        patents=Sum("patents"),
+    )
+    return {k: v or 0 for k, v in totals.items()}
+
+
+def studio_details(*, studio: InnovationStudioPage) -> dict:
+    lead = (
+        localized([studio.lead_craftsman], studio.locale)
+        if studio.lead_craftsman_id
+        else []
+    )
+    return {
+        "totals": studio_totals(studio=studio),
+        "lead": lead[0] if lead else None,
+        "discipline_groups": list(studio.discipline_groups.all()),
+        "members": list(studio.members.all()),
+        "achievements": list(studio.achievements.all()),
+        "assessments": sorted(
+            studio.assessments.all(), key=lambda a: a.date, reverse=True
+        ),
+        "alliances": list(
+            AlliancePage.objects.live()
+            .filter(
+                locale=studio.locale,
+                member_studios__studio__translation_key=studio.translation_key,
+            )
+            .distinct()
+        ),
+    }
+
+
+def alliances_under(*, index) -> QuerySet[AlliancePage]:
+    return (
+        AlliancePage.objects.child_of(index)
+        .live()
+        .public()
+        .annotate(studio_count=Count("member_studios"))
+        .order_by("title")
+    )
+
+
+def alliance_details(*, alliance: AlliancePage) -> dict:
+    studios = [m.studio for m in alliance.member_studios.select_related("studio")]
+    return {
+        "studios": localized(studios, alliance.locale),
+        "units": list(alliance.member_units.select_related("enterprise")),
+        "related": related_pages(page=alliance, locale=alliance.locale),
+    }
+
+
+# --- search ---------------------------------------------------------------------
+
+MAX_QUERY_LENGTH = 200
+
+
+def search_pages(*, query: str, locale: Locale):
+    """Live, public pages in the visitor's language that match ``query``."""
+    query = query[:MAX_QUERY_LENGTH].strip()
+    if not query:
+        return Page.objects.none()
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale)
+        .exclude(depth__lte=1)
+        .search(query)
+    )
+
+
+def section_page(*, model, locale: Locale):
+    """The live section page of a kind (e.g. the story index) in ``locale``, else in
+    any language."""
+    pages = model.objects.live().public()
+    return pages.filter(locale=locale).first() or pages.order_by("pk").first()

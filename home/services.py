@@ -1,0 +1,38 @@
+"""Writes of the content app. Pages are written through Wagtail's own revision and
+workflow API; these wrap the steps the demo loader and the cache need."""
+
+from __future__ import annotations
+
+from django.core.cache import cache
+from django.db import transaction
+from wagtail.models import Locale, Page
+
+from home.selectors import CONTENT_VERSION_KEY
+
+
+def content_cache_invalidate() -> None:
+    """Makes every cached block of content pages stale (called when a page is
+    published or unpublished)."""
+    try:
+        cache.incr(CONTENT_VERSION_KEY)
+    except ValueError:  # not set yet, or evicted: start a fresh version
+        cache.set(CONTENT_VERSION_KEY, 2, None)
+
+
+@transaction.atomic
+def page_publish(*, page: Page, user=None) -> Page:
+    """Saves the page's current fields as a revision and publishes it."""
+    revision = page.save_revision(user=user, log_action=True)
+    revision.publish(user=user)
+    page.refresh_from_db()
+    return page
+
+
+@transaction.atomic
+def page_translation_get_or_create(*, page: Page, locale: Locale, user=None) -> Page:
+    """The page's translation in ``locale``, made as a draft copy when it does not
+    exist yet (its parent must be translated first)."""
+    translation = page.get_translation_or_none(locale)
+    if translation is not None:
+        return translation.specific
+    return page.copy_for_translation(locale, copy_parents=False, user=user).specific

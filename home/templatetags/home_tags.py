@@ -1,0 +1,75 @@
+"""Template tags of the base layout for Wagtail pages: the other-language address of
+the page being shown, and its link-preview (Open Graph) data."""
+
+from django import template
+from wagtail.models import Page
+
+register = template.Library()
+
+SOCIAL_IMAGE_FILTER = "fill-1200x630|format-jpeg"
+
+
+def _page_of(context) -> Page | None:
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+def _live_translations(page: Page) -> dict[str, Page]:
+    """The page's live translations by language code, read once per page object."""
+    cached = getattr(page, "_home_translations", None)
+    if cached is None:
+        cached = {
+            t.locale.language_code: t
+            for t in page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+        }
+        page._home_translations = cached
+    return cached
+
+
+@register.simple_tag(takes_context=True)
+def translated_url(context, language_code: str) -> str:
+    """Where the language switch goes for ``language_code``: the translation of the
+    page being shown when it exists, else the same address (Django then swaps the
+    language prefix)."""
+    request = context.get("request")
+    current = request.get_full_path() if request else "/"
+    page = _page_of(context)
+    if page is None or not page.pk:
+        return current
+    translation = _live_translations(page).get(language_code)
+    if translation is None or translation.pk == page.pk:
+        return current
+    return translation.get_url(request) or current
+
+
+@register.simple_tag(takes_context=True)
+def social_meta(context) -> dict | None:
+    """Title, description, canonical address, image and language alternates of the
+    page being shown, for the ``<head>``; ``None`` outside Wagtail pages."""
+    page = _page_of(context)
+    request = context.get("request")
+    if page is None or request is None or not page.pk:
+        return None
+    specific = page.specific if type(page) is Page else page
+    description = ""
+    if hasattr(specific, "social_description"):
+        description = specific.social_description()
+    image_url = ""
+    image = specific.social_image() if hasattr(specific, "social_image") else None
+    if image is not None:
+        image_url = request.build_absolute_uri(
+            image.get_rendition(SOCIAL_IMAGE_FILTER).url
+        )
+    alternates = [
+        (code, translation.get_full_url(request))
+        for code, translation in _live_translations(page).items()
+    ]
+    return {
+        "title": specific.seo_title or specific.title,
+        "description": description or specific.search_description,
+        "url": page.get_full_url(request),
+        "image": image_url,
+        "alternates": alternates,
+    }
