@@ -6,3 +6,39 @@ class CoursesConfig(AppConfig):
     name = "courses"
     verbose_name = _("Courses")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from lms import navigation, permissions, providers
+
+        from . import selectors
+
+        providers.register_completed_courses(selectors.completed_course_ids)
+        navigation.register(
+            navigation.NavEntry(
+                "courses:catalogue", _("Courses"), lambda user: True, order=10
+            )
+        )
+        navigation.register(
+            navigation.NavEntry(
+                "courses:my_learning",
+                _("My learning"),
+                lambda user: getattr(user, "is_authenticated", False),
+                order=20,
+            )
+        )
+        navigation.register(
+            navigation.NavEntry(
+                "courses:practical_reviews",
+                _("Practical reviews"),
+                permissions.can_review_practicals,
+                order=40,
+            )
+        )
+        navigation.register(
+            navigation.NavEntry(
+                "courses:assign",
+                _("Assign a course"),
+                permissions.can_assign_courses,
+                order=45,
+            )
+        )

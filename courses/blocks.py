@@ -142,7 +142,10 @@ class ProcedureBlock(blocks.StructBlock):
         template = "courses/blocks/procedure.html"
         preview_value = {
             "title": "Changing a shuttle",
-            "steps": [{"text": "<p>Stop the loom.</p>"}, {"text": "<p>Open the box.</p>"}],
+            "steps": [
+                {"text": "<p>Stop the loom.</p>"},
+                {"text": "<p>Open the box.</p>"},
+            ],
         }
 
 
@@ -181,7 +184,10 @@ class SingleChoiceQuestionBlock(ExplainedQuestionBlock):
     class Meta:
         icon = "radio-full"
         label = _("Single choice")
-        preview_value = {"prompt": "Which one?", "options": [{"text": "A"}, {"text": "B"}]}
+        preview_value = {
+            "prompt": "Which one?",
+            "options": [{"text": "A"}, {"text": "B"}],
+        }
 
     def clean(self, value):
         value = super().clean(value)
@@ -202,7 +208,10 @@ class MultipleChoiceQuestionBlock(ExplainedQuestionBlock):
     class Meta:
         icon = "tick-inverse"
         label = _("Multiple choice")
-        preview_value = {"prompt": "Which ones?", "options": [{"text": "A"}, {"text": "B"}]}
+        preview_value = {
+            "prompt": "Which ones?",
+            "options": [{"text": "A"}, {"text": "B"}],
+        }
 
     def clean(self, value):
         value = super().clean(value)

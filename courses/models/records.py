@@ -109,6 +109,9 @@ class LessonProgress(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.enrollment} · {self.lesson_id}"
+
 
 class QuizAttempt(models.Model):
     """One graded attempt at a quiz block; ``number`` counts from 1 per learner and
@@ -154,6 +157,9 @@ class QuizAttempt(models.Model):
                 condition=Q(number__gte=1), name="quiz_attempt_number_positive"
             ),
         ]
+
+    def __str__(self) -> str:
+        return f"{self.enrollment} · {self.quiz_id} #{self.number}"
 
 
 class PracticalSubmission(models.Model):
@@ -217,6 +223,9 @@ class PracticalSubmission(models.Model):
         ]
         indexes = [models.Index(fields=["status", "submitted_at"])]
 
+    def __str__(self) -> str:
+        return f"{self.enrollment} · {self.task_id} ({self.status})"
+
 
 class PracticalEvidencePhoto(models.Model):
     """A photo uploaded as evidence; served only to those who may see the submission."""
@@ -236,9 +245,12 @@ class PracticalEvidencePhoto(models.Model):
         verbose_name_plural = _("evidence photos")
         ordering = ["id"]
 
+    def __str__(self) -> str:
+        return self.image.name
+
 
 class CourseCompletion(models.Model):
-    """Recorded once when every lesson, quiz and practical task of the course is done."""
+    """Recorded once, when every lesson, quiz and practical task is done."""
 
     enrollment = models.OneToOneField(
         Enrollment,
@@ -253,6 +265,14 @@ class CourseCompletion(models.Model):
         decimal_places=1,
         help_text=_("The course's estimated hours when it was completed."),
     )
+    certificate = models.ForeignKey(
+        "lms.SkillCertificate",
+        verbose_name=_("certificate"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
 
     class Meta:
         verbose_name = _("course completion")
@@ -264,3 +284,5 @@ class CourseCompletion(models.Model):
             ),
         ]
 
+    def __str__(self) -> str:
+        return str(self.enrollment)

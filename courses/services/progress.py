@@ -1,0 +1,79 @@
+"""Opening and completing lessons."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from courses.models import CoursePage, Enrollment, LessonPage, LessonProgress
+from lms.errors import DomainError
+
+
+def active_enrollment(enrollment: Enrollment) -> Enrollment:
+    """The enrolment re-read under a row lock (writes on one enrolment queue up);
+    refused unless it is in progress."""
+    enrollment = (
+        Enrollment.objects.select_for_update()
+        .select_related("course")
+        .get(pk=enrollment.pk)
+    )
+    if enrollment.status == Enrollment.Status.LEFT:
+        raise DomainError(
+            _("You left this course. Enrol again to continue."), code="not_enrolled"
+        )
+    if enrollment.status == Enrollment.Status.COMPLETED:
+        raise DomainError(_("You have completed this course."), code="completed")
+    return enrollment
+
+
+def check_lesson_of_course(*, lesson: LessonPage, course: CoursePage) -> None:
+    if not lesson.live or lesson.path[: -Page.steplen] != course.path:
+        raise DomainError(_("This lesson is not part of the course."), code="not_found")
+
+
+def _progress_row(enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
+    row = LessonProgress.objects.filter(enrollment=enrollment, lesson=lesson).first()
+    if row is not None:
+        return row
+    try:
+        with transaction.atomic():
+            return LessonProgress.objects.create(enrollment=enrollment, lesson=lesson)
+    except IntegrityError:
+        return LessonProgress.objects.get(enrollment=enrollment, lesson=lesson)
+
+
+@transaction.atomic
+def lesson_view(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress | None:
+    """Records that the learner opened the lesson (for "continue where you left off"
+    and drop-off reports). Nothing is recorded for a finished or left enrolment."""
+    if enrollment.status != Enrollment.Status.ACTIVE:
+        return None
+    check_lesson_of_course(lesson=lesson, course=enrollment.course)
+    now = timezone.now()
+    row = _progress_row(enrollment, lesson)
+    LessonProgress.objects.filter(pk=row.pk).update(last_viewed_at=now)
+    Enrollment.objects.filter(pk=enrollment.pk).update(
+        last_lesson=lesson, last_activity_at=now
+    )
+    return row
+
+
+@transaction.atomic
+def lesson_complete(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
+    """Marks the lesson done (once; again changes nothing) and completes the course
+    when that was the last thing missing."""
+    from courses.services.completion import course_completion_check
+
+    enrollment = active_enrollment(enrollment)
+    check_lesson_of_course(lesson=lesson, course=enrollment.course)
+    row = _progress_row(enrollment, lesson)
+    if row.completed_at is None:
+        row.completed_at = timezone.now()
+        row.save(update_fields=["completed_at"])
+        Enrollment.objects.filter(pk=enrollment.pk).update(
+            last_activity_at=row.completed_at
+        )
+    course_completion_check(enrollment=enrollment)
+    return row

@@ -1,0 +1,152 @@
+"""How the catalogue, course and lesson pages are served (called from each page
+model's ``serve``): access is checked here, before anything is rendered."""
+
+from __future__ import annotations
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+
+from courses import selectors
+from courses.forms import CatalogueFilterForm
+from courses.models import CoursePage, Enrollment, LessonPage
+from courses.services.progress import lesson_view
+from courses.views.common import error_response
+from lms import permissions
+from lms.models import Industry, Occupation
+
+PER_PAGE = 12
+
+
+def catalogue_serve(request, index):
+    live = CoursePage.objects.live().child_of(index)
+    form = CatalogueFilterForm(
+        request.GET or None,
+        industries=Industry.objects.filter(pk__in=live.values("industry_id")).order_by(
+            "name"
+        ),
+        occupations=Occupation.objects.filter(
+            pk__in=live.values("occupation_id")
+        ).order_by("name"),
+    )
+    filters = form.filters() if request.GET else {}
+    results = selectors.catalogue_courses(index=index, **filters)
+    if filters.get("query"):
+        paginator = Paginator(results, PER_PAGE)
+    else:
+        paginator = Paginator(results.values_list("pk", flat=True), PER_PAGE)
+    page = paginator.get_page(request.GET.get("page"))
+    ids = [getattr(c, "pk", c) for c in page.object_list]
+    courses = selectors.courses_by_ids(ids)
+    progress = selectors.course_progress_for(user=request.user, course_ids=ids)
+    for course in courses:
+        course.user_progress = progress.get(course.pk)
+    query = request.GET.copy()
+    query.pop("page", None)
+    return TemplateResponse(
+        request,
+        "courses/course_index_page.html",
+        {
+            "page": index,
+            "self": index,
+            "form": form,
+            "courses": courses,
+            "results_page": page,
+            "query_string": query.urlencode(),
+            "filtered": bool(filters and any(filters.values())),
+        },
+    )
+
+
+def course_serve(request, course: CoursePage):
+    outline = selectors.course_outline(course=course, user=request.user)
+    enrollment = outline["enrollment"]
+    context = {
+        "page": course,
+        "self": course,
+        "can_enrol": permissions.can_enrol(request.user, course)
+        and (enrollment is None or enrollment.status == Enrollment.Status.LEFT),
+        **outline,
+    }
+    if outline["progress"] is not None:
+        context["completed_lessons"] = outline["progress"].completed_lessons
+    return TemplateResponse(request, "courses/course_page.html", context)
+
+
+def _quiz_state(block, attempts: list) -> dict:
+    quiz = block.value
+    passed = any(a.passed for a in attempts)
+    left = max(quiz["max_attempts"] - len(attempts), 0)
+    return {
+        "attempts": attempts,
+        "last": attempts[-1] if attempts else None,
+        "best": max((a.score for a in attempts), default=None),
+        "passed": passed,
+        "attempts_left": left,
+        "can_attempt": not passed and left > 0,
+        "next_number": len(attempts) + 1,
+    }
+
+
+def _practical_state(submissions: list) -> dict:
+    statuses = {s.status for s in submissions}
+    return {
+        "submissions": submissions,
+        "waiting": "submitted" in statuses,
+        "signed_off": "signed_off" in statuses,
+        "can_submit": not statuses & {"submitted", "signed_off"},
+    }
+
+
+def lesson_serve(request, lesson: LessonPage):
+    course = selectors.course_of_lesson(lesson)
+    preview = getattr(request, "is_preview", False)
+    enrollment = None
+    if not preview:
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        enrollment = (
+            Enrollment.objects.filter(user=request.user, course=course)
+            .select_related("course")
+            .first()
+        )
+        allowed = permissions.can_view_lesson(
+            request.user, lesson, course=course, enrollment=enrollment
+        )
+        if not allowed:
+            return error_response(
+                request,
+                _("Enrol in “%(course)s” to open its lessons.")
+                % {"course": course.title},
+                back_url=course.get_url(request),
+                status=403,
+            )
+        if enrollment is not None and enrollment.status == Enrollment.Status.LEFT:
+            enrollment = None
+        if enrollment is not None:
+            lesson_view(enrollment=enrollment, lesson=lesson)
+    state = selectors.lesson_state(lesson=lesson, course=course, enrollment=enrollment)
+    sections = []
+    for block in lesson.body:
+        if block.block_type == "quiz":
+            extra = _quiz_state(block, state["attempts"].get(block.id, []))
+        elif block.block_type == "practical":
+            extra = _practical_state(state["submissions"].get(block.id, []))
+        else:
+            extra = None
+        sections.append((block, extra))
+    return TemplateResponse(
+        request,
+        "courses/lesson_page.html",
+        {
+            "page": lesson,
+            "self": lesson,
+            "course": course,
+            "enrollment": enrollment,
+            "learner": enrollment is not None
+            and enrollment.status == Enrollment.Status.ACTIVE,
+            "sections": sections,
+            **state,
+        },
+    )
