@@ -6,3 +6,69 @@ class MentorshipConfig(AppConfig):
     name = "mentorship"
     verbose_name = _("Mentorship")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from lms import navigation, permissions, providers
+        from mentorship import hours, selectors
+
+        providers.register_training_hours(hours.training_hours_total)
+        providers.register_mentor_signoffs(selectors.mentor_signoffs_for)
+
+        nav = navigation.NavEntry
+        navigation.register(
+            nav(
+                "mentorship:mentor_dashboard",
+                _("My apprentices"),
+                permissions.is_mentor,
+                order=30,
+            )
+        )
+        navigation.register(
+            nav("mentorship:mine", _("My mentorship"), _is_learner, order=31)
+        )
+        navigation.register(
+            nav(
+                "mentorship:agreement_list",
+                _("Mentorship agreements"),
+                _sees_agreement_list,
+                order=32,
+            )
+        )
+        navigation.register(
+            nav(
+                "mentorship:request_list",
+                _("Service requests"),
+                _sees_requests,
+                order=33,
+            )
+        )
+        navigation.register(
+            nav("mentorship:my_hours", _("My learning hours"), _is_learner, order=34)
+        )
+
+
+def _is_learner(user) -> bool:
+    from lms.permissions import has_role
+    from lms.roles import Role
+
+    return has_role(user, Role.LEARNER)
+
+
+def _sees_agreement_list(user) -> bool:
+    from lms.permissions import can_create_agreement, hr_enterprise_ids
+
+    return can_create_agreement(user) or bool(hr_enterprise_ids(user))
+
+
+def _sees_requests(user) -> bool:
+    from lms.permissions import (
+        can_post_service_request,
+        can_review_service_requests,
+        is_mentor,
+    )
+
+    return (
+        can_review_service_requests(user)
+        or is_mentor(user)
+        or can_post_service_request(user)
+    )

@@ -213,6 +213,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_TASK_DEFAULT_RETRY_DELAY = 10
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "mentorship-overdue-milestones": {
+        "task": "mentorship.tasks.notify_overdue_milestones",
+        "schedule": crontab(hour=7, minute=30),
+    },
     "clear-expired-sessions": {
         "task": "lms.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=0),

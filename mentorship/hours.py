@@ -1,0 +1,149 @@
+"""One record of a worker's learning hours: confirmed guidance sessions, service visits
+made, and completed courses, by category and month; exported as CSV or XLSX."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import models
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from mentorship.models import GuidanceSession
+
+
+class Category(models.TextChoices):
+    GUIDANCE = "guidance", _("Guidance sessions")
+    VISITS = "visits", _("Service visits made")
+    COURSES = "courses", _("Completed courses")
+
+
+@dataclass(frozen=True)
+class HoursEntry:
+    date: datetime.date
+    category: str
+    hours: Decimal
+    title: str
+
+    @property
+    def category_label(self) -> str:
+        return str(Category(self.category).label)
+
+
+def _course_hours(user) -> list[tuple[datetime.date, Decimal, str]]:
+    try:
+        from courses.selectors import completed_course_hours
+    except ImportError:  # the courses app does not offer it (yet)
+        return []
+    return list(completed_course_hours(user=user))
+
+
+def hours_entries(*, user) -> list[HoursEntry]:
+    """Every counted entry, newest first (two queries plus the courses app's)."""
+    entries = []
+    guidance = GuidanceSession.objects.filter(
+        agreement__apprentice=user, status=GuidanceSession.Status.CONFIRMED
+    ).select_related("agreement__mentor")
+    for session in guidance:
+        title = gettext("Guidance by %(mentor)s") % {"mentor": session.agreement.mentor}
+        if session.topics:
+            title = f"{title}: {session.topics.splitlines()[0][:120]}"
+        entries.append(
+            HoursEntry(session.date, Category.GUIDANCE, session.hours, title)
+        )
+    visits = GuidanceSession.objects.filter(
+        mentor=user,
+        service_request__isnull=False,
+        status=GuidanceSession.Status.CONFIRMED,
+    ).select_related("service_request__enterprise")
+    for visit in visits:
+        request = visit.service_request
+        title = f"{request.title} · {request.enterprise}"
+        entries.append(HoursEntry(visit.date, Category.VISITS, visit.hours, title))
+    for date, course_hours, title in _course_hours(user):
+        entries.append(
+            HoursEntry(date, Category.COURSES, Decimal(course_hours or 0), str(title))
+        )
+    entries.sort(key=lambda e: (e.date, e.category), reverse=True)
+    return entries
+
+
+def hours_summary(entries: list[HoursEntry]) -> dict:
+    """Hours by month (newest first) and category, with totals."""
+    by_month: dict[datetime.date, dict[str, Decimal]] = defaultdict(
+        lambda: defaultdict(Decimal)
+    )
+    totals: dict[str, Decimal] = defaultdict(Decimal)
+    for entry in entries:
+        by_month[entry.date.replace(day=1)][entry.category] += entry.hours
+        totals[entry.category] += entry.hours
+    categories = list(Category)
+    rows = [
+        {
+            "month": month,
+            "cells": [by_month[month][c] for c in categories],
+            "total": sum(by_month[month].values(), Decimal(0)),
+        }
+        for month in sorted(by_month, reverse=True)
+    ]
+    return {
+        "categories": categories,
+        "rows": rows,
+        "totals": [totals[c] for c in categories],
+        "total": sum(totals.values(), Decimal(0)),
+    }
+
+
+def training_hours_total(user) -> Decimal:
+    """The provider ``lms.providers.training_hours`` reads (all categories)."""
+    return sum((e.hours for e in hours_entries(user=user)), Decimal(0))
+
+
+# --- export --------------------------------------------------------------------
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value):
+    """Text a spreadsheet would run as a formula is prefixed with an apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _header() -> list[str]:
+    return [gettext("Date"), gettext("Category"), gettext("Hours"), gettext("Activity")]
+
+
+def _rows(entries: list[HoursEntry]):
+    for e in entries:
+        yield [e.date.isoformat(), e.category_label, e.hours, e.title]
+
+
+def export_csv(entries: list[HoursEntry]) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(_header())
+    for row in _rows(entries):
+        writer.writerow([safe_cell(v) for v in row])
+    # A byte-order mark, so spreadsheet programs read Chinese text correctly.
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def export_xlsx(entries: list[HoursEntry], *, person: str) -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(gettext("Learning hours")[:31])
+    sheet.append([safe_cell(person)])
+    sheet.append(_header())
+    for date, label, value, title in _rows(entries):
+        sheet.append([date, safe_cell(label), float(value), safe_cell(title)])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

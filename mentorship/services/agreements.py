@@ -1,0 +1,403 @@
+"""Agreements and their milestones: draft → awaiting signatures → active (both signed,
+the coordinator approved as witness) → completed, or terminated with a reason."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from lms import permissions
+from lms.errors import DomainError, PermissionDenied
+from lms.models import Enterprise, Membership, Occupation, User
+from mentorship.models import Agreement, AgreementSignature, Milestone
+from mentorship.validators import validate_attachment
+
+from .notify import notify
+
+Status = Agreement.Status
+Party = AgreementSignature.Party
+
+
+def _locked(agreement: Agreement) -> Agreement:
+    """The agreement re-read under a row lock: two clicks cannot both pass a check."""
+    return (
+        Agreement.objects.select_for_update()
+        .select_related("mentor", "apprentice", "coordinator")
+        .get(pk=agreement.pk)
+    )
+
+
+def _require_status(agreement: Agreement, *allowed: str, action) -> None:
+    if agreement.status not in allowed:
+        raise DomainError(
+            _("This agreement is %(status)s: it cannot be %(action)s now.")
+            % {"status": agreement.get_status_display().lower(), "action": action},
+            code="agreement_status",
+        )
+
+
+def _check_terms(
+    *,
+    mentor: User,
+    apprentice: User,
+    enterprise: Enterprise,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    planned_hours: Decimal,
+    goals: str,
+    cadence: str,
+) -> None:
+    if not permissions.is_mentor(mentor):
+        raise DomainError(
+            _("%(person)s is not a mentor on this platform.") % {"person": mentor},
+            code="not_a_mentor",
+        )
+    if mentor.pk == apprentice.pk:
+        raise DomainError(_("A mentor cannot be their own apprentice."), code="self")
+    if not Membership.objects.filter(user=apprentice, enterprise=enterprise).exists():
+        raise DomainError(
+            _("%(person)s does not work at %(enterprise)s.")
+            % {"person": apprentice, "enterprise": enterprise},
+            code="not_a_member",
+        )
+    if end_date < start_date:
+        raise DomainError(_("The end date is before the start date."), code="dates")
+    if planned_hours is None or planned_hours <= 0:
+        raise DomainError(_("Planned hours must be more than zero."), code="hours")
+    if not goals.strip():
+        raise DomainError(_("Write down the goals of the agreement."), code="goals")
+    if cadence not in Agreement.Cadence.values:
+        raise DomainError(_("Choose how often you plan to meet."), code="cadence")
+
+
+@transaction.atomic
+def agreement_create(
+    *,
+    coordinator: User,
+    mentor: User,
+    apprentice: User,
+    enterprise: Enterprise,
+    occupation: Occupation,
+    goals: str,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    planned_hours: Decimal,
+    cadence: str = Agreement.Cadence.WEEKLY,
+) -> Agreement:
+    """A draft agreement set up by a union coordinator, who witnesses it."""
+    if not permissions.can_create_agreement(coordinator):
+        raise PermissionDenied(_("Only a union coordinator sets up agreements."))
+    _check_terms(
+        mentor=mentor,
+        apprentice=apprentice,
+        enterprise=enterprise,
+        start_date=start_date,
+        end_date=end_date,
+        planned_hours=planned_hours,
+        goals=goals,
+        cadence=cadence,
+    )
+    try:
+        with transaction.atomic():
+            return Agreement.objects.create(
+                coordinator=coordinator,
+                mentor=mentor,
+                apprentice=apprentice,
+                enterprise=enterprise,
+                occupation=occupation,
+                goals=goals.strip(),
+                start_date=start_date,
+                end_date=end_date,
+                planned_hours=planned_hours,
+                cadence=cadence,
+            )
+    except IntegrityError:
+        raise DomainError(
+            _("%(mentor)s and %(apprentice)s already have an open agreement.")
+            % {"mentor": mentor, "apprentice": apprentice},
+            code="agreement_exists",
+        ) from None
+
+
+@transaction.atomic
+def agreement_update(*, agreement: Agreement, actor: User, **terms) -> Agreement:
+    """Changes the terms of a draft; once sent for signature the terms are fixed."""
+    agreement = _locked(agreement)
+    if not permissions.can_manage_agreement(actor, agreement):
+        raise PermissionDenied(_("Only the agreement's coordinator may change it."))
+    _require_status(agreement, Status.DRAFT, action=gettext_lazy("changed"))
+    allowed = {
+        "mentor",
+        "apprentice",
+        "enterprise",
+        "occupation",
+        "goals",
+        "start_date",
+        "end_date",
+        "planned_hours",
+        "cadence",
+    }
+    unknown = set(terms) - allowed
+    if unknown:
+        raise ValueError(f"Unknown terms: {sorted(unknown)}")
+    for name, value in terms.items():
+        setattr(agreement, name, value)
+    _check_terms(
+        mentor=agreement.mentor,
+        apprentice=agreement.apprentice,
+        enterprise=agreement.enterprise,
+        start_date=agreement.start_date,
+        end_date=agreement.end_date,
+        planned_hours=agreement.planned_hours,
+        goals=agreement.goals,
+        cadence=agreement.cadence,
+    )
+    try:
+        with transaction.atomic():
+            agreement.save()
+    except IntegrityError:
+        raise DomainError(
+            _("These two people already have an open agreement."),
+            code="agreement_exists",
+        ) from None
+    return agreement
+
+
+@transaction.atomic
+def agreement_send_for_signature(*, agreement: Agreement, actor: User) -> Agreement:
+    agreement = _locked(agreement)
+    if not permissions.can_manage_agreement(actor, agreement):
+        raise PermissionDenied(_("Only the agreement's coordinator may send it."))
+    _require_status(agreement, Status.DRAFT, action=gettext_lazy("sent for signature"))
+    agreement.status = Status.AWAITING_SIGNATURES
+    agreement.save(update_fields=["status"])
+    for party, person in (
+        (Party.MENTOR, agreement.mentor),
+        (Party.APPRENTICE, agreement.apprentice),
+    ):
+        notify(
+            recipient=person,
+            key=f"mentorship:agreement:{agreement.pk}:sign:{party}",
+            subject=lambda: _("A mentorship agreement is waiting for your signature"),
+            body=lambda: (
+                _("%(mentor)s and %(apprentice)s, witnessed by %(coordinator)s.")
+                % {
+                    "mentor": agreement.mentor,
+                    "apprentice": agreement.apprentice,
+                    "coordinator": agreement.coordinator,
+                }
+            ),
+            url_name="mentorship:agreement_detail",
+            args=(agreement.pk,),
+        )
+    return agreement
+
+
+@transaction.atomic
+def agreement_sign(*, agreement: Agreement, user: User) -> AgreementSignature:
+    """The mentor or the apprentice signs; a second click is refused unchanged."""
+    agreement = _locked(agreement)
+    if not permissions.can_sign_agreement(user, agreement):
+        raise PermissionDenied(_("Only the mentor and the apprentice sign here."))
+    _require_status(
+        agreement, Status.AWAITING_SIGNATURES, action=gettext_lazy("signed")
+    )
+    party = Party.MENTOR if user.pk == agreement.mentor_id else Party.APPRENTICE
+    if agreement.signatures.filter(party=party).exists():
+        raise DomainError(
+            _("You have already signed this agreement."), code="already_signed"
+        )
+    signature = AgreementSignature.objects.create(
+        agreement=agreement, party=party, signer=user
+    )
+    if (
+        agreement.signatures.filter(party__in=[Party.MENTOR, Party.APPRENTICE]).count()
+        == 2
+    ):
+        notify(
+            recipient=agreement.coordinator,
+            key=f"mentorship:agreement:{agreement.pk}:approve",
+            subject=lambda: _("Both parties signed: please approve the agreement"),
+            body=lambda: str(agreement),
+            url_name="mentorship:agreement_detail",
+            args=(agreement.pk,),
+        )
+    return signature
+
+
+@transaction.atomic
+def agreement_approve(*, agreement: Agreement, actor: User) -> Agreement:
+    """The coordinator witnesses both signatures; the agreement becomes active."""
+    agreement = _locked(agreement)
+    if not permissions.can_manage_agreement(actor, agreement):
+        raise PermissionDenied(_("Only the agreement's coordinator may approve it."))
+    _require_status(
+        agreement, Status.AWAITING_SIGNATURES, action=gettext_lazy("approved")
+    )
+    signed = set(agreement.signatures.values_list("party", flat=True))
+    if not {Party.MENTOR, Party.APPRENTICE} <= signed:
+        raise DomainError(
+            _("Both the mentor and the apprentice must sign before approval."),
+            code="signatures_missing",
+        )
+    AgreementSignature.objects.create(
+        agreement=agreement, party=Party.WITNESS, signer=actor
+    )
+    agreement.status = Status.ACTIVE
+    agreement.activated_at = timezone.now()
+    agreement.save(update_fields=["status", "activated_at"])
+    return agreement
+
+
+@transaction.atomic
+def agreement_complete(*, agreement: Agreement, actor: User) -> Agreement:
+    agreement = _locked(agreement)
+    if not permissions.can_complete_agreement(actor, agreement):
+        raise PermissionDenied(
+            _("Only the mentor or the coordinator may complete the agreement.")
+        )
+    _require_status(agreement, Status.ACTIVE, action=gettext_lazy("completed"))
+    agreement.status = Status.COMPLETED
+    agreement.closed_at = timezone.now()
+    agreement.save(update_fields=["status", "closed_at"])
+    return agreement
+
+
+@transaction.atomic
+def agreement_terminate(*, agreement: Agreement, actor: User, reason: str) -> Agreement:
+    agreement = _locked(agreement)
+    if not permissions.can_manage_agreement(actor, agreement):
+        raise PermissionDenied(_("Only the agreement's coordinator may terminate it."))
+    _require_status(
+        agreement,
+        Status.DRAFT,
+        Status.AWAITING_SIGNATURES,
+        Status.ACTIVE,
+        action=gettext_lazy("terminated"),
+    )
+    if not reason.strip():
+        raise DomainError(_("Give the reason for terminating."), code="reason")
+    agreement.status = Status.TERMINATED
+    agreement.termination_reason = reason.strip()
+    agreement.closed_at = timezone.now()
+    agreement.save(update_fields=["status", "termination_reason", "closed_at"])
+    return agreement
+
+
+# --- milestones ----------------------------------------------------------------
+
+
+@transaction.atomic
+def milestone_add(
+    *,
+    agreement: Agreement,
+    actor: User,
+    title: str,
+    target_date: datetime.date,
+    skill_level: int,
+    occupation: Occupation | None = None,
+    courses=(),
+) -> Milestone:
+    agreement = _locked(agreement)
+    if not permissions.can_manage_milestones(actor, agreement):
+        raise PermissionDenied(
+            _("Only the mentor or the coordinator may add milestones.")
+        )
+    _require_status(
+        agreement,
+        Status.DRAFT,
+        Status.AWAITING_SIGNATURES,
+        Status.ACTIVE,
+        action=gettext_lazy("given new milestones"),
+    )
+    if not title.strip():
+        raise DomainError(_("Give the milestone a title."), code="title")
+    if not agreement.start_date <= target_date <= agreement.end_date:
+        raise DomainError(
+            _("The target date must fall within the agreement (%(start)s to %(end)s).")
+            % {"start": agreement.start_date, "end": agreement.end_date},
+            code="target_date",
+        )
+    if skill_level not in range(1, 6):
+        raise DomainError(_("Choose a skill level from 1 to 5."), code="level")
+    milestone = Milestone.objects.create(
+        agreement=agreement,
+        title=title.strip(),
+        target_date=target_date,
+        occupation=occupation or agreement.occupation,
+        skill_level=skill_level,
+    )
+    if courses:
+        milestone.courses.set(courses)
+    return milestone
+
+
+@transaction.atomic
+def milestone_sign_off(
+    *, milestone: Milestone, mentor: User, evidence: str, evidence_file=None
+) -> Milestone:
+    """The mentor signs a milestone off with evidence; a second sign-off is refused."""
+    milestone = (
+        Milestone.objects.select_for_update()
+        .select_related("agreement")
+        .get(pk=milestone.pk)
+    )
+    if not permissions.can_sign_off_milestone(mentor, milestone):
+        raise PermissionDenied(_("Only the agreement's mentor signs off milestones."))
+    _require_status(
+        milestone.agreement, Status.ACTIVE, action=gettext_lazy("signed off")
+    )
+    if milestone.signed_off_at is not None:
+        raise DomainError(
+            _("This milestone is already signed off."), code="already_signed_off"
+        )
+    if not evidence.strip():
+        raise DomainError(
+            _("Describe the evidence that the milestone is reached."), code="evidence"
+        )
+    if evidence_file:
+        try:
+            validate_attachment(evidence_file)
+        except ValidationError as error:
+            raise DomainError(" ".join(error.messages), code="evidence_file") from None
+        milestone.evidence_file = evidence_file
+    milestone.evidence = evidence.strip()
+    milestone.signed_off_at = timezone.now()
+    milestone.signed_off_by = mentor
+    milestone.save()
+    return milestone
+
+
+def milestones_notify_overdue(*, today: datetime.date | None = None) -> int:
+    """Tells mentor and apprentice once about each overdue milestone of an active
+    agreement; returns how many milestones are overdue."""
+    today = today or timezone.localdate()
+    overdue = Milestone.objects.filter(
+        agreement__status=Status.ACTIVE,
+        signed_off_at__isnull=True,
+        target_date__lt=today,
+    ).select_related("agreement__mentor", "agreement__apprentice")
+    count = 0
+    for milestone in overdue.iterator(chunk_size=500):
+        count += 1
+        agreement = milestone.agreement
+        for person in (agreement.mentor, agreement.apprentice):
+            notify(
+                recipient=person,
+                key=f"mentorship:milestone:{milestone.pk}:overdue",
+                subject=lambda m=milestone: (
+                    _("Milestone overdue: %(title)s") % {"title": m.title}
+                ),
+                body=lambda m=milestone: (
+                    _("The target date was %(date)s.") % {"date": m.target_date}
+                ),
+                url_name="mentorship:agreement_progress",
+                args=(agreement.pk,),
+            )
+    return count

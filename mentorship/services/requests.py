@@ -1,0 +1,359 @@
+"""Service requests: the enterprise places the order, the union reviews and publishes
+it, mentors of the trade offer, the union assigns one, the mentor visits and closes it,
+the enterprise confirms and rates. Each step is recorded; a step out of order is
+refused."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms import permissions
+from lms.errors import DomainError, PermissionDenied
+from lms.models import Enterprise, Occupation, User
+from lms.roles import Role
+from mentorship.models import (
+    GuidanceSession,
+    MentorTrade,
+    ServiceRequest,
+    ServiceRequestAttachment,
+    ServiceRequestEvent,
+    ServiceRequestOffer,
+)
+from mentorship.validators import validate_attachment, validate_files
+
+from .notify import notify
+
+Status = ServiceRequest.Status
+
+
+def _locked(service_request: ServiceRequest) -> ServiceRequest:
+    return ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
+
+
+def _move(
+    service_request: ServiceRequest,
+    *,
+    allowed_from: tuple[str, ...],
+    to: str,
+    actor: User,
+    note: str = "",
+    fields: tuple[str, ...] = (),
+) -> ServiceRequest:
+    """Moves the (locked) request to ``to`` and records the step, or refuses."""
+    if service_request.status not in allowed_from:
+        raise DomainError(
+            _("This request is now “%(status)s”: that step is not possible.")
+            % {"status": service_request.get_status_display()},
+            code="request_status",
+        )
+    ServiceRequestEvent.objects.create(
+        request=service_request,
+        from_status=service_request.status,
+        to_status=to,
+        actor=actor,
+        note=note,
+    )
+    service_request.status = to
+    service_request.save(update_fields=["status", "updated_at", *fields])
+    return service_request
+
+
+def _files(attachments) -> list:
+    attachments = list(attachments or ())
+    try:
+        validate_files(attachments, validate_attachment)
+    except ValidationError as error:
+        raise DomainError(" ".join(error.messages), code="attachment") from None
+    return attachments
+
+
+def mentor_trade_add(*, user: User, occupation: Occupation) -> MentorTrade:
+    """Records that a mentor teaches an occupation (idempotent)."""
+    if not permissions.is_mentor(user):
+        raise DomainError(
+            _("%(person)s is not a mentor on this platform.") % {"person": user},
+            code="not_a_mentor",
+        )
+    trade, _created = MentorTrade.objects.get_or_create(
+        user=user, occupation=occupation
+    )
+    return trade
+
+
+@transaction.atomic
+def service_request_create(
+    *,
+    enterprise: Enterprise,
+    posted_by: User,
+    title: str,
+    problem: str,
+    occupation: Occupation,
+    site: str,
+    urgency: str = ServiceRequest.Urgency.NORMAL,
+    preferred_from: datetime.date | None = None,
+    preferred_until: datetime.date | None = None,
+    attachments=(),
+) -> ServiceRequest:
+    if not permissions.can_manage_enterprise(posted_by, enterprise):
+        raise PermissionDenied(
+            _("Only HR or a manager of %(enterprise)s posts its requests.")
+            % {"enterprise": enterprise}
+        )
+    if not title.strip() or not problem.strip() or not site.strip():
+        raise DomainError(
+            _("Give a title, describe the problem and name the site."), code="required"
+        )
+    if urgency not in ServiceRequest.Urgency.values:
+        raise DomainError(_("Choose how urgent the request is."), code="urgency")
+    if preferred_from and preferred_until and preferred_until < preferred_from:
+        raise DomainError(
+            _("The preferred dates end before they begin."), code="preferred_dates"
+        )
+    files = _files(attachments)
+    service_request = ServiceRequest.objects.create(
+        enterprise=enterprise,
+        posted_by=posted_by,
+        title=title.strip(),
+        problem=problem.strip(),
+        occupation=occupation,
+        site=site.strip(),
+        urgency=urgency,
+        preferred_from=preferred_from,
+        preferred_until=preferred_until,
+    )
+    ServiceRequestEvent.objects.create(
+        request=service_request, to_status=Status.SUBMITTED, actor=posted_by
+    )
+    ServiceRequestAttachment.objects.bulk_create(
+        [
+            ServiceRequestAttachment(
+                request=service_request, file=f, original_name=f.name[:200]
+            )
+            for f in files
+        ]
+    )
+    return service_request
+
+
+def _require_reviewer(actor: User) -> None:
+    if not permissions.can_review_service_requests(actor):
+        raise PermissionDenied(_("Only a union coordinator reviews service requests."))
+
+
+@transaction.atomic
+def service_request_publish(
+    *, service_request: ServiceRequest, actor: User
+) -> ServiceRequest:
+    """The union publishes a reviewed request to the mentors of its trade."""
+    _require_reviewer(actor)
+    service_request = _move(
+        _locked(service_request),
+        allowed_from=(Status.SUBMITTED,),
+        to=Status.PUBLISHED,
+        actor=actor,
+    )
+    from mentorship.tasks import notify_mentors_of_request
+
+    notify_mentors_of_request.delay_on_commit(service_request.pk)
+    return service_request
+
+
+def service_request_notify_mentors(*, service_request_id: int) -> int:
+    """Tells each mentor of the request's trade about it, once; returns how many."""
+    service_request = ServiceRequest.objects.select_related("enterprise").get(
+        pk=service_request_id
+    )
+    if service_request.status != Status.PUBLISHED:
+        return 0
+    mentors = User.objects.filter(
+        is_active=True,
+        groups__name=Role.MENTOR,
+        mentor_trades__occupation_id=service_request.occupation_id,
+    ).distinct()
+    count = 0
+    for mentor in mentors:
+        count += 1
+        notify(
+            recipient=mentor,
+            key=f"mentorship:request:{service_request.pk}:published",
+            subject=lambda: (
+                _("A service request of your trade: %(title)s")
+                % {"title": service_request.title}
+            ),
+            body=lambda: (
+                _("%(enterprise)s, %(site)s. Offer to take it if you can.")
+                % {
+                    "enterprise": service_request.enterprise,
+                    "site": service_request.site,
+                }
+            ),
+            url_name="mentorship:request_detail",
+            args=(service_request.pk,),
+        )
+    return count
+
+
+@transaction.atomic
+def service_request_reject(
+    *, service_request: ServiceRequest, actor: User, reason: str
+) -> ServiceRequest:
+    _require_reviewer(actor)
+    if not reason.strip():
+        raise DomainError(_("Give the reason for declining."), code="reason")
+    return _move(
+        _locked(service_request),
+        allowed_from=(Status.SUBMITTED, Status.PUBLISHED),
+        to=Status.REJECTED,
+        actor=actor,
+        note=reason.strip(),
+    )
+
+
+@transaction.atomic
+def service_request_cancel(
+    *, service_request: ServiceRequest, actor: User, reason: str = ""
+) -> ServiceRequest:
+    """The enterprise withdraws its request before a mentor is assigned."""
+    service_request = _locked(service_request)
+    if not permissions.can_manage_service_request(actor, service_request):
+        raise PermissionDenied(_("Only the enterprise withdraws its request."))
+    return _move(
+        service_request,
+        allowed_from=(Status.SUBMITTED, Status.PUBLISHED),
+        to=Status.CANCELLED,
+        actor=actor,
+        note=reason.strip(),
+    )
+
+
+@transaction.atomic
+def service_request_offer(
+    *, service_request: ServiceRequest, mentor: User, note: str = ""
+) -> ServiceRequestOffer:
+    """A mentor of the trade offers to take a published request (once)."""
+    service_request = _locked(service_request)
+    trade_ids = MentorTrade.objects.filter(user=mentor).values_list(
+        "occupation_id", flat=True
+    )
+    if not permissions.can_offer_on_service_request(mentor, service_request, trade_ids):
+        raise DomainError(
+            _("Only mentors of this trade may offer, while the request is open."),
+            code="cannot_offer",
+        )
+    try:
+        with transaction.atomic():
+            return ServiceRequestOffer.objects.create(
+                request=service_request, mentor=mentor, note=note.strip()[:500]
+            )
+    except IntegrityError:
+        raise DomainError(
+            _("You have already offered to take this request."), code="already_offered"
+        ) from None
+
+
+@transaction.atomic
+def service_request_assign(
+    *, service_request: ServiceRequest, actor: User, mentor: User
+) -> ServiceRequest:
+    """The union assigns a mentor who offered or who practises the trade."""
+    _require_reviewer(actor)
+    service_request = _locked(service_request)
+    suitable = permissions.is_mentor(mentor) and (
+        service_request.offers.filter(mentor=mentor).exists()
+        or MentorTrade.objects.filter(
+            user=mentor, occupation_id=service_request.occupation_id
+        ).exists()
+    )
+    if not suitable:
+        raise DomainError(
+            _("Assign a mentor of this trade, or one who offered to take it."),
+            code="unsuitable_mentor",
+        )
+    service_request.assigned_mentor = mentor
+    _move(
+        service_request,
+        allowed_from=(Status.PUBLISHED,),
+        to=Status.ASSIGNED,
+        actor=actor,
+        note=str(mentor),
+        fields=("assigned_mentor",),
+    )
+    for person in (mentor, service_request.posted_by):
+        notify(
+            recipient=person,
+            key=f"mentorship:request:{service_request.pk}:assigned:{person.pk}",
+            subject=lambda: (
+                _("Service request assigned: %(title)s")
+                % {"title": service_request.title}
+            ),
+            body=lambda: (
+                _("%(mentor)s will visit %(site)s.")
+                % {"mentor": mentor, "site": service_request.site}
+            ),
+            url_name="mentorship:request_detail",
+            args=(service_request.pk,),
+        )
+    return service_request
+
+
+@transaction.atomic
+def service_request_close(
+    *, service_request: ServiceRequest, mentor: User, solution: str
+) -> ServiceRequest:
+    """The assigned mentor closes the request with a summary of the solution."""
+    service_request = _locked(service_request)
+    if not permissions.can_log_visit(mentor, service_request):
+        raise PermissionDenied(_("Only the assigned mentor closes the request."))
+    if not solution.strip():
+        raise DomainError(_("Summarise the solution."), code="solution")
+    service_request.solution = solution.strip()
+    _move(
+        service_request,
+        allowed_from=(Status.ASSIGNED,),
+        to=Status.CLOSED,
+        actor=mentor,
+        fields=("solution",),
+    )
+    notify(
+        recipient=service_request.posted_by,
+        key=f"mentorship:request:{service_request.pk}:closed",
+        subject=lambda: (
+            _("Please confirm the solution: %(title)s")
+            % {"title": service_request.title}
+        ),
+        body=lambda: service_request.solution,
+        url_name="mentorship:request_detail",
+        args=(service_request.pk,),
+    )
+    return service_request
+
+
+@transaction.atomic
+def service_request_confirm(
+    *, service_request: ServiceRequest, actor: User, rating: int, feedback: str = ""
+) -> ServiceRequest:
+    """The enterprise confirms the solution and rates it 1–5; the visits then count."""
+    service_request = _locked(service_request)
+    if not permissions.can_manage_service_request(actor, service_request):
+        raise PermissionDenied(_("Only the enterprise confirms its request."))
+    if rating not in range(1, 6):
+        raise DomainError(_("Rate the help from 1 to 5."), code="rating")
+    service_request.rating = rating
+    service_request.feedback = feedback.strip()
+    _move(
+        service_request,
+        allowed_from=(Status.CLOSED,),
+        to=Status.CONFIRMED,
+        actor=actor,
+        note=str(rating),
+        fields=("rating", "feedback"),
+    )
+    service_request.visits.update(
+        status=GuidanceSession.Status.CONFIRMED, confirmed_at=timezone.now()
+    )
+    return service_request

@@ -1,0 +1,301 @@
+"""Guidance sessions (under an agreement) and visits (for a service request): logged by
+the mentor, confirmed or disputed by the apprentice; a change keeps the old version."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from lms import permissions
+from lms.errors import DomainError, PermissionDenied
+from lms.models import User
+from mentorship.models import (
+    Agreement,
+    GuidanceSession,
+    GuidanceSessionPhoto,
+    GuidanceSessionRevision,
+    ServiceRequest,
+)
+from mentorship.models.sessions import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
+from mentorship.validators import validate_files, validate_photo
+
+from .notify import notify
+
+# The fields a mentor fills in; kept in a revision when a session changes.
+DETAIL_FIELDS = (
+    "workshop",
+    "line",
+    "workstation",
+    "topics",
+    "problem",
+    "skills",
+    "notes",
+)
+TIME_FIELDS = ("date", "start_time", "end_time")
+
+
+def _minutes(
+    date: datetime.date, start_time: datetime.time, end_time: datetime.time
+) -> int:
+    """Length of a session in minutes, refusing future, too short and too long."""
+    if end_time <= start_time:
+        raise DomainError(_("The session must end after it starts."), code="times")
+    tz = timezone.get_current_timezone()
+    if datetime.datetime.combine(date, end_time, tzinfo=tz) > timezone.now():
+        raise DomainError(
+            _("A session can only be logged once it has taken place."), code="future"
+        )
+    minutes = (
+        datetime.datetime.combine(date, end_time)
+        - datetime.datetime.combine(date, start_time)
+    ).seconds // 60
+    if minutes < MIN_SESSION_MINUTES:
+        raise DomainError(
+            _("A session lasts at least %(n)s minutes.") % {"n": MIN_SESSION_MINUTES},
+            code="too_short",
+        )
+    if minutes > MAX_SESSION_MINUTES:
+        raise DomainError(
+            _("A session lasts at most %(n)s hours.")
+            % {"n": MAX_SESSION_MINUTES // 60},
+            code="too_long",
+        )
+    return minutes
+
+
+def _check_agreement_session(agreement: Agreement, date: datetime.date) -> None:
+    if agreement.status != Agreement.Status.ACTIVE:
+        raise DomainError(
+            _("Sessions are logged only while the agreement is active."),
+            code="agreement_not_active",
+        )
+    if not agreement.start_date <= date <= agreement.end_date:
+        raise DomainError(
+            _("The date is outside the agreement (%(start)s to %(end)s).")
+            % {"start": agreement.start_date, "end": agreement.end_date},
+            code="outside_agreement",
+        )
+
+
+def _save_photos(session: GuidanceSession, photos) -> None:
+    photos = list(photos or ())
+    if not photos:
+        return
+    try:
+        validate_files(photos, validate_photo)
+    except ValidationError as error:
+        raise DomainError(" ".join(error.messages), code="photo") from None
+    GuidanceSessionPhoto.objects.bulk_create(
+        [GuidanceSessionPhoto(session=session, image=photo) for photo in photos]
+    )
+
+
+def _notify_apprentice(session: GuidanceSession, revision: int) -> None:
+    agreement = session.agreement
+    notify(
+        recipient=agreement.apprentice,
+        key=f"mentorship:session:{session.pk}:confirm:{revision}",
+        subject=lambda: (
+            _("Please confirm a guidance session with %(mentor)s")
+            % {"mentor": agreement.mentor}
+        ),
+        body=lambda: (
+            _("%(date)s, %(hours)s h. Confirm it, or dispute it with a comment.")
+            % {"date": session.date, "hours": session.hours}
+        ),
+        url_name="mentorship:agreement_detail",
+        args=(agreement.pk,),
+    )
+
+
+@transaction.atomic
+def guidance_session_log(
+    *,
+    agreement: Agreement,
+    mentor: User,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    photos=(),
+    **details: str,
+) -> GuidanceSession:
+    """The mentor logs a session that took place within an active agreement."""
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if not permissions.can_log_session(mentor, agreement):
+        raise PermissionDenied(_("Only the agreement's mentor logs its sessions."))
+    _check_agreement_session(agreement, date)
+    minutes = _minutes(date, start_time, end_time)
+    session = GuidanceSession.objects.create(
+        agreement=agreement,
+        mentor=mentor,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        minutes=minutes,
+        **_clean_details(details),
+    )
+    _save_photos(session, photos)
+    _notify_apprentice(session, 0)
+    return session
+
+
+@transaction.atomic
+def service_visit_log(
+    *,
+    service_request: ServiceRequest,
+    mentor: User,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    photos=(),
+    **details: str,
+) -> GuidanceSession:
+    """The assigned mentor records a visit; it is confirmed with the request."""
+    service_request = ServiceRequest.objects.select_for_update().get(
+        pk=service_request.pk
+    )
+    if not permissions.can_log_visit(mentor, service_request):
+        raise PermissionDenied(_("Only the assigned mentor records visits."))
+    if service_request.status != ServiceRequest.Status.ASSIGNED:
+        raise DomainError(
+            _("Visits are recorded while the request is assigned and not yet closed."),
+            code="request_status",
+        )
+    minutes = _minutes(date, start_time, end_time)
+    session = GuidanceSession.objects.create(
+        service_request=service_request,
+        mentor=mentor,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        minutes=minutes,
+        **_clean_details(details),
+    )
+    _save_photos(session, photos)
+    return session
+
+
+def _clean_details(details: dict) -> dict:
+    unknown = set(details) - set(DETAIL_FIELDS)
+    if unknown:
+        raise ValueError(f"Unknown session fields: {sorted(unknown)}")
+    return {name: (value or "").strip() for name, value in details.items()}
+
+
+def _snapshot(session: GuidanceSession) -> dict:
+    data = {name: getattr(session, name) for name in DETAIL_FIELDS}
+    data.update(
+        date=session.date.isoformat(),
+        start_time=session.start_time.strftime("%H:%M"),
+        end_time=session.end_time.strftime("%H:%M"),
+        minutes=session.minutes,
+        status=session.status,
+        dispute_comment=session.dispute_comment,
+    )
+    return data
+
+
+@transaction.atomic
+def guidance_session_update(
+    *,
+    session: GuidanceSession,
+    mentor: User,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    photos=(),
+    **details: str,
+) -> GuidanceSession:
+    """The mentor corrects a session. The earlier version is kept as a revision; a
+    confirmed or disputed session goes back to the apprentice to confirm."""
+    session = (
+        GuidanceSession.objects.select_for_update()
+        .select_related("agreement", "service_request")
+        .get(pk=session.pk)
+    )
+    if not permissions.can_edit_session(mentor, session):
+        raise PermissionDenied(_("Only the mentor who logged a session changes it."))
+    if session.agreement_id:
+        _check_agreement_session(session.agreement, date)
+    elif session.service_request.status != ServiceRequest.Status.ASSIGNED:
+        raise DomainError(
+            _("Visits of a closed request cannot be changed."), code="request_status"
+        )
+    minutes = _minutes(date, start_time, end_time)
+    number = session.revisions.count() + 1
+    GuidanceSessionRevision.objects.create(
+        session=session, number=number, data=_snapshot(session), changed_by=mentor
+    )
+    for name, value in _clean_details(details).items():
+        setattr(session, name, value)
+    session.date, session.start_time, session.end_time = date, start_time, end_time
+    session.minutes = minutes
+    was_settled = session.status != GuidanceSession.Status.PENDING
+    session.status = GuidanceSession.Status.PENDING
+    session.confirmed_at = None
+    session.dispute_comment = ""
+    session.save()
+    _save_photos(session, photos)
+    if session.agreement_id and was_settled:
+        _notify_apprentice(session, number)
+    return session
+
+
+def _locked_session(session: GuidanceSession) -> GuidanceSession:
+    return (
+        GuidanceSession.objects.select_for_update()
+        .select_related("agreement")
+        .get(pk=session.pk)
+    )
+
+
+@transaction.atomic
+def guidance_session_confirm(
+    *, session: GuidanceSession, apprentice: User
+) -> GuidanceSession:
+    """The apprentice confirms the session took place as logged; it then counts."""
+    session = _locked_session(session)
+    if not permissions.can_confirm_session(apprentice, session):
+        raise PermissionDenied(_("Only the apprentice confirms a session."))
+    if session.status == GuidanceSession.Status.CONFIRMED:
+        raise DomainError(
+            _("You have already confirmed this session."), code="already_confirmed"
+        )
+    session.status = GuidanceSession.Status.CONFIRMED
+    session.confirmed_at = timezone.now()
+    session.dispute_comment = ""
+    session.save(update_fields=["status", "confirmed_at", "dispute_comment"])
+    return session
+
+
+@transaction.atomic
+def guidance_session_dispute(
+    *, session: GuidanceSession, apprentice: User, comment: str
+) -> GuidanceSession:
+    """The apprentice disputes a session awaiting confirmation, saying why."""
+    session = _locked_session(session)
+    if not permissions.can_confirm_session(apprentice, session):
+        raise PermissionDenied(_("Only the apprentice disputes a session."))
+    if session.status != GuidanceSession.Status.PENDING:
+        raise DomainError(
+            _("Only a session awaiting confirmation can be disputed."),
+            code="not_pending",
+        )
+    if not comment.strip():
+        raise DomainError(_("Say what is wrong with the session."), code="comment")
+    session.status = GuidanceSession.Status.DISPUTED
+    session.dispute_comment = comment.strip()
+    session.save(update_fields=["status", "dispute_comment"])
+    notify(
+        recipient=session.mentor,
+        key=f"mentorship:session:{session.pk}:disputed:{session.revisions.count()}",
+        subject=lambda: _("A guidance session was disputed"),
+        body=lambda: session.dispute_comment,
+        url_name="mentorship:agreement_detail",
+        args=(session.agreement_id,),
+    )
+    return session

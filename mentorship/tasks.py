@@ -1,0 +1,22 @@
+"""Thin Celery tasks: fetch by id, call a service; safe to run twice (notifications
+are keyed, so a repeat sends nothing)."""
+
+from celery import shared_task
+
+from mentorship.services import agreements, requests
+
+
+@shared_task
+def notify_overdue_milestones() -> int:
+    return agreements.milestones_notify_overdue()
+
+
+@shared_task(
+    autoretry_for=(ConnectionError, TimeoutError),
+    retry_backoff=True,
+    retry_kwargs={"max_retries": 5},
+)
+def notify_mentors_of_request(service_request_id: int) -> int:
+    return requests.service_request_notify_mentors(
+        service_request_id=service_request_id
+    )

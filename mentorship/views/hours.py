@@ -1,0 +1,63 @@
+"""The hours record of a worker, on a page and as CSV or XLSX."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.text import slugify
+
+from lms import permissions
+from lms.models import User
+from mentorship import hours
+
+CONTENT_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+def _person(request, user_id: int) -> User:
+    """A worker whose hours the user may see; anyone else is not found."""
+    person = get_object_or_404(User, pk=user_id, is_active=True)
+    if not permissions.can_view_hours(request.user, person):
+        raise Http404
+    return person
+
+
+def _page(request, person: User):
+    entries = hours.hours_entries(user=person)
+    return render(
+        request,
+        "mentorship/hours.html",
+        {
+            "person": person,
+            "entries": entries,
+            "summary": hours.hours_summary(entries),
+            "is_self": person.pk == request.user.pk,
+        },
+    )
+
+
+@login_required
+def my_hours(request):
+    return _page(request, request.user)
+
+
+@login_required
+def person_hours(request, user_id: int):
+    return _page(request, _person(request, user_id))
+
+
+@login_required
+def hours_export(request, user_id: int, fmt: str):
+    if fmt not in CONTENT_TYPES:
+        raise Http404
+    person = _person(request, user_id)
+    entries = hours.hours_entries(user=person)
+    if fmt == "csv":
+        body = hours.export_csv(entries)
+    else:
+        body = hours.export_xlsx(entries, person=str(person))
+    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
+    name = slugify(person.email.split("@")[0]) or "worker"
+    response["Content-Disposition"] = f'attachment; filename="hours-{name}.{fmt}"'
+    return response
