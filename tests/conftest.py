@@ -5,12 +5,17 @@ from tests.lms.factories import EnterpriseFactory, MembershipFactory, UserFactor
 
 
 @pytest.fixture(autouse=True)
-def _media_and_cache(settings, tmp_path):
-    """Uploads go to a folder of the test's own; the cache starts empty."""
+def _media_cache_language(settings, tmp_path):
+    """Uploads go to a folder of the test's own; the cache starts empty; each test
+    starts in English (a request in Chinese leaves the thread's language behind)."""
     from django.core.cache import cache
+    from django.utils import translation
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -29,8 +29,14 @@ def test_staff_without_authenticator_is_sent_to_set_one_up(client):
 
 
 def test_the_setup_page_itself_stays_open(client):
-    client.force_login(UserFactory(roles=[Role.HR]))
-    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    UserFactory(email="new.hr@example.com", roles=[Role.HR])
+    client.post(
+        reverse("account_login"),
+        {"login": "new.hr@example.com", "password": "pass-word-123"},
+    )
+    response = client.get(reverse("mfa_activate_totp"))
+    assert response.status_code == 200
+    assert len(response.context["form"].secret) >= 16  # a fresh TOTP secret to scan
 
 
 def test_role_with_authenticator_passes(client):
