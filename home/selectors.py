@@ -22,6 +22,7 @@ from home.models import (
     StoryPage,
     StudioAchievement,
 )
+from home.search import build_query
 
 CONTENT_VERSION_KEY = "home:content-version"
 FIGURES_KEY = "home:platform-figures"
@@ -61,7 +62,8 @@ def popular_courses(limit: int = 4) -> list:
     fn = _provided("courses.selectors", "popular_courses")
     if fn is None:
         return []
-    return localized(fn(limit), Locale.get_active())
+    # A course and its translation may both rank: ask for more, keep one of each.
+    return localized(fn(limit * 2), Locale.get_active())[:limit]
 
 
 def platform_figures() -> dict:
@@ -116,7 +118,7 @@ def paginate(request, items, *, per_page: int) -> PaginatorPage:
 
 def localized(pages: Iterable, locale: Locale) -> list:
     """The pages in ``locale`` where a live translation exists (else as they are),
-    dropping pages that are not live. One query for any number of pages."""
+    without duplicates or pages that are not live. One query for any number."""
     pages = [p for p in pages if p is not None]
     keys = {p.translation_key for p in pages if p.locale_id != locale.pk}
     translations = {}
@@ -126,11 +128,12 @@ def localized(pages: Iterable, locale: Locale) -> list:
             translation_key__in=keys, locale=locale
         ):
             translations[translation.translation_key] = translation
-    result = []
+    result, seen = [], set()
     for page in pages:
         if page.locale_id != locale.pk:
             page = translations.get(page.translation_key, page)
-        if page.live:
+        if page.live and page.pk not in seen:
+            seen.add(page.pk)
             result.append(page)
     return result
 
@@ -360,7 +363,7 @@ def search_pages(*, query: str, locale: Locale):
         .public()
         .filter(locale=locale)
         .exclude(depth__lte=1)
-        .search(query)
+        .search(build_query(query))
     )
 
 

@@ -29,10 +29,10 @@ def page_publish(*, page: Page, user=None) -> Page:
 
 
 @transaction.atomic
-def page_translation_get_or_create(*, page: Page, locale: Locale, user=None) -> Page:
+def page_translation_get_or_create(*, page: Page, locale: Locale) -> Page:
     """The page's translation in ``locale``, made as a draft copy when it does not
     exist yet (its parent must be translated first)."""
     translation = page.get_translation_or_none(locale)
     if translation is not None:
         return translation.specific
-    return page.copy_for_translation(locale, copy_parents=False, user=user).specific
+    return page.copy_for_translation(locale, copy_parents=False).specific

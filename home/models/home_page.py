@@ -8,8 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from home.search import CJK_SEARCH_FIELD, CJKSearchMixin
 
-class HomePage(Page):
+
+class HomePage(CJKSearchMixin, Page):
     """The site root: what the platform offers, in the visitor's language."""
 
     intro = models.CharField(_("intro"), max_length=250, blank=True)
@@ -26,7 +28,7 @@ class HomePage(Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), CJK_SEARCH_FIELD]
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, QuotesBlock
+from home.search import CJK_SEARCH_FIELD, CJKSearchMixin
 
 from .base import (
     YEAR_VALIDATORS,
@@ -23,13 +24,13 @@ from .base import (
 )
 
 
-class ProfileIndexPage(Page):
+class ProfileIndexPage(CJKSearchMixin, Page):
     """The list of role models: model workers and master craftsmen."""
 
     intro = models.TextField(_("intro"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), CJK_SEARCH_FIELD]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.CraftsmanProfilePage"]
@@ -121,6 +122,7 @@ class CraftsmanProfilePage(ContentPage):
         index.RelatedFields("honours", [index.SearchField("title")]),
         index.RelatedFields("achievements", [index.SearchField("title")]),
         index.FilterField("user"),
+        CJK_SEARCH_FIELD,
     ]
 
     parent_page_types = ["home.ProfileIndexPage"]

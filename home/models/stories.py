@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.search import CJK_SEARCH_FIELD, CJKSearchMixin
 
 from .base import ContentPage, RelatedPage
 
@@ -30,13 +31,13 @@ RELATED_PAGE_TYPES = [
 ]
 
 
-class StoryIndexPage(RoutablePageMixin, Page):
+class StoryIndexPage(RoutablePageMixin, CJKSearchMixin, Page):
     """News and features, newest first, with a tag filter and RSS and Atom feeds."""
 
     intro = models.TextField(_("intro"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), CJK_SEARCH_FIELD]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.StoryPage"]
@@ -118,6 +119,7 @@ class StoryPage(ContentPage):
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
         index.FilterField("date"),
+        CJK_SEARCH_FIELD,
     ]
 
     parent_page_types = ["home.StoryIndexPage"]

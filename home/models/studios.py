@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from home.search import CJK_SEARCH_FIELD, CJKSearchMixin
 
 from .base import (
     YEAR_VALIDATORS,
@@ -44,13 +45,13 @@ class AssessmentResult(models.TextChoices):
     FAILED = "failed", _("Not passed")
 
 
-class StudioIndexPage(Page):
+class StudioIndexPage(CJKSearchMixin, Page):
     """Innovation studios and alliances, filtered by industry, region and level."""
 
     intro = models.TextField(_("intro"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro")]
+    search_fields = Page.search_fields + [index.SearchField("intro"), CJK_SEARCH_FIELD]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.InnovationStudioPage", "home.AlliancePage"]
@@ -166,6 +167,7 @@ class InnovationStudioPage(ContentPage):
         index.FilterField("level"),
         index.FilterField("industry"),
         index.FilterField("region"),
+        CJK_SEARCH_FIELD,
     ]
 
     parent_page_types = ["home.StudioIndexPage"]
@@ -369,6 +371,7 @@ class AlliancePage(ContentPage):
         index.SearchField("organiser"),
         index.SearchField("body"),
         index.RelatedFields("member_units", [index.SearchField("name")]),
+        CJK_SEARCH_FIELD,
     ]
 
     parent_page_types = ["home.StudioIndexPage"]

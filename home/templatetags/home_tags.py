@@ -2,6 +2,7 @@
 the page being shown, and its link-preview (Open Graph) data."""
 
 from django import template
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 register = template.Library()
@@ -73,3 +74,14 @@ def social_meta(context) -> dict | None:
         "image": image_url,
         "alternates": alternates,
     }
+
+
+@register.filter
+def local_name(obj) -> str:
+    """An occupation's or industry's name in the active language (``name_zh`` in
+    Chinese when it is filled in)."""
+    if obj is None:
+        return ""
+    if get_language() == "zh-hans" and getattr(obj, "name_zh", ""):
+        return obj.name_zh
+    return str(obj)
