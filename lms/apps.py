@@ -27,6 +27,31 @@ class LmsConfig(AppConfig):
                 "wagtailadmin_home", _("Admin"), permissions.can_access_admin, order=90
             )
         )
+        # Certification (issue 5).
+        navigation.register(
+            navigation.NavEntry(
+                "certification:mine",
+                _("My certificates"),
+                lambda u: u.is_authenticated,
+                order=30,
+            )
+        )
+        navigation.register(
+            navigation.NavEntry(
+                "certification:board",
+                _("Certification status"),
+                permissions.can_view_certification_board,
+                order=60,
+            )
+        )
+        navigation.register(
+            navigation.NavEntry(
+                "certification:imports",
+                _("Certificate imports"),
+                permissions.can_import_certificates,
+                order=65,
+            )
+        )
 
 
 def _sync_role_permissions(sender, **kwargs):

@@ -376,8 +376,9 @@ def can_import_certificates(user) -> bool:
 
 
 def can_view_certification_board(user) -> bool:
-    """The HR status board: HR of at least one enterprise."""
-    return bool(hr_enterprise_ids(user))
+    """The status board: HR of at least one enterprise (their workers only);
+    officers and staff (everyone's)."""
+    return bool(hr_enterprise_ids(user)) or is_certification_officer(user)
 
 
 def certificates_visible_to(user):

@@ -52,5 +52,11 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "lms.add_industry",
         "lms.change_industry",
         "lms.view_industry",
+        "lms.add_levelrequirement",
+        "lms.change_levelrequirement",
+        "lms.delete_levelrequirement",
+        "lms.view_levelrequirement",
+        "lms.view_skillcertificate",
+        "lms.view_importbatch",
     },
 }

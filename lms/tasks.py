@@ -22,3 +22,35 @@ def requeue_pending_notifications() -> int:
 @shared_task
 def clear_expired_sessions() -> None:
     call_command("clearsessions")
+
+
+# --- certification ---------------------------------------------------------------
+
+
+@shared_task(acks_late=True)
+def certificate_import_check(batch_id: int) -> str:
+    from lms.services import imports
+
+    try:
+        return imports.import_batch_check(batch_id=batch_id).status
+    except Exception:
+        imports.import_batch_fail(batch_id=batch_id)
+        raise
+
+
+@shared_task(acks_late=True)
+def certificate_import_commit(batch_id: int) -> str:
+    from lms.services import imports
+
+    try:
+        return imports.import_batch_commit(batch_id=batch_id).status
+    except Exception:
+        imports.import_batch_fail(batch_id=batch_id)
+        raise
+
+
+@shared_task
+def certificate_expiry_reminders() -> int:
+    from lms.services.certificates import certificate_expiry_reminders_send
+
+    return certificate_expiry_reminders_send()

@@ -166,6 +166,12 @@ EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="Craft Skills <noreply@localhost>")
 
+# Certification: the public address printed in certificate QR codes (defaults to
+# WAGTAILADMIN_BASE_URL), the import size limit and the verification rate limit.
+SITE_URL = env("SITE_URL", default="")
+CERTIFICATE_IMPORT_MAX_BYTES = 20 * 1024 * 1024
+VERIFY_RATE_LIMIT = 30  # look-ups per minute per IP address
+
 # Wagtail
 WAGTAIL_SITE_NAME = "Craft Skills"
 WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
@@ -213,6 +219,10 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
 CELERY_TASK_DEFAULT_RETRY_DELAY = 10
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BEAT_SCHEDULE = {
+    "certificate-expiry-reminders": {
+        "task": "lms.tasks.certificate_expiry_reminders",
+        "schedule": crontab(hour=8, minute=0),
+    },
     "mentorship-overdue-milestones": {
         "task": "mentorship.tasks.notify_overdue_milestones",
         "schedule": crontab(hour=7, minute=30),

@@ -34,6 +34,17 @@ class CertificateStatus(models.TextChoices):
     SUPERSEDED = "superseded", _("Superseded")
 
 
+# How a status looks on a page (the CSS class of its badge).
+STATUS_BADGES = {
+    "valid": "ok",
+    "expiring": "warn",
+    "expired": "bad",
+    "suspended": "bad",
+    "revoked": "bad",
+    "superseded": "",
+}
+
+
 def status_rules(today: datetime.date) -> list[tuple[str, Q]]:
     """THE status rule, first match wins, else valid. Each condition is a Q over
     plain fields (plus ``is_superseded``) so it runs as SQL (``status_expression``)
@@ -251,6 +262,10 @@ class SkillCertificate(models.Model):
 
     def get_status_display(self) -> str:
         return CertificateStatus(self.status).label
+
+    @property
+    def status_badge(self) -> str:
+        return STATUS_BADGES[self.status]
 
 
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024

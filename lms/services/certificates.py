@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lms import permissions
@@ -407,3 +407,75 @@ def certificate_revoke(
         reason=reason,
         action=CertificateEvent.Action.REVOKE,
     )
+
+
+REMINDER_DAYS = (7, 30, 60, 90)
+
+
+def certificate_expiry_reminders_send(*, today: datetime.date | None = None) -> int:
+    """Daily: tells holders and their enterprises' HR that a certificate expires in
+    90, 60, 30 or 7 days. Each (certificate, threshold) is sent once, and only the
+    nearest threshold, so a day the beat missed sends no burst of old reminders."""
+    from django.contrib.auth.models import Group
+    from django.urls import reverse
+
+    from lms.models import CertificateStatus, Membership
+    from lms.roles import Role
+    from lms.services.notifications import notification_send
+
+    today = today or timezone.localdate()
+    horizon = today + datetime.timedelta(days=max(REMINDER_DAYS))
+    expiring = (
+        SkillCertificate.objects.filter(
+            valid_until__gte=today, valid_until__lte=horizon
+        )
+        .with_status_in([CertificateStatus.EXPIRING], today)
+        .select_related("holder", "occupation")
+        .order_by("valid_until", "pk")
+    )
+    certificates = list(expiring)
+    holder_ids = {c.holder_id for c in certificates}
+    enterprises_of: dict[int, set[int]] = {}
+    for user_id, enterprise_id in Membership.objects.filter(
+        user_id__in=holder_ids
+    ).values_list("user_id", "enterprise_id"):
+        enterprises_of.setdefault(user_id, set()).add(enterprise_id)
+    hr_group = Group.objects.filter(name=Role.HR).first()
+    hr_of: dict[int, list[User]] = {}
+    if hr_group is not None:
+        for membership in Membership.objects.filter(
+            role=Membership.Role.HR,
+            enterprise_id__in=set().union(*enterprises_of.values()),
+            user__groups=hr_group,
+            user__is_active=True,
+        ).select_related("user"):
+            hr_of.setdefault(membership.enterprise_id, []).append(membership.user)
+    sent = 0
+    for certificate in certificates:
+        left = (certificate.valid_until - today).days
+        threshold = min(d for d in REMINDER_DAYS if left <= d)
+        key = f"cert-expiry:{certificate.pk}:{threshold}"
+        params = {
+            "number": certificate.number,
+            "occupation": certificate.occupation,
+            "date": certificate.valid_until.isoformat(),
+            "name": certificate.holder.get_full_name(),
+        }
+        url = reverse("certification:detail", args=[certificate.pk])
+        recipients = [certificate.holder]
+        for enterprise_id in enterprises_of.get(certificate.holder_id, ()):
+            recipients += hr_of.get(enterprise_id, [])
+        for recipient in {r.pk: r for r in recipients}.values():
+            own = recipient.pk == certificate.holder_id
+            with translation.override(recipient.preferred_language):
+                subject = (
+                    _("Your certificate %(number)s expires on %(date)s")
+                    if own
+                    else _("%(name)s's certificate %(number)s expires on %(date)s")
+                ) % params
+                body = _("%(occupation)s. Plan the renewal before it expires.") % params
+            if notification_send(
+                recipient=recipient, key=key, subject=subject, body=body, url=url
+            ):
+                sent += 1
+    return sent

@@ -51,3 +51,30 @@ class ImportBatchFactory(factory.django.DjangoModelFactory):
     issuer_name = "Shaanxi Vocational Skill Appraisal Centre"
     original_name = "results.csv"
     file = factory.django.FileField(filename="results.csv", data=b"number\n")
+
+
+def officer():
+    """A certification officer who passes the MFA gate."""
+    from lms.roles import Role
+    from tests.lms.helpers import give_totp
+
+    return give_totp(UserFactory(roles=[Role.OFFICER]))
+
+
+def hr_of(enterprise):
+    from lms.roles import Role
+    from tests.lms.factories import MembershipFactory
+    from tests.lms.helpers import give_totp
+
+    user = UserFactory(roles=[Role.HR])
+    MembershipFactory(user=user, enterprise=enterprise, role="hr")
+    return give_totp(user)
+
+
+def worker_of(enterprise, employee_number=None, **kwargs):
+    from tests.lms.factories import MembershipFactory
+
+    membership_kwargs = {"enterprise": enterprise}
+    if employee_number:
+        membership_kwargs["employee_number"] = employee_number
+    return MembershipFactory(user=UserFactory(**kwargs), **membership_kwargs).user

@@ -1,0 +1,93 @@
+"""Public verification of a certificate by its code: the holder's name partly masked
+and the certificate's facts, nothing more. Rate-limited per IP address."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from lms import selectors_certificates as selectors
+from lms.forms_certificates import VerifyForm
+
+
+def _client_ip(request) -> str:
+    # Behind the production proxy REMOTE_ADDR is set from X-Forwarded-For by the
+    # web server; we do not trust the header ourselves.
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def rate_limited(request) -> bool:
+    """True once an IP has made more than VERIFY_RATE_LIMIT look-ups this minute."""
+    limit = getattr(settings, "VERIFY_RATE_LIMIT", 30)
+    key = f"verify-rate:{_client_ip(request)}"
+    cache.add(key, 0, timeout=60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60)
+        count = 1
+    return count > limit
+
+
+def _too_many(request):
+    return render(
+        request,
+        "lms/certificates/verify_form.html",
+        {
+            "form": VerifyForm(),
+            "error": _(
+                "Too many look-ups from your address. Wait a minute and try again."
+            ),
+        },
+        status=429,
+    )
+
+
+def verify_form(request):
+    form = VerifyForm(request.GET or None)
+    if form.is_bound:
+        if rate_limited(request):
+            return _too_many(request)
+        if form.is_valid():
+            return redirect(
+                "certification:verify", code=form.cleaned_data["code"].strip()
+            )
+    return render(
+        request,
+        "lms/certificates/verify_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def verify(request, code: str):
+    if rate_limited(request):
+        return _too_many(request)
+    certificate = selectors.certificate_by_code(code=code)
+    if certificate is None:
+        raise Http404
+    return render(
+        request,
+        "lms/certificates/verify.html",
+        {
+            "certificate": certificate,
+            "holder_name": mask_name(certificate.holder.get_full_name()),
+            "chain": selectors.renewal_chain(certificate=certificate),
+        },
+    )
+
+
+def mask_name(name: str) -> str:
+    """“Wang Fang” → “W*** F***”; “王芳” → “王*”; an e-mail shows no more than its
+    first letter."""
+    name = name.split("@")[0].strip()
+    if not name:
+        return "*"
+    words = name.split()
+    if len(words) == 1:
+        word = words[0]
+        return word[0] + "*" * max(1, min(len(word) - 1, 3))
+    return " ".join(w[0] + "***" for w in words)

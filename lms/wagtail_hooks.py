@@ -1,0 +1,82 @@
+"""The officer's admin: industries, occupations and the skill-level ladder's
+requirements (Wagtail ModelViewSets, grouped under "Skills")."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.viewsets.base import ViewSetGroup
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.models import Page
+
+from lms.models import Industry, LevelRequirement, Occupation
+
+
+class IndustryViewSet(ModelViewSet):
+    model = Industry
+    icon = "site"
+    menu_label = _("Industries")
+    form_fields = ["code", "name", "name_zh"]
+    list_display = ["name", "name_zh", "code"]
+    search_fields = ["name", "name_zh", "code"]
+
+
+class OccupationViewSet(ModelViewSet):
+    model = Occupation
+    icon = "cog"
+    menu_label = _("Occupations")
+    form_fields = ["code", "name", "name_zh", "industry"]
+    list_display = ["name", "name_zh", "code", "industry"]
+    list_filter = ["industry"]
+    search_fields = ["name", "name_zh", "code"]
+
+
+class LevelRequirementForm(WagtailAdminModelForm):
+    """Required courses are chosen among the course pages (by app label, so the
+    core does not import the courses app)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["required_courses"].queryset = (
+            Page.objects.filter(content_type__app_label="courses", depth__gt=2)
+            .exclude(content_type__model__in=["courseindexpage", "lessonpage"])
+            .order_by("title")
+        )
+
+
+class LevelRequirementViewSet(ModelViewSet):
+    model = LevelRequirement
+    icon = "list-ol"
+    menu_label = _("Skill-level ladder")
+    list_display = [
+        "occupation",
+        "level",
+        "years_at_level_below",
+        "training_hours",
+        "mentor_signoff",
+    ]
+    list_filter = ["occupation", "level"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("occupation"),
+            FieldPanel("level"),
+            FieldPanel("years_at_level_below"),
+            FieldPanel("training_hours"),
+            FieldPanel("required_courses", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("mentor_signoff"),
+        ],
+        base_form_class=LevelRequirementForm,
+    )
+
+
+class SkillsGroup(ViewSetGroup):
+    menu_label = _("Skills")
+    menu_icon = "tasks"
+    menu_order = 300
+    items = (IndustryViewSet, OccupationViewSet, LevelRequirementViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_skills():
+    return SkillsGroup()
