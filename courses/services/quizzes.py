@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
@@ -22,7 +23,10 @@ def _tampered() -> DomainError:
 
 def _parse_number(raw: str) -> Decimal:
     try:
-        number = Decimal(raw.strip().replace(",", ".").replace(" ", ""))
+        # NFKC turns full-width digits (from Chinese input methods) into ASCII;
+        # commas are thousands separators.
+        cleaned = unicodedata.normalize("NFKC", raw).replace(",", "").replace(" ", "")
+        number = Decimal(cleaned)
     except (InvalidOperation, ValueError):
         raise DomainError(
             _("“%(value)s” is not a number.") % {"value": raw[:40]}, code="number"
