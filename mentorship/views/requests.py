@@ -94,7 +94,7 @@ def _actions(user, service_request: ServiceRequest) -> dict:
     assigned = permissions.can_log_visit(user, service_request)
     status = service_request.status
     offered = any(o.mentor_id == user.pk for o in service_request.offers.all())
-    return {
+    can = {
         "publish": reviewer and status == Status.SUBMITTED,
         "reject": reviewer and status in (Status.SUBMITTED, Status.PUBLISHED),
         "assign": reviewer and status == Status.PUBLISHED,
@@ -105,8 +105,10 @@ def _actions(user, service_request: ServiceRequest) -> dict:
         "visit": assigned and status == Status.ASSIGNED,
         "close": assigned and status == Status.ASSIGNED,
         "confirm": owner and status == Status.CLOSED,
-        "see_offers": reviewer,
     }
+    can["any"] = any(can.values())
+    can["see_offers"] = reviewer
+    return can
 
 
 def _detail_page(request, service_request: ServiceRequest, **forms):

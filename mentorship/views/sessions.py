@@ -38,9 +38,13 @@ def _session_page(request, form, *, title, agreement=None, service_request=None)
 def session_log(request, pk: int):
     agreement = selectors.agreement_for_page(user=request.user, pk=pk)
     require(permissions.can_log_session(request.user, agreement))
-    form = SessionForm(
-        request.POST or None, request.FILES or None, initial=SessionForm.defaults()
-    )
+    initial = SessionForm.defaults()
+    latest = max(agreement.sessions.all(), key=lambda s: s.date, default=None)
+    if latest is not None:  # mentors often come back to the same workstation
+        initial.update(
+            workshop=latest.workshop, line=latest.line, workstation=latest.workstation
+        )
+    form = SessionForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             services.guidance_session_log(

@@ -8,11 +8,20 @@ from lms.models import Notification
 from mentorship.models import GuidanceSession, ServiceRequest
 from mentorship.services import requests as services
 from mentorship.services import sessions as session_services
-from tests.lms.factories import EnterpriseFactory, MembershipFactory, OccupationFactory
-from tests.lms.factories import UserFactory
+from tests.lms.factories import (
+    EnterpriseFactory,
+    MembershipFactory,
+    OccupationFactory,
+    UserFactory,
+)
 
-from .factories import MentorTradeFactory, ServiceRequestFactory, coordinator, mentor
-from .factories import today
+from .factories import (
+    MentorTradeFactory,
+    ServiceRequestFactory,
+    coordinator,
+    mentor,
+    today,
+)
 
 pytestmark = pytest.mark.django_db
 Status = ServiceRequest.Status
@@ -53,7 +62,9 @@ def test_the_whole_order_is_recorded_step_by_step(
         recipient=trade.user, key__endswith=":published"
     ).exists()
     services.service_request_offer(service_request=request, mentor=trade.user)
-    services.service_request_assign(service_request=request, actor=union, mentor=trade.user)
+    services.service_request_assign(
+        service_request=request, actor=union, mentor=trade.user
+    )
     visit = session_services.service_visit_log(
         service_request=request,
         mentor=trade.user,
@@ -152,7 +163,9 @@ def test_steps_out_of_order_are_refused(status, step):
 
 def test_only_mentors_of_the_trade_offer_and_only_once():
     trade = MentorTradeFactory()
-    request = ServiceRequestFactory(status=Status.PUBLISHED, occupation=trade.occupation)
+    request = ServiceRequestFactory(
+        status=Status.PUBLISHED, occupation=trade.occupation
+    )
     with pytest.raises(DomainError):
         services.service_request_offer(service_request=request, mentor=mentor())
     services.service_request_offer(service_request=request, mentor=trade.user)
@@ -186,7 +199,9 @@ def test_rating_must_be_one_to_five(manager):
         assigned_mentor=trade.user,
     )
     with pytest.raises(DomainError):
-        services.service_request_confirm(service_request=request, actor=manager, rating=6)
+        services.service_request_confirm(
+            service_request=request, actor=manager, rating=6
+        )
     request.refresh_from_db()
     assert request.status == Status.CLOSED
 

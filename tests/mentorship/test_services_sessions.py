@@ -75,9 +75,7 @@ def test_a_session_later_today_is_in_the_future():
     assert error.value.code == "future"
 
 
-@pytest.mark.parametrize(
-    "status", [Agreement.Status.DRAFT, Agreement.Status.COMPLETED]
-)
+@pytest.mark.parametrize("status", [Agreement.Status.DRAFT, Agreement.Status.COMPLETED])
 def test_sessions_only_on_active_agreements(status):
     agreement = AgreementFactory(status=status)
     with pytest.raises(DomainError) as error:
@@ -129,7 +127,9 @@ def test_dispute_needs_a_comment_and_tells_the_mentor():
     session = GuidanceSessionFactory()
     apprentice = session.agreement.apprentice
     with pytest.raises(DomainError):
-        services.guidance_session_dispute(session=session, apprentice=apprentice, comment="")
+        services.guidance_session_dispute(
+            session=session, apprentice=apprentice, comment=""
+        )
     services.guidance_session_dispute(
         session=session, apprentice=apprentice, comment="We stopped at 10:00"
     )
