@@ -10,7 +10,14 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
-from lms.models import Industry, LevelRequirement, Occupation
+from lms.models import (
+    Enterprise,
+    Industry,
+    LevelRequirement,
+    Membership,
+    Occupation,
+    TradeUnion,
+)
 
 
 class IndustryViewSet(ModelViewSet):
@@ -80,3 +87,48 @@ class SkillsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_skills():
     return SkillsGroup()
+
+
+# --- organisations: the coordinator's admin ------------------------------------
+
+
+class EnterpriseViewSet(ModelViewSet):
+    model = Enterprise
+    icon = "home"
+    menu_label = _("Enterprises")
+    form_fields = ["name", "credit_code", "industry", "region", "union"]
+    list_display = ["name", "credit_code", "industry", "region"]
+    list_filter = ["industry", "union"]
+    search_fields = ["name", "credit_code", "region"]
+
+
+class TradeUnionViewSet(ModelViewSet):
+    model = TradeUnion
+    icon = "group"
+    menu_label = _("Trade unions")
+    form_fields = ["name", "kind", "parent", "region", "coordinators"]
+    list_display = ["name", "kind", "region"]
+    list_filter = ["kind"]
+    search_fields = ["name", "region"]
+
+
+class MembershipViewSet(ModelViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = _("Memberships")
+    form_fields = ["user", "enterprise", "role", "employee_number", "joined_on"]
+    list_display = ["user", "enterprise", "role", "employee_number"]
+    list_filter = ["enterprise", "role"]
+    search_fields = ["employee_number", "user__email", "user__display_name"]
+
+
+class OrganisationsGroup(ViewSetGroup):
+    menu_label = _("Organisations")
+    menu_icon = "group"
+    menu_order = 310
+    items = (EnterpriseViewSet, TradeUnionViewSet, MembershipViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_organisations():
+    return OrganisationsGroup()
