@@ -151,17 +151,31 @@ def _with_image(field: str) -> Prefetch:
 # --- home page ----------------------------------------------------------------
 
 
-def featured_profiles(*, home) -> list[CraftsmanProfilePage]:
-    profiles = [
-        item.profile
-        for item in home.featured_profiles.select_related("profile").prefetch_related(
+def _featured_items(home) -> list:
+    return list(
+        home.featured_profiles.select_related("profile").prefetch_related(
             Prefetch(
                 "profile__portrait",
                 queryset=get_image_model().objects.prefetch_renditions(),
             )
         )
-    ]
-    return localized(profiles, home.locale)
+    )
+
+
+def featured_profiles(*, home) -> list[CraftsmanProfilePage]:
+    """The role models editors put on this home page, in the visitor's language. A
+    translated home page with none of its own shows those of the default language."""
+    items = _featured_items(home)
+    if not items:
+        default = Locale.get_default()
+        source = (
+            home.get_translation_or_none(default)
+            if home.locale_id != default.pk
+            else None
+        )
+        if source is not None:
+            items = _featured_items(source.specific)
+    return localized([item.profile for item in items], home.locale)
 
 
 def latest_stories(*, locale: Locale, limit: int = 3) -> QuerySet[StoryPage]:
