@@ -91,7 +91,7 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # --- start -----------------------------------------------------------------------------
 start_postgres() {
-  install -d -o postgres -g postgres -m 700 "$DIR/pg" "$DIR/pgsock"
+  install -d -o postgres -g postgres -m 700 "$DIR/pg" "$DIR/pgrun"
   printf '%s\n' "$DB_PASSWORD" >"$DIR/pgpass.tmp"
   chown postgres "$DIR/pgpass.tmp"
   runuser -u postgres -- "$PG_BIN/initdb" -D "$DIR/pg" -U "$DB_USER" \
@@ -102,16 +102,16 @@ start_postgres() {
   cat >>"$DIR/pg/postgresql.conf" <<EOF
 listen_addresses = '127.0.0.1'
 port = $PG_PORT
-unix_socket_directories = '$DIR/pgsock'
+unix_socket_directories = '$DIR/pgrun'
 max_connections = 200
 fsync = off
 synchronous_commit = off
 full_page_writes = off
 shared_buffers = 128MB
 EOF
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg" -l "$DIR/postgres.log" -w -t 60 \
+  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg" -l "$DIR/pgrun/postgres.log" -w -t 60 \
     start >/dev/null
-  runuser -u postgres -- "$PG_BIN/createdb" -h "$DIR/pgsock" -p "$PG_PORT" -U "$DB_USER" \
+  runuser -u postgres -- "$PG_BIN/createdb" -h "$DIR/pgrun" -p "$PG_PORT" -U "$DB_USER" \
     "$DB_NAME"
 }
 

@@ -201,7 +201,11 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
     "PAGE_SIZE": 100,
 }
-SPECTACULAR_SETTINGS = {"TITLE": "Craft Skills API", "VERSION": "1.0.0"}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Craft Skills API",
+    "VERSION": "1.0.0",
+    "PREPROCESSING_HOOKS": ["config.api_schema.public_api_only"],
+}
 
 # Celery: late acknowledgement so a task whose worker dies is run again; tasks are
 # idempotent, so a second run changes nothing.

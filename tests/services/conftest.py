@@ -1,0 +1,104 @@
+"""tests/services/ need real PostgreSQL, Redis and Celery workers: they run under
+``make test-services`` (SERVICES=1, set by .ci/services.sh) and are skipped otherwise.
+Only tests marked ``services`` are skipped; with SERVICES=1 a missing service fails
+loudly instead of skipping."""
+
+import os
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.services.workers import Worker, database_url
+
+SERVICES = os.environ.get("SERVICES") == "1"
+
+
+def pytest_collection_modifyitems(config, items):
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL, Redis, workers: make test-services"
+    )
+    for item in items:
+        if not SERVICES and item.get_closest_marker("services"):
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def services_env():
+    """The environment .ci/services.sh exported; checked, so nothing silently skips."""
+    url = os.environ.get("DATABASE_URL", "")
+    broker = os.environ.get("CELERY_BROKER_URL", "")
+    if not url.startswith("postgres") or not broker.startswith("redis"):
+        pytest.fail(
+            "SERVICES=1 needs DATABASE_URL=postgres://... and CELERY_BROKER_URL="
+            "redis://... (run through .ci/services.sh)"
+        )
+    return {"broker": broker, "redis_conf": os.environ.get("SERVICES_REDIS_CONF", "")}
+
+
+def redis_cli(*args: str) -> str:
+    port = os.environ["CELERY_BROKER_URL"].rsplit(":", 1)[1].split("/")[0]
+    return subprocess.run(
+        ["redis-cli", "-p", port, *args], capture_output=True, text=True, timeout=10
+    ).stdout.strip()
+
+
+@pytest.fixture
+def broker(services_env, settings):
+    """Tasks of this test process go to Redis (not run eagerly); the broker's queue
+    starts empty. Restores eager mode afterwards."""
+    from config.celery import app
+
+    redis_cli("-n", "0", "FLUSHDB")
+    app.conf.task_always_eager = False
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    yield app
+    app.conf.task_always_eager = True
+
+
+@pytest.fixture
+def mail_dir(tmp_path) -> Path:
+    path = tmp_path / "mail"
+    path.mkdir()
+    return path
+
+
+def sent_messages(mail_dir: Path) -> list[str]:
+    """Every e-mail the workers wrote, one string each."""
+    messages = []
+    for path in sorted(mail_dir.glob("*.log")):
+        for chunk in path.read_text(errors="replace").split("-" * 79):
+            if "Message-ID:" in chunk:
+                messages.append(chunk)
+    return messages
+
+
+@pytest.fixture
+def start_worker(transactional_db, broker, mail_dir, tmp_path):
+    """``start_worker(name, **env)`` starts a real worker on this test's database
+    (pytest-django's test_<name>) and mail folder; all are stopped at the end."""
+    from django.db import connection
+
+    started: list[Worker] = []
+    base_env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.services.worker_settings",
+        "DATABASE_URL": database_url(connection.settings_dict),
+        "CELERY_TASK_ALWAYS_EAGER": "0",
+        "MAIL_DIR": str(mail_dir),
+        "SLOW_MAIL_SECONDS": "0",
+    }
+
+    def start(name: str = "w1", *, concurrency: int = 2, **env) -> Worker:
+        worker = Worker(
+            name=name,
+            env={**base_env, **{k: str(v) for k, v in env.items()}},
+            log_dir=tmp_path,
+            concurrency=concurrency,
+        )
+        started.append(worker)
+        return worker.start()
+
+    yield start
+    for worker in started:
+        worker.kill()

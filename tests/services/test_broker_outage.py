@@ -1,0 +1,73 @@
+"""Redis stopped while notifications are sent: the request still succeeds, the rows are
+saved as pending, and once Redis is back the beat task re-queues them and the worker
+(which kept running) sends each e-mail once."""
+
+import os
+import subprocess
+import time
+from datetime import timedelta
+
+import pytest
+
+from lms.models import Notification
+from lms.services.notifications import notification_send
+from lms.tasks import requeue_pending_notifications
+from tests.lms.factories import UserFactory
+from tests.services.conftest import redis_cli, sent_messages
+from tests.services.workers import wait_until
+
+pytestmark = pytest.mark.services
+
+
+@pytest.fixture
+def redis_outage(services_env):
+    """``stop()`` shuts the shared Redis down; it is started again (same config) at
+    ``start()`` or at the end of the test, whatever happens."""
+    conf = services_env["redis_conf"]
+    if not conf or not os.path.exists(conf):
+        pytest.fail("SERVICES_REDIS_CONF is not set: run through .ci/services.sh")
+
+    def stop():
+        redis_cli("SHUTDOWN", "NOSAVE")
+        wait_until(
+            lambda: redis_cli("PING") != "PONG", timeout=10, what="Redis to stop"
+        )
+
+    def start():
+        if redis_cli("PING") != "PONG":
+            subprocess.run(["redis-server", conf], check=True, timeout=10)
+        wait_until(lambda: redis_cli("PING") == "PONG", timeout=10, what="Redis")
+
+    yield stop, start
+    start()
+
+
+def test_notifications_sent_while_redis_is_down_are_emailed_once_it_is_back(
+    start_worker, mail_dir, redis_outage
+):
+    stop_redis, start_redis = redis_outage
+    worker = start_worker()
+    users = UserFactory.create_batch(3)
+    stop_redis()
+
+    began = time.monotonic()
+    for user in users:
+        assert notification_send(recipient=user, key="outage", subject="Shift change")
+    assert time.monotonic() - began < 15, "queueing must give up fast, not hang"
+    pending = Notification.objects.filter(key="outage", emailed_at__isnull=True)
+    assert pending.count() == 3
+
+    start_redis()
+    # What beat does every ten minutes; pending rows only (none is older than 0 s).
+    assert requeue_pending_notifications.run() == 0
+    from lms.services.notifications import notifications_requeue_pending
+
+    assert notifications_requeue_pending(older_than=timedelta(0)) == 3
+    wait_until(lambda: not pending.exists(), timeout=45, what="the pending e-mails")
+    # Requeueing again finds nothing left to send.
+    assert notifications_requeue_pending(older_than=timedelta(0)) == 0
+    time.sleep(1)
+    assert sorted(
+        m.split("To: ")[1].split("\n")[0] for m in sent_messages(mail_dir)
+    ) == (sorted(u.email for u in users))
+    assert worker.process.poll() is None, "the worker survived the outage"

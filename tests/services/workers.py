@@ -1,0 +1,120 @@
+"""Real Celery worker processes for tests/services/, started and stopped by pid."""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[2]
+CELERY = str(Path(sys.executable).with_name("celery"))
+
+
+def wait_until(predicate: Callable[[], object], *, timeout: float, what: str):
+    """Polls ``predicate`` until it returns something truthy, for ``timeout`` s."""
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        time.sleep(0.1)
+
+
+def database_url(settings_dict: dict) -> str:
+    """The URL of the database this test process uses (pytest-django's test_<name>)."""
+    s = settings_dict
+    credentials = quote(s["USER"], safe="") + ":" + quote(s["PASSWORD"], safe="")
+    return f"postgres://{credentials}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
+
+
+def children_of(pid: int) -> list[int]:
+    path = Path(f"/proc/{pid}/task/{pid}/children")
+    try:
+        return [int(p) for p in path.read_text().split()]
+    except FileNotFoundError:
+        return []
+
+
+class Worker:
+    """``celery -A config worker`` in a session of its own, logging to a file."""
+
+    def __init__(self, *, name: str, env: dict[str, str], log_dir: Path, concurrency=2):
+        self.name = name
+        self.env = env
+        self.concurrency = concurrency
+        self.log_path = log_dir / f"{name}.log"
+        self.process: subprocess.Popen | None = None
+        self.pid_dir = Path(env.get("SERVICES_DIR", log_dir)) / "pids"
+
+    def start(self) -> Worker:
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [
+                CELERY,
+                "-A",
+                "config",
+                "worker",
+                "-l",
+                "info",
+                "-P",
+                "prefork",
+                "--concurrency",
+                str(self.concurrency),
+                "-n",
+                f"{self.name}@%h",
+                "--without-gossip",
+                "--without-mingle",
+                "--without-heartbeat",
+            ],  # fmt: skip
+            cwd=ROOT,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        log.close()
+        # .ci/services.sh stops whatever is listed here if this test process dies.
+        self.pid_dir.mkdir(parents=True, exist_ok=True)
+        self.pid_file.write_text(str(self.process.pid))
+        wait_until(self._ready, timeout=60, what=f"worker {self.name} to be ready")
+        return self
+
+    @property
+    def pid_file(self) -> Path:
+        return self.pid_dir / f"pytest-{self.name}-{self.process.pid}.pid"
+
+    def _ready(self) -> bool:
+        if self.process.poll() is not None:
+            raise AssertionError(f"worker {self.name} exited:\n{self.log()}")
+        return " ready." in self.log()
+
+    def log(self) -> str:
+        return (
+            self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        )
+
+    def received(self, task_name: str = "lms.tasks.deliver_notification") -> int:
+        """How many times this worker was handed such a task (redeliveries count)."""
+        pattern = rf"Task {re.escape(task_name)}\[[^\]]+\] received"
+        return len(re.findall(pattern, self.log()))
+
+    def kill(self) -> None:
+        """SIGKILL to the whole worker (main process and pool), like a machine crash;
+        also how tests end their workers (nothing in them needs a warm shutdown)."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait(timeout=10)
+        self.pid_file.unlink(missing_ok=True)
