@@ -113,12 +113,17 @@ class CertificateEditForm(forms.Form):
 
 
 class ReasonForm(forms.Form):
-    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea, max_length=2000)
+    reason = forms.CharField(
+        label=_("Reason"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
 
 
 class BoardFilterForm(forms.Form):
     q = forms.CharField(
-        label=_("Name, e-mail, employee or certificate number"),
+        label=_("Name or number"),
+        help_text=_("A name, e-mail, employee or certificate number."),
         required=False,
         max_length=100,
     )

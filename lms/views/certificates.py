@@ -149,7 +149,11 @@ def renew(request, pk: int):
 def edit(request, pk: int):
     _officer_only(request.user)
     certificate = selectors.certificate_detail(user=request.user, pk=pk)
-    initial = {f: getattr(certificate, f) for f in CertificateEditForm.base_fields}
+    initial = {
+        f: getattr(certificate, f)
+        for f in CertificateEditForm.base_fields
+        if f != "reason"
+    }
     form = CertificateEditForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
