@@ -25,10 +25,16 @@ def user_complete_signup(
 
 def roles_sync_permissions() -> None:
     """Gives each role group the Django permissions ``ROLE_PERMISSIONS`` declares
-    (adds only: permissions granted by hand in the admin stay)."""
+    (adds only: permissions granted by hand in the admin stay). Runs after migrate;
+    creates the apps' permissions first, as post_migrate order is not guaranteed."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
     from django.contrib.auth.models import Permission
 
-    for role, perms in ROLE_PERMISSIONS.items():
+    wanted = {role: set(perms) for role, perms in ROLE_PERMISSIONS.items()}
+    for label in {p.split(".", 1)[0] for perms in wanted.values() for p in perms}:
+        create_permissions(apps.get_app_config(label), verbosity=0)
+    for role, perms in wanted.items():
         group, _created = Group.objects.get_or_create(name=role)
         for dotted in perms:
             app_label, codename = dotted.split(".", 1)
