@@ -236,6 +236,8 @@ def service_request_offer(
     *, service_request: ServiceRequest, mentor: User, note: str = ""
 ) -> ServiceRequestOffer:
     """A mentor of the trade offers to take a published request (once)."""
+    if not permissions.is_mentor(mentor):
+        raise PermissionDenied(_("Only mentors offer to take requests."))
     service_request = _locked(service_request)
     trade_ids = MentorTrade.objects.filter(user=mentor).values_list(
         "occupation_id", flat=True
