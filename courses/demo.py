@@ -1,5 +1,160 @@
-"""Demo content of this app, loaded by ``manage.py load_demo``."""
+"""Demo content of this app, loaded by ``manage.py load_demo``: the catalogue, the
+"AI + Textile" course and two courses of other trades, and a demo learner on them.
+Safe to run again: pages are found by slug, enrolments through the services."""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal
+
+from django.utils import timezone
+
+from courses import demo_content as content
+from courses.models import CoursePage, Enrollment, LessonPage
+from courses.services.catalogue import catalogue_ensure
+from courses.services.enrollment import enrollment_assign, enrollment_create
+from courses.services.progress import lesson_complete, lesson_view
+from home.models import HomePage
+from lms.demo import demo_user
+from lms.models import Industry, Occupation
+
+OCCUPATIONS = {
+    "6-04-01-01": ("Spinner", "纺纱工", "textile"),
+    "6-04-02-01": ("Weaver", "织布工", "textile"),
+    "6-04-05-01": ("Textile machinery fitter", "纺织机械操作工", "textile"),
+    "6-18-02-04": ("Welder", "焊工", "automotive"),
+    "6-18-01-07": ("CNC machining-centre operator", "加工中心操作工", "aerospace"),
+}
+
+COURSES = [
+    {
+        "slug": "ai-textile",
+        "title": "AI + Textile: intelligent spinning and weaving",
+        "summary": "How artificial intelligence helps spinners, weavers and "
+        "fitters: machine-vision fabric inspection, predictive maintenance of "
+        "looms, reading line dashboards, and working safely beside automated lines. "
+        "From the textile-industry studio alliance's learning programme.",
+        "industry": "textile",
+        "occupation": "6-04-05-01",
+        "level": 4,
+        "hours": Decimal("8.0"),
+        "certificate": True,
+        "instructors": ["mentor", "mentor2"],
+        "outcomes": "<ul><li>Explain what AI systems in a mill do and what they "
+        "need from you</li><li>Confirm or reject fabric-defect alarms</li><li>Read "
+        "vibration and stop trends and raise a maintenance request</li><li>Lock "
+        "out an automated machine before clearing a jam</li></ul>",
+        "lessons": content.AI_TEXTILE,
+    },
+    {
+        "slug": "welding-robot-operation",
+        "title": "Welding-robot operation",
+        "summary": "Operate and teach an arc-welding robot cell safely: the cell "
+        "and its safety zone, teaching a weld path, and finding the cause of "
+        "porosity. Taught by Yi Ran, national master craftswoman.",
+        "industry": "automotive",
+        "occupation": "6-18-02-04",
+        "level": 3,
+        "hours": Decimal("12.0"),
+        "certificate": True,
+        "instructors": ["mentor"],
+        "outcomes": "<ul><li>Work in a robot cell in teach mode safely</li><li>Teach "
+        "and dry-run a fillet weld</li><li>Find the cause of porosity</li></ul>",
+        "lessons": content.WELDING_ROBOT,
+    },
+    {
+        "slug": "cnc-valve-body-hole-systems",
+        "title": "Precision CNC machining of valve-body hole systems",
+        "summary": "Han Liping's method for complex intersecting hole systems in "
+        "valve bodies for aerospace launch equipment: reading the drawing, one "
+        "set-up, pilot drilling and burr-free intersections.",
+        "industry": "aerospace",
+        "occupation": "6-18-01-07",
+        "level": 2,
+        "hours": Decimal("16.0"),
+        "certificate": True,
+        "instructors": ["mentor2"],
+        "outcomes": "<ul><li>Find the datums and critical holes on a drawing</li>"
+        "<li>Machine an intersecting hole pair without a burr</li></ul>",
+        "lessons": content.CNC_VALVE,
+    },
+]
+
+
+def _occupations() -> dict[str, Occupation]:
+    found = {}
+    for code, (name, name_zh, industry_code) in OCCUPATIONS.items():
+        industry, _ = Industry.objects.get_or_create(
+            code=industry_code, defaults={"name": industry_code.title()}
+        )
+        found[code], _ = Occupation.objects.get_or_create(
+            code=code,
+            defaults={"name": name, "name_zh": name_zh, "industry": industry},
+        )
+    return found
+
+
+def _course(index, spec: dict, occupations) -> CoursePage:
+    course = CoursePage.objects.child_of(index).filter(slug=spec["slug"]).first()
+    if course is None:
+        course = CoursePage(
+            title=spec["title"],
+            slug=spec["slug"],
+            summary=spec["summary"],
+            industry=occupations[spec["occupation"]].industry,
+            occupation=occupations[spec["occupation"]],
+            skill_level=spec["level"],
+            estimated_hours=spec["hours"],
+            learning_outcomes=spec["outcomes"],
+            issues_certificate=spec["certificate"],
+        )
+        index.add_child(instance=course)
+        course.instructors.set([demo_user(key) for key in spec["instructors"]])
+        course.save_revision().publish()
+    for title, module, minutes, blocks in spec["lessons"]:
+        if LessonPage.objects.child_of(course).filter(title=title).exists():
+            continue
+        lesson = LessonPage(
+            title=title,
+            module=module,
+            estimated_minutes=minutes,
+            body=json.dumps(blocks),
+        )
+        course.add_child(instance=lesson)
+        lesson.save_revision().publish()
+    return course
 
 
 def load(*, stdout) -> None:
-    """Nothing yet."""
+    home = HomePage.objects.get(locale__language_code="en")
+    index = catalogue_ensure(
+        parent=home,
+        title="Courses",
+        slug="courses",
+        intro="Courses written with model workers and master craftsmen, for the "
+        "workshop floor.",
+    )
+    occupations = _occupations()
+    courses = {spec["slug"]: _course(index, spec, occupations) for spec in COURSES}
+
+    learner = demo_user("learner")
+    textile = courses["ai-textile"]
+    enrollment = enrollment_create(user=learner, course=textile)
+    lessons = list(LessonPage.objects.live().child_of(textile).order_by("path"))
+    if enrollment.status == "active":
+        for lesson in lessons[:2]:
+            lesson_complete(enrollment=enrollment, lesson=lesson)
+        lesson_view(enrollment=enrollment, lesson=lessons[2])
+
+    # The apprentice's HR assigns the welding-robot course, once, due in a month.
+    welding = courses["welding-robot-operation"]
+    apprentice = demo_user("apprentice")
+    if not Enrollment.objects.filter(user=apprentice, course=welding).exists():
+        enrollment_assign(
+            actor=demo_user("hr"),
+            person=apprentice,
+            course=welding,
+            due_on=timezone.localdate() + datetime.timedelta(days=30),
+        )
+    stdout.write(f"Courses: {len(courses)}, lessons: {LessonPage.objects.count()}")
