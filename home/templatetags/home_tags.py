@@ -2,8 +2,9 @@
 the page being shown, and its link-preview (Open Graph) data."""
 
 from django import template
+from django.conf import settings
 from django.utils.translation import get_language
-from wagtail.models import Page
+from wagtail.models import Page, Site
 
 register = template.Library()
 
@@ -29,20 +30,41 @@ def _live_translations(page: Page) -> dict[str, Page]:
     return cached
 
 
+def _without_language_prefix(path: str) -> str:
+    """The address without its ``/zh-hans`` prefix: Django's ``set_language`` then
+    adds the prefix of the chosen language (``translate_url``)."""
+    for code, _name in settings.LANGUAGES:
+        prefix = f"/{code}/"
+        if path.startswith(prefix):
+            return "/" + path[len(prefix) :]
+    return path
+
+
 @register.simple_tag(takes_context=True)
 def translated_url(context, language_code: str) -> str:
-    """Where the language switch goes for ``language_code``: the translation of the
-    page being shown when it exists, else the same address (Django then swaps the
-    language prefix)."""
+    """The ``next`` of the language switch for ``language_code``: the translation
+    of the page being shown, or that language's home page when the page has none;
+    outside Wagtail pages, the same address."""
     request = context.get("request")
-    current = request.get_full_path() if request else "/"
+    target = request.get_full_path() if request else "/"
     page = _page_of(context)
-    if page is None or not page.pk:
-        return current
-    translation = _live_translations(page).get(language_code)
-    if translation is None or translation.pk == page.pk:
-        return current
-    return translation.get_url(request) or current
+    if page is not None and page.pk:
+        translations = _live_translations(page)
+        translation = translations.get(language_code)
+        if translation is None:
+            home = Site.find_for_request(request) if request else None
+            root = home.root_page if home else None
+            translation = (
+                root.get_translations(inclusive=True)
+                .live()
+                .filter(locale__language_code=language_code)
+                .first()
+                if root
+                else None
+            )
+        url = translation.get_url(request) if translation is not None else None
+        target = url or target
+    return _without_language_prefix(target)
 
 
 @register.simple_tag(takes_context=True)
