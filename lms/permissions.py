@@ -306,6 +306,11 @@ def can_view_hours(user, person) -> bool:
     ).exists()
 
 
+def can_manage_mentor_trades(user) -> bool:
+    """Union coordinators record which occupations each mentor takes requests of."""
+    return is_staff(user) or is_coordinator(user)
+
+
 def can_post_service_request(user) -> bool:
     """HR and managers of an enterprise post its service requests."""
     return bool(enterprise_ids_where(user, Membership.Role.HR, Membership.Role.MANAGER))

@@ -332,3 +332,17 @@ class ConfirmForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class MentorTradeForm(forms.Form):
+    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=User.objects.none())
+    occupation = forms.ModelChoiceField(
+        label=_("Occupation"), queryset=Occupation.objects.none()
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["mentor"].queryset = User.objects.filter(
+            groups__name=Role.MENTOR, is_active=True
+        ).order_by("display_name")
+        self.fields["occupation"].queryset = _occupations()

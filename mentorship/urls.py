@@ -1,6 +1,13 @@
 from django.urls import path
 
-from mentorship.views import agreements, dashboards, hours, requests, sessions
+from mentorship.views import (
+    agreements,
+    dashboards,
+    hours,
+    requests,
+    sessions,
+    trades,
+)
 
 app_name = "mentorship"
 urlpatterns = [
@@ -87,6 +94,7 @@ urlpatterns = [
         requests.request_attachment,
         name="request_attachment",
     ),
+    path("mentors/", trades.mentor_trades, name="mentor_trades"),
     # hours record
     path("hours/", hours.my_hours, name="my_hours"),
     path("hours/<int:user_id>/", hours.person_hours, name="person_hours"),

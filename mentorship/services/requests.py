@@ -85,6 +85,11 @@ def mentor_trade_add(*, user: User, occupation: Occupation) -> MentorTrade:
     return trade
 
 
+def mentor_trade_remove(*, user: User, occupation: Occupation) -> None:
+    """The mentor no longer takes requests of this occupation (idempotent)."""
+    MentorTrade.objects.filter(user=user, occupation=occupation).delete()
+
+
 @transaction.atomic
 def service_request_create(
     *,

@@ -263,6 +263,7 @@ ROWS = [
     ("session_dispute", s, "get", None, None, viewers(200, "apprentice")),
     ("session_photo", "photo", "get", None, None, VIEWERS),
     ("my_hours", None, "get", None, None, ALL),
+    ("mentor_trades", None, "get", None, None, expect(403, coordinator=200, staff=200)),
     ("person_hours", "apprentice", "get", None, None, VIEWERS),
     ("hours_export", "apprentice", "get", None, None, VIEWERS),
     ("request_list", None, "get", None, None, ALL),

@@ -233,3 +233,14 @@ def test_rating_outside_one_to_five_is_a_form_error(client, hr_user, enterprise)
     assert response.status_code == 400
     request.refresh_from_db()
     assert request.status == "closed"
+
+
+def test_coordinator_records_and_removes_a_mentors_trade(client):
+    yi_ran, welder = mentor(), OccupationFactory()
+    client.force_login(coordinator())
+    data = {"mentor": yi_ran.pk, "occupation": welder.pk}
+    assert client.post(url("mentor_trades"), data).status_code == 302
+    assert client.post(url("mentor_trades"), data).status_code == 302  # idempotent
+    assert list(yi_ran.mentor_trades.values_list("occupation", flat=True)) == [welder.pk]
+    client.post(url("mentor_trades"), {**data, "remove": "1"})
+    assert not yi_ran.mentor_trades.exists()
