@@ -15,7 +15,11 @@ class CoursesConfig(AppConfig):
         providers.register_completed_courses(selectors.completed_course_ids)
         navigation.register(
             navigation.NavEntry(
-                "courses:catalogue", _("Courses"), lambda user: True, order=10
+                "courses:catalogue",
+                _("Courses"),
+                lambda user: True,
+                order=10,
+                area="site",
             )
         )
         navigation.register(

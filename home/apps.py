@@ -24,7 +24,11 @@ class HomeConfig(AppConfig):
         ):
             navigation.register(
                 navigation.NavEntry(
-                    url_name, label, permissions.can_view_public_content, order=order
+                    url_name,
+                    label,
+                    permissions.can_view_public_content,
+                    order=order,
+                    area="site",
                 )
             )
 

@@ -20,7 +20,7 @@ def dashboard(request):
         request,
         "lms/dashboard.html",
         {
-            "entries": navigation.entries_for(request.user),
+            "entries": navigation.entries_for(request.user, "personal"),
             "notifications": selectors.notifications_for(user=request.user)[:5],
         },
     )
