@@ -51,16 +51,19 @@ install_packages() {
 
 # --- stop what this script started ---------------------------------------------------
 pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
+# A pid file may be stale (after a reboot its number can belong to anything): only a
+# process that is one of ours is ever signalled.
+ours() { grep -qaE 'celery|gunicorn|redis-server' "/proc/$1/cmdline" 2>/dev/null; }
 
 stop_pidfile() {
   # Stops the process whose id is in $1 (TERM, then KILL after a grace period).
   local file=$1 pid
   [ -f "$file" ] || return 0
   pid=$(head -n1 "$file" 2>/dev/null || true)
-  if pid_alive "$pid"; then
+  if pid_alive "$pid" && ours "$pid"; then
     kill -TERM "$pid" 2>/dev/null || true
     for _ in $(seq 1 50); do pid_alive "$pid" || break; sleep 0.2; done
-    pid_alive "$pid" && kill -KILL "$pid" 2>/dev/null || true
+    if pid_alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
   fi
   rm -f "$file"
 }
@@ -140,10 +143,12 @@ EOF
 install_packages
 # A previous run that was killed may have left its instances behind: stop them by pid.
 stop_all
-for port in "$PG_PORT" "$REDIS_PORT"; do
+ports=("$PG_PORT" "$REDIS_PORT")
+[ "$MODE" = run ] && ports+=("$WEB_PORT")
+for port in "${ports[@]}"; do
   if port_busy "$port"; then
     log "port $port on 127.0.0.1 is taken by a process this script did not start;"
-    log "stop it or choose other ports (SERVICES_PG_PORT, SERVICES_REDIS_PORT)"
+    log "stop it or choose others (SERVICES_PG_PORT, SERVICES_REDIS_PORT, SERVICES_WEB_PORT)"
     exit 1
   fi
 done
@@ -178,10 +183,6 @@ case "$MODE" in
     ;;
 
   run)
-    if port_busy "$WEB_PORT"; then
-      log "port $WEB_PORT is taken (a dev server?): set SERVICES_WEB_PORT"
-      exit 1
-    fi
     export DJANGO_SETTINGS_MODULE=config.settings.production
     SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')
     export SECRET_KEY
@@ -192,7 +193,7 @@ case "$MODE" in
     export SERVE_MEDIA=1
     export MEDIA_ROOT="$DIR/media"
     export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$WEB_PORT"
-    export EMAIL_URL="filemail://$DIR/mail"
+    export EMAIL_URL="filemail:///$DIR/mail"  # django-environ drops one leading /
     mkdir -p "$DIR/media" "$DIR/mail"
     "$PY" manage.py migrate --no-input -v 0
     "$PY" manage.py collectstatic --no-input -v 0
@@ -203,10 +204,16 @@ case "$MODE" in
       --pidfile "$DIR/pids/worker.pid" &
     "$ROOT/.venv/bin/celery" -A config beat -l info \
       --schedule "$DIR/celerybeat-schedule" --pidfile "$DIR/pids/beat.pid" &
-    for _ in $(seq 1 100); do
-      curl -fs "http://127.0.0.1:$WEB_PORT/healthz/" >/dev/null 2>&1 && break
-      sleep 0.2
-    done
+    "$PY" - "http://127.0.0.1:$WEB_PORT/healthz/" <<'EOF' || log "gunicorn did not answer yet"
+import sys, time, urllib.request
+for _ in range(150):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=2)
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.2)
+sys.exit(1)
+EOF
     log "serving http://127.0.0.1:$WEB_PORT/ (production settings); e-mails go to $DIR/mail"
     log "Ctrl-C stops gunicorn, the worker, beat, Redis and PostgreSQL"
     # Stays in the foreground until Ctrl-C or until one of the three exits.

@@ -62,3 +62,19 @@ def test_production_refuses_to_start_without_a_required_variable(missing):
     result = manage("check", env=env)
     assert result.returncode != 0
     assert f"Set the {missing} environment variable" in result.stderr
+
+
+def test_wsgi_without_a_settings_module_means_production_not_debug():
+    """gunicorn started without DJANGO_SETTINGS_MODULE gets the production settings
+    (and so refuses to start without a secret) instead of the dev ones with DEBUG."""
+    base = {k: v for k, v in os.environ.items() if k not in OUR_VARIABLES}
+    result = subprocess.run(
+        [sys.executable, "-c", "import config.wsgi"],
+        cwd=ROOT,
+        env=base,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode != 0
+    assert "Set the SECRET_KEY environment variable" in result.stderr
