@@ -12,6 +12,10 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # base.py falls back to a SQLite file, in-process memory broker and per-process cache;
 # none of them is shared between machines, so production insists on real ones.
 env("DATABASE_URL")
+# Behind PgBouncer in transaction mode (with CONN_MAX_AGE=0).
+DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(  # noqa: F405
+    "PGBOUNCER", default=False
+)
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 env("CACHE_URL")
 
