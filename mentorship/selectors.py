@@ -144,13 +144,15 @@ def _course_progress(user, course_ids: list[int]) -> dict[int, int]:
 
 
 def _certificates(user, since: datetime.date) -> list:
-    from lms import models as lms_models
-
-    certificate = getattr(lms_models, "SkillCertificate", None)
-    if certificate is None:
+    """Certificates the apprentice gained since the agreement began (not revoked)."""
+    try:
+        from lms.models import SkillCertificate
+    except ImportError:  # the certification part of lms is not there (yet)
         return []
     return list(
-        certificate.objects.filter(holder=user, issued_on__gte=since)
+        SkillCertificate.objects.filter(
+            holder=user, issued_on__gte=since, revoked=False
+        )
         .select_related("occupation")
         .order_by("issued_on")
     )

@@ -241,6 +241,31 @@ def test_coordinator_records_and_removes_a_mentors_trade(client):
     data = {"mentor": yi_ran.pk, "occupation": welder.pk}
     assert client.post(url("mentor_trades"), data).status_code == 302
     assert client.post(url("mentor_trades"), data).status_code == 302  # idempotent
-    assert list(yi_ran.mentor_trades.values_list("occupation", flat=True)) == [welder.pk]
+    assert list(yi_ran.mentor_trades.values_list("occupation", flat=True)) == [
+        welder.pk
+    ]
     client.post(url("mentor_trades"), {**data, "remove": "1"})
     assert not yi_ran.mentor_trades.exists()
+
+
+def test_progress_page_lists_certificates_gained_during_the_agreement(client):
+    from lms.models import SkillCertificate
+
+    agreement = AgreementFactory()
+    common = {
+        "holder": agreement.apprentice,
+        "occupation": agreement.occupation,
+        "level": 4,
+        "issuer_name": "Union appraisal centre",
+    }
+    gained = SkillCertificate.objects.create(
+        number="A-1", issued_on=agreement.start_date, **common
+    )
+    SkillCertificate.objects.create(
+        number="A-0",
+        issued_on=agreement.start_date - datetime.timedelta(days=400),
+        **common,
+    )
+    client.force_login(agreement.apprentice)
+    response = client.get(url("agreement_progress", agreement.pk))
+    assert response.context["certificates"] == [gained]
