@@ -226,7 +226,7 @@ AI_TEXTILE = [
     ),
     (
         "Predictive maintenance of looms from sensor data",
-        "Maintenance",
+        "Line data",
         35,
         [
             text(
@@ -281,7 +281,7 @@ AI_TEXTILE = [
     ),
     (
         "Reading a dashboard of line data",
-        "Quality",
+        "Line data",
         25,
         [
             text(

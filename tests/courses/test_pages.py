@@ -112,6 +112,10 @@ def test_catalogue_filters_and_searches(client, index):
     assert "Weaving basics" in html and "Robot welding" not in html
     html = client.get(index.url, {"q": "welding"}).content.decode()
     assert "Robot welding" in html and "Weaving basics" not in html
+    html = client.get(index.url, {"q": "welding", "duration": "short"}).content
+    assert b"Robot welding" not in html
+    html = client.get(index.url, {"level": "9", "industry": "x"}).content.decode()
+    assert "Weaving basics" in html  # bad filter values are ignored
 
 
 def test_my_learning_marks_overdue_courses(client, learner, loom_course):
