@@ -184,6 +184,8 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Every image upload also passes lms.validators.validate_image_file.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.CheckedImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILEMBEDS_FINDERS = []  # no outside oEmbed calls: videos are uploaded or linked
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "csv", "zip"]
