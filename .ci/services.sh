@@ -174,6 +174,22 @@ export CACHE_URL="redis://127.0.0.1:$REDIS_PORT/1"
 export SERVICES_DIR="$DIR"
 export SERVICES_REDIS_CONF="$DIR/redis.conf"
 
+production_env() {
+  # Production settings for plain http on loopback.
+  export DJANGO_SETTINGS_MODULE=config.settings.production
+  SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')
+  export SECRET_KEY
+  export ALLOWED_HOSTS=127.0.0.1,localhost
+  export CSRF_TRUSTED_ORIGINS="http://127.0.0.1:$WEB_PORT,http://localhost:$WEB_PORT"
+  # Plain http on loopback: no redirect to https, no HSTS, cookies without Secure.
+  export SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 SECURE_COOKIES=0
+  export SERVE_MEDIA=1
+  export MEDIA_ROOT="$DIR/media"
+  export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$WEB_PORT"
+  export EMAIL_URL="filemail:///$DIR/mail"  # django-environ drops one leading /
+  mkdir -p "$DIR/media" "$DIR/mail"
+}
+
 case "$MODE" in
   test)
     # Ordinary tests keep eager Celery; tests/services/ start real workers themselves.
@@ -183,18 +199,7 @@ case "$MODE" in
     ;;
 
   run)
-    export DJANGO_SETTINGS_MODULE=config.settings.production
-    SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')
-    export SECRET_KEY
-    export ALLOWED_HOSTS=127.0.0.1,localhost
-    export CSRF_TRUSTED_ORIGINS="http://127.0.0.1:$WEB_PORT,http://localhost:$WEB_PORT"
-    # Plain http on loopback: no redirect to https, no HSTS, cookies without Secure.
-    export SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 SECURE_COOKIES=0
-    export SERVE_MEDIA=1
-    export MEDIA_ROOT="$DIR/media"
-    export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$WEB_PORT"
-    export EMAIL_URL="filemail:///$DIR/mail"  # django-environ drops one leading /
-    mkdir -p "$DIR/media" "$DIR/mail"
+    production_env
     "$PY" manage.py migrate --no-input -v 0
     "$PY" manage.py collectstatic --no-input -v 0
     "$PY" manage.py load_demo
@@ -221,11 +226,12 @@ EOF
     ;;
 
   bench)
-    export DJANGO_SETTINGS_MODULE=config.settings.test
-    if [ -f bench/run.py ]; then
-      "$PY" bench/run.py "$@"
-    else
-      echo "bench: not yet built"
-    fi
+    # Page timings on generated data (BENCH_SIZE=small|large), under the production
+    # settings; the figures go to docs/benchmarks.md.
+    production_env
+    export REQUIRE_MFA=0  # the benchmark signs people in directly
+    "$PY" manage.py migrate --no-input -v 0
+    "$PY" manage.py collectstatic --no-input -v 0
+    "$PY" -m bench.run --size "${BENCH_SIZE:-small}" "$@"
     ;;
 esac
