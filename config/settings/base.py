@@ -229,13 +229,13 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.tasks.certificate_expiry_reminders",
         "schedule": crontab(hour=8, minute=0),
     },
-    "mentorship-overdue-milestones": {
-        "task": "mentorship.tasks.notify_overdue_milestones",
-        "schedule": crontab(hour=7, minute=30),
-    },
     "clear-expired-sessions": {
         "task": "lms.tasks.clear_expired_sessions",
         "schedule": crontab(hour=3, minute=0),
+    },
+    "mentorship-overdue-milestones": {
+        "task": "mentorship.tasks.notify_overdue_milestones",
+        "schedule": crontab(hour=7, minute=30),
     },
     # E-mails whose queueing failed (broker down) or whose task was lost.
     "requeue-pending-notifications": {
@@ -249,6 +249,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "INFO"},
+    "loggers": {
+        # Wagtail's background tasks log every run at INFO; keep the console readable.
+        "django_tasks": {"level": "WARNING"},
+        "wagtail": {"level": "WARNING"},
+    },
 }
 
 # Two-factor sign-in is required for the roles in ``lms.roles.MFA_REQUIRED_ROLES``.

@@ -12,9 +12,17 @@ class Command(BaseCommand):
         from courses import demo as courses_demo
         from home import demo as home_demo
         from lms import demo as lms_demo
+        from lms import demo_certificates
         from mentorship import demo as mentorship_demo
 
-        for loader in (lms_demo, courses_demo, mentorship_demo, home_demo):
+        loaders = (
+            lms_demo.load,
+            demo_certificates.load_certificates,
+            courses_demo.load,
+            mentorship_demo.load,
+            home_demo.load,
+        )
+        for load in loaders:
             with transaction.atomic():
-                loader.load(stdout=self.stdout)
+                load(stdout=self.stdout)
         lms_demo.print_logins(stdout=self.stdout)
