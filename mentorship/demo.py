@@ -12,7 +12,7 @@ from django.utils import timezone
 from lms.demo import demo_enterprise, demo_user
 from lms.models import Industry, Occupation
 from mentorship.models import Agreement, ServiceRequest
-from mentorship.services import agreements, requests, sessions
+from mentorship.services import agreements, milestones, requests, sessions
 
 WELDER = ("6-18-02-04", "Welder", "焊工", "automotive")
 CNC = ("6-18-01-07", "CNC machining-centre operator", "加工中心操作调整工", "aerospace")
@@ -144,7 +144,7 @@ def _agreement(welder: Occupation, yi_ran) -> bool:
         cadence=Agreement.Cadence.FORTNIGHTLY,
     )
     day = datetime.timedelta(days=1)
-    milestones = [
+    plan = [
         ("Solve weld porosity on the subframe line", start + 45 * day, 4, []),
         ("Pass the intermediate welder practical", today - 10 * day, 4, []),
         (
@@ -156,7 +156,7 @@ def _agreement(welder: Occupation, yi_ran) -> bool:
         ("Career plan toward technician (level 2)", today + 200 * day, 2, []),
     ]
     added = [
-        agreements.milestone_add(
+        milestones.milestone_add(
             agreement=agreement,
             actor=yi_ran,
             title=title,
@@ -164,7 +164,7 @@ def _agreement(welder: Occupation, yi_ran) -> bool:
             skill_level=level,
             courses=courses,
         )
-        for title, target, level, courses in milestones
+        for title, target, level, courses in plan
     ]
     agreements.agreement_send_for_signature(agreement=agreement, actor=coordinator)
     agreements.agreement_sign(agreement=agreement, user=yi_ran)
@@ -184,7 +184,7 @@ def _agreement(welder: Occupation, yi_ran) -> bool:
         )
         if confirmed:
             sessions.guidance_session_confirm(session=session, apprentice=apprentice)
-    agreements.milestone_sign_off(
+    milestones.milestone_sign_off(
         milestone=added[0],
         mentor=yi_ran,
         evidence="Porosity rate on station 3 down from 4% to 0.5% over two weeks; "

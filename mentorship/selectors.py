@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from lms import permissions
 from lms.models import User
+from mentorship.charts import hours_chart
 from mentorship.models import (
     Agreement,
     AgreementSignature,
@@ -178,44 +179,6 @@ def agreement_progress(*, agreement: Agreement) -> dict:
         "hours_pending": hours(sum(s.minutes for s in sessions if s.status == Pending)),
         "hours_planned": agreement.planned_hours,
         "chart": hours_chart(agreement=agreement, sessions=confirmed),
-    }
-
-
-def hours_chart(*, agreement: Agreement, sessions: list[GuidanceSession]) -> dict:
-    """Cumulative confirmed hours by month against an even plan, scaled for an inline
-    SVG of 320 × 160 user units."""
-    months = []
-    cursor = agreement.start_date.replace(day=1)
-    while cursor <= agreement.end_date and len(months) < 36:
-        months.append(cursor)
-        cursor = (cursor + datetime.timedelta(days=32)).replace(day=1)
-    by_month: dict[datetime.date, int] = {}
-    for session in sessions:
-        key = session.date.replace(day=1)
-        by_month[key] = by_month.get(key, 0) + session.minutes
-    planned = float(agreement.planned_hours)
-    actual, running = [], 0
-    today = timezone.localdate().replace(day=1)
-    for month in months:
-        running += by_month.get(month, 0)
-        actual.append((month, running / 60 if month <= today else None))
-    top = max([planned] + [a for _m, a in actual if a is not None]) or 1.0
-    width, height, n = 320, 160, max(len(months) - 1, 1)
-
-    def point(i: int, value: float) -> str:
-        return f"{i * width / n:.1f},{height - value * height / top:.1f}"
-
-    return {
-        "width": width,
-        "height": height,
-        "planned_line": f"0,{height} {point(len(months) - 1, planned)}",
-        "actual_points": " ".join(
-            point(i, value) for i, (_m, value) in enumerate(actual) if value is not None
-        ),
-        "months": [m for m, _v in actual],
-        "top": Decimal(str(round(top, 1))),
-        "first": months[0] if months else None,
-        "last": months[-1] if months else None,
     }
 
 

@@ -3,12 +3,12 @@ are keyed, so a repeat sends nothing)."""
 
 from celery import shared_task
 
-from mentorship.services import agreements, requests
+from mentorship.services import milestones, requests
 
 
 @shared_task
 def notify_overdue_milestones() -> int:
-    return agreements.milestones_notify_overdue()
+    return milestones.milestones_notify_overdue()
 
 
 @shared_task(

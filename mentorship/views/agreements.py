@@ -18,6 +18,7 @@ from mentorship.forms import AgreementForm, MilestoneForm, ReasonForm, SignOffFo
 from mentorship.models import Agreement, AgreementSignature, Milestone
 from mentorship.pdf import agreement_pdf_bytes
 from mentorship.services import agreements as services
+from mentorship.services import milestones as milestone_services
 
 from .common import refused, require, serve_file
 
@@ -253,7 +254,7 @@ def milestone_add(request, pk: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            services.milestone_add(
+            milestone_services.milestone_add(
                 agreement=agreement, actor=request.user, **form.cleaned_data
             )
         except DomainError as error:
@@ -280,7 +281,7 @@ def milestone_sign_off(request, pk: int):
     form = SignOffForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.milestone_sign_off(
+            milestone_services.milestone_sign_off(
                 milestone=milestone,
                 mentor=request.user,
                 evidence=form.cleaned_data["evidence"],

@@ -9,6 +9,7 @@ from lms.errors import DomainError, PermissionDenied
 from lms.models import Notification
 from mentorship.models import Agreement, AgreementSignature
 from mentorship.services import agreements as services
+from mentorship.services import milestones as milestone_services
 from tests.lms.factories import (
     EnterpriseFactory,
     MembershipFactory,
@@ -217,7 +218,7 @@ def test_terms_change_only_while_draft():
 
 def test_mentor_adds_a_milestone_within_the_agreement():
     agreement = AgreementFactory()
-    milestone = services.milestone_add(
+    milestone = milestone_services.milestone_add(
         agreement=agreement,
         actor=agreement.mentor,
         title="Operate the welding robot",
@@ -230,7 +231,7 @@ def test_mentor_adds_a_milestone_within_the_agreement():
 def test_milestone_target_outside_the_agreement_is_refused():
     agreement = AgreementFactory()
     with pytest.raises(DomainError) as error:
-        services.milestone_add(
+        milestone_services.milestone_add(
             agreement=agreement,
             actor=agreement.mentor,
             title="Too late",
@@ -244,7 +245,7 @@ def test_sign_off_with_evidence_and_file_and_not_twice():
     milestone = MilestoneFactory()
     mentor_user = milestone.agreement.mentor
     pdf = SimpleUploadedFile("report.pdf", b"%PDF-1.4 test", "application/pdf")
-    services.milestone_sign_off(
+    milestone_services.milestone_sign_off(
         milestone=milestone,
         mentor=mentor_user,
         evidence="Welded 10 seams",
@@ -253,7 +254,7 @@ def test_sign_off_with_evidence_and_file_and_not_twice():
     milestone.refresh_from_db()
     assert milestone.is_done and milestone.evidence_file
     with pytest.raises(DomainError) as error:
-        services.milestone_sign_off(
+        milestone_services.milestone_sign_off(
             milestone=milestone, mentor=mentor_user, evidence="x"
         )
     assert error.value.code == "already_signed_off"
@@ -263,14 +264,14 @@ def test_sign_off_refuses_a_fake_pdf_and_the_apprentice():
     milestone = MilestoneFactory()
     fake = SimpleUploadedFile("report.pdf", b"MZ not a pdf", "application/pdf")
     with pytest.raises(DomainError):
-        services.milestone_sign_off(
+        milestone_services.milestone_sign_off(
             milestone=milestone,
             mentor=milestone.agreement.mentor,
             evidence="ok",
             evidence_file=fake,
         )
     with pytest.raises(PermissionDenied):
-        services.milestone_sign_off(
+        milestone_services.milestone_sign_off(
             milestone=milestone, mentor=milestone.agreement.apprentice, evidence="ok"
         )
     milestone.refresh_from_db()
@@ -281,6 +282,6 @@ def test_overdue_milestones_notify_once():
     milestone = MilestoneFactory(target_date=today() - datetime.timedelta(days=2))
     MilestoneFactory(agreement=milestone.agreement)  # not due yet
     assert milestone.is_overdue
-    assert services.milestones_notify_overdue() == 1
-    assert services.milestones_notify_overdue() == 1
+    assert milestone_services.milestones_notify_overdue() == 1
+    assert milestone_services.milestones_notify_overdue() == 1
     assert Notification.objects.filter(key__contains=":overdue").count() == 2
