@@ -26,7 +26,7 @@ run: messages
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: messages
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
 
 test-services: messages
 	bash .ci/services.sh test
