@@ -126,7 +126,9 @@ def load(*, stdout) -> None:
 
 def _agreement(welder: Occupation, yi_ran) -> bool:
     apprentice = demo_user("apprentice")
-    if Agreement.objects.filter(mentor=yi_ran, apprentice=apprentice).exists():
+    existing = Agreement.objects.filter(mentor=yi_ran, apprentice=apprentice).first()
+    if existing is not None:
+        _link_courses(existing, yi_ran)
         return False
     coordinator = demo_user("coordinator")
     today = timezone.localdate()
@@ -193,12 +195,22 @@ def _agreement(welder: Occupation, yi_ran) -> bool:
     return True
 
 
+def _link_courses(agreement: Agreement, yi_ran) -> None:
+    """Links the welding courses when the courses demo came after this one."""
+    milestone = agreement.milestones.filter(title__icontains="robot").first()
+    courses = _welding_courses()
+    if milestone and courses and not milestone.courses.exists() and agreement.is_open:
+        milestones.milestone_set_courses(
+            milestone=milestone, actor=yi_ran, courses=courses
+        )
+
+
 def _welding_courses() -> list:
     """Courses of the courses app about welding, if it has any."""
     from mentorship.models import Milestone
 
     course_model = Milestone._meta.get_field("courses").related_model
-    return list(course_model.objects.live().filter(title__icontains="weld")[:2])
+    return list(course_model.objects.live().filter(title__icontains="weld")[:1])
 
 
 def _service_requests(welder, cnc, fitter, yi_ran, han_liping) -> int:

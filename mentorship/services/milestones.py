@@ -131,3 +131,22 @@ def milestones_notify_overdue(*, today: datetime.date | None = None) -> int:
                 args=(agreement.pk,),
             )
     return count
+
+
+@transaction.atomic
+def milestone_set_courses(*, milestone: Milestone, actor: User, courses) -> Milestone:
+    """Links the courses that lead toward the milestone (replacing earlier links)."""
+    agreement = _locked(milestone.agreement)
+    if not permissions.can_manage_milestones(actor, agreement):
+        raise PermissionDenied(
+            _("Only the mentor or the coordinator may change milestones.")
+        )
+    _require_status(
+        agreement,
+        Status.DRAFT,
+        Status.AWAITING_SIGNATURES,
+        Status.ACTIVE,
+        action=gettext_lazy("changed"),
+    )
+    milestone.courses.set(courses)
+    return milestone

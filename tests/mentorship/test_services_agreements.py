@@ -285,3 +285,14 @@ def test_overdue_milestones_notify_once():
     assert milestone_services.milestones_notify_overdue() == 1
     assert milestone_services.milestones_notify_overdue() == 1
     assert Notification.objects.filter(key__contains=":overdue").count() == 2
+
+
+def test_only_mentor_or_coordinator_change_linked_courses():
+    milestone = MilestoneFactory()
+    with pytest.raises(PermissionDenied):
+        milestone_services.milestone_set_courses(
+            milestone=milestone, actor=milestone.agreement.apprentice, courses=[]
+        )
+    milestone_services.milestone_set_courses(
+        milestone=milestone, actor=milestone.agreement.mentor, courses=[]
+    )
