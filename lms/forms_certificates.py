@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
 from lms.models import (
@@ -190,9 +191,9 @@ class ImportUploadForm(forms.Form):
         limit = import_max_bytes()
         if upload.size > limit:
             raise forms.ValidationError(
-                _("The file is larger than %(mb)s MB; split it into smaller files."),
+                _("The file is larger than %(size)s; split it into smaller files."),
                 code="too_large",
-                params={"mb": limit // (1024 * 1024)},
+                params={"size": filesizeformat(limit)},
             )
         name = upload.name.lower()
         if not name.endswith((".csv", ".xlsx")):

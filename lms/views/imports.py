@@ -10,6 +10,7 @@ from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
@@ -84,14 +85,17 @@ def _upload(request, guard: SizeLimitUploadHandler):
     if request.method == "POST":
         request.POST  # noqa: B018 - parses the body through the guard
         if guard.too_large:
-            form = ImportUploadForm()
-            form.add_error(
-                None,
-                _("The file is larger than %(mb)s MB; split it into smaller files.")
-                % {"mb": import_max_bytes() // (1024 * 1024)},
-            )
             return render(
-                request, "lms/certificates/import_form.html", {"form": form}, status=413
+                request,
+                "lms/certificates/import_form.html",
+                {
+                    "form": ImportUploadForm(),
+                    "error": _(
+                        "The file is larger than %(size)s; split it into smaller files."
+                    )
+                    % {"size": filesizeformat(import_max_bytes())},
+                },
+                status=413,
             )
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():

@@ -262,3 +262,57 @@ def test_csv_reader_on_random_bytes_gives_rows_errors_or_a_refusal(data):
         imports.parse_rows(imports.read_csv(io.BytesIO(data)))
     except imports.FileRefused as refused:
         assert refused.message
+
+
+def test_an_upload_over_the_limit_is_refused_with_413_and_nothing_stored(
+    client, settings
+):
+    """The guard drops the file while it streams in (a 200 MB upload is never
+    written to disk), and the page says why."""
+    from django.urls import reverse
+
+    settings.CERTIFICATE_IMPORT_MAX_BYTES = 1024
+    client.force_login(officer())
+    response = client.post(
+        reverse("certification:import_upload"),
+        {
+            "file": SimpleUploadedFile("big.csv", b"x" * 200_000),
+            "issuer_kind": "outside",
+            "issuer_name": "Centre",
+            "evidence_kind": "appraisal",
+        },
+    )
+    assert response.status_code == 413
+    assert "larger than" in response.content.decode()
+    assert not ImportBatch.objects.exists()
+
+
+def test_upload_page_creates_a_batch_and_shows_its_dry_run(
+    client, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    OccupationFactory(code="6-18-02-04")
+    worker_of(EnterpriseFactory(), "E-1", email="alice@example.com")
+    client.force_login(officer())
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("certification:import_upload"),
+            {
+                "file": SimpleUploadedFile(
+                    "r.csv",
+                    GOOD.splitlines()[0].encode()
+                    + b"\n"
+                    + GOOD.splitlines()[1].encode(),
+                ),
+                "issuer_kind": "outside",
+                "issuer_name": "Centre",
+                "evidence_kind": "appraisal",
+            },
+        )
+    batch = ImportBatch.objects.get()
+    assert response.status_code == 302
+    status = client.get(reverse("certification:import_status", args=[batch.pk]))
+    assert status.json()["status"] == "ready" and status.json()["new"] == 1
+    page = client.get(reverse("certification:import_detail", args=[batch.pk]))
+    assert "Import 1 certificate" in page.content.decode()
