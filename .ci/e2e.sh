@@ -16,7 +16,8 @@ if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
 fi
 
 work=$(mktemp -d /tmp/craftskills-e2e.XXXXXX)
-port=${E2E_PORT:-8765}
+# A free loopback port of our own, so several runs on one machine never share a server.
+port=${E2E_PORT:-$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
 export DJANGO_SETTINGS_MODULE=config.settings.dev
 export DATABASE_URL="sqlite:///$work/db.sqlite3"
 export MEDIA_ROOT="$work/media"
@@ -33,8 +34,9 @@ $PY manage.py load_demo >"$work/demo.log"
 $PY manage.py runserver "127.0.0.1:$port" --noreload >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do
+for _ in $(seq 1 120); do
   curl -fs "$E2E_BASE_URL/healthz/" >/dev/null && break
+  kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
   sleep 0.5
 done
 
