@@ -8,11 +8,15 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from lms import navigation, permissions, providers
+        from lms import navigation, permissions, personal_data, providers
 
+        from . import personal_data as courses_data
         from . import selectors
 
         providers.register_completed_courses(selectors.completed_course_ids)
+        personal_data.register(
+            "courses", courses_data.export_courses, courses_data.erase_courses
+        )
         navigation.register(
             navigation.NavEntry(
                 "courses:catalogue",

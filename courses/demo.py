@@ -1,6 +1,7 @@
 """Demo content of this app, loaded by ``manage.py load_demo``: the catalogue, the
-"AI + Textile" course and two courses of other trades, and a demo learner on them.
-Safe to run again: pages are found by slug, enrolments through the services."""
+"AI + Textile" course and two courses of other trades, their Simplified Chinese
+translations, and a demo learner on them. Safe to run again: pages are found by
+slug, translations by translation key and locale, enrolments through the services."""
 
 from __future__ import annotations
 
@@ -9,10 +10,15 @@ import json
 from decimal import Decimal
 
 from django.utils import timezone
+from wagtail.models import Locale, Page
 
 from courses import demo_content as content
+from courses import demo_content_zh as content_zh
 from courses.models import CoursePage, Enrollment, LessonPage
-from courses.services.catalogue import catalogue_ensure
+from courses.services.catalogue import (
+    catalogue_ensure,
+    page_translation_get_or_create,
+)
 from courses.services.enrollment import enrollment_assign, enrollment_create
 from courses.services.progress import lesson_complete, lesson_view
 from home.models import HomePage
@@ -126,6 +132,53 @@ def _course(index, spec: dict, occupations) -> CoursePage:
     return course
 
 
+def _translated(page: Page, locale: Locale, fill) -> Page:
+    """The translation of ``page`` in ``locale``; a new one is filled in by
+    ``fill(page)`` and published, an existing one is left as it is."""
+    translation, created = page_translation_get_or_create(page=page, locale=locale)
+    if created:
+        fill(translation)
+        translation.save_revision().publish()
+    return translation
+
+
+def _translate_all(index, courses: dict[str, CoursePage]) -> None:
+    """The catalogue and every demo course with all its lessons in Chinese."""
+    zh = Locale.objects.get(language_code="zh-hans")
+
+    def fill_index(page):
+        page.title = content_zh.CATALOGUE["title"]
+        page.intro = content_zh.CATALOGUE["intro"]
+
+    _translated(index, zh, fill_index)
+    for slug, course in courses.items():
+        words = content_zh.COURSES[slug]
+
+        def fill_course(page, words=words):
+            page.title, page.summary = words["title"], words["summary"]
+            page.learning_outcomes = words["outcomes"]
+
+        _translated(course, zh, fill_course)
+        english = next(spec["lessons"] for spec in COURSES if spec["slug"] == slug)
+        by_title = {
+            title: lesson_zh
+            for (title, *_rest), lesson_zh in zip(
+                english, content_zh.LESSONS[slug], strict=True
+            )
+        }
+        for lesson in LessonPage.objects.child_of(course).order_by("path"):
+            if lesson.title not in by_title:
+                continue  # a lesson the demo did not write
+
+            def fill_lesson(page, words=by_title[lesson.title]):
+                page.title, page.module = words["title"], words["module"]
+                page.body = json.dumps(
+                    content_zh.translate_body(page.body.raw_data, words["blocks"])
+                )
+
+            _translated(lesson, zh, fill_lesson)
+
+
 def load(*, stdout) -> None:
     home = HomePage.objects.get(locale__language_code="en")
     index = catalogue_ensure(
@@ -137,6 +190,7 @@ def load(*, stdout) -> None:
     )
     occupations = _occupations()
     courses = {spec["slug"]: _course(index, spec, occupations) for spec in COURSES}
+    _translate_all(index, courses)
 
     learner = demo_user("learner")
     textile = courses["ai-textile"]

@@ -9,8 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page
 
 from courses.models import (
@@ -75,6 +77,125 @@ class Progress:
             return 100
         total = self.requirements.total
         return (self.done * 100) // total if total else 0
+
+
+# --- languages -----------------------------------------------------------------
+# A course is written in the default language and translated with Wagtail's
+# copy_for_translation: each language is a page of its own, tied by translation_key.
+# Enrolments, progress, attempts, submissions and completions always point at the
+# canonical page (the default-language one), so every language is the same course;
+# pages a learner opens are shown in their language.
+
+
+def default_language() -> str:
+    return get_supported_content_language_variant(settings.LANGUAGE_CODE)
+
+
+def current_language() -> str:
+    """The content language of the request (its URL prefix), e.g. "zh-hans"."""
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return default_language()
+
+
+def canonical_page(page: Page) -> Page:
+    """The default-language page of this course or lesson (the page itself when it
+    is in the default language, or has no default-language translation). One query,
+    remembered on the instance."""
+    cached = getattr(page, "_canonical_page", None)
+    if cached is not None:
+        return cached
+    found = (
+        type(page)
+        .objects.filter(
+            translation_key=page.translation_key,
+            locale__language_code=default_language(),
+        )
+        .first()
+    )
+    cached = page if found is None or found.pk == page.pk else found
+    page._canonical_page = cached
+    cached._canonical_page = cached
+    return cached
+
+
+def localized_pages(
+    pages: Iterable[Page],
+    *,
+    language: str | None = None,
+    locale_id: int | None = None,
+    with_body: bool = True,
+) -> dict[int, Page]:
+    """For canonical pages, the live translation in ``language`` (or the locale with
+    id ``locale_id``) where one exists, else the page itself, by canonical page id.
+    One query; none when there is nothing to translate. Each translation knows its
+    canonical page (``canonical_page``) and its id (``canonical_id``)."""
+    pages = [p for p in pages if p is not None]
+    result = {p.pk: p for p in pages}
+    for page in pages:
+        page.canonical_id = page.pk
+    if locale_id is not None:
+        todo = [p for p in pages if p.locale_id != locale_id]
+        where = {"locale_id": locale_id}
+    else:
+        todo = [] if language == default_language() else pages
+        where = {"locale__language_code": language}
+    if not todo:
+        return result
+    by_key = {p.translation_key: p for p in todo}
+    models = {type(p) for p in todo}
+    model = models.pop() if len(models) == 1 else Page
+    translations = model.objects.live().filter(
+        translation_key__in=list(by_key), **where
+    )
+    if model is LessonPage and not with_body:
+        translations = translations.defer("body")
+    for page in translations:
+        source = by_key[page.translation_key]
+        page._canonical_page = source
+        page.canonical_id = source.pk
+        result[source.pk] = page
+    return result
+
+
+def localized_page(page: Page, *, language: str) -> Page:
+    """The live translation of a canonical page in ``language``, else the page."""
+    return localized_pages([page], language=language)[page.pk]
+
+
+def one_per_course(qs: QuerySet, *, language: str) -> QuerySet:
+    """Pages of ``qs`` in ``language``, plus the default-language pages that have no
+    translation there: each course (or lesson) once, in the reader's language when
+    it is translated."""
+    default = default_language()
+    if language == default:
+        return qs.filter(locale__language_code=default)
+    translated = qs.filter(locale__language_code=language).values("translation_key")
+    return qs.filter(
+        Q(locale__language_code=language)
+        | Q(locale__language_code=default) & ~Q(translation_key__in=translated)
+    )
+
+
+def canonical_ids(page_ids: Iterable[int]) -> dict[int, int]:
+    """The canonical page id of each given page id, in one query (ids that are not
+    pages are left out)."""
+    page_ids = list(page_ids)
+    if not page_ids:
+        return {}
+    keys = Page.objects.filter(pk__in=page_ids).values("translation_key")
+    rows = list(
+        Page.objects.filter(translation_key__in=keys).values_list(
+            "pk", "translation_key", "locale__language_code"
+        )
+    )
+    default = default_language()
+    canonical_by_key = {key: pk for pk, key, lang in rows if lang == default}
+    wanted = set(page_ids)
+    return {
+        pk: canonical_by_key.get(key, pk) for pk, key, _lang in rows if pk in wanted
+    }
 
 
 def _parent_path(page: Page) -> str:
@@ -161,20 +282,27 @@ def enrollment_progress(enrollment: Enrollment) -> Progress:
 
 
 def course_progress_for(*, user, course_ids: Iterable[int]) -> dict[int, int]:
-    """Percent done per course page id, for the courses the user is enrolled in
-    (courses without an enrolment are left out)."""
+    """Percent done per course page id (of any language: a translation shows the
+    progress of its course), for the courses the user is enrolled in (courses
+    without an enrolment are left out)."""
     if not getattr(user, "is_authenticated", False):
         return {}
+    canonical = canonical_ids(course_ids)
     enrollments = list(
-        Enrollment.objects.filter(user=user, course_id__in=list(course_ids))
+        Enrollment.objects.filter(user=user, course_id__in=set(canonical.values()))
         .exclude(status=Enrollment.Status.LEFT)
         .select_related("course")
     )
     unfinished = [e for e in enrollments if e.status != Enrollment.Status.COMPLETED]
     progress = progress_for(unfinished, requirements_for(e.course for e in unfinished))
-    return {
+    percent = {
         e.course_id: progress[e.pk].percent if e.pk in progress else 100
         for e in enrollments
+    }
+    return {
+        page_id: percent[course_id]
+        for page_id, course_id in canonical.items()
+        if course_id in percent
     }
 
 
@@ -192,30 +320,35 @@ def completed_course_hours(*, user) -> list[tuple[datetime.date, Decimal, str]]:
 
 
 def completed_course_ids(user) -> set[int]:
-    """Page ids of the courses the user has completed (the lms ladder provider)."""
+    """Page ids of the courses the user has completed, in every language (the lms
+    ladder provider)."""
     if not getattr(user, "is_authenticated", False):
         return set()
+    done = CourseCompletion.objects.filter(enrollment__user=user).values(
+        "enrollment__course__translation_key"
+    )
     return set(
-        CourseCompletion.objects.filter(enrollment__user=user).values_list(
-            "enrollment__course_id", flat=True
-        )
+        CoursePage.objects.filter(translation_key__in=done).values_list("pk", flat=True)
     )
 
 
 def courses_taught_by(*, user) -> QuerySet[CoursePage]:
-    """Live courses where the user is an instructor."""
+    """Live courses where the user is an instructor (the default-language pages:
+    callers show them in the reader's language)."""
     return (
         CoursePage.objects.live()
-        .filter(instructors=user)
+        .filter(instructors=user, locale__language_code=default_language())
         .select_related("occupation")
         .order_by("title")
     )
 
 
 def popular_courses(limit: int = 6) -> list[CoursePage]:
-    """Live courses with the most learners (those who left not counted)."""
+    """Live courses with the most learners (those who left not counted); the
+    default-language pages, which the records point at."""
     return list(
         CoursePage.objects.live()
+        .filter(locale__language_code=default_language())
         .annotate(
             learner_count=Count(
                 "enrollments", filter=~Q(enrollments__status=Enrollment.Status.LEFT)
@@ -231,21 +364,42 @@ def platform_course_figures() -> dict[str, int]:
     return {
         "learners": Enrollment.objects.values("user_id").distinct().count(),
         "completions": CourseCompletion.objects.count(),
-        "courses": CoursePage.objects.live().count(),
+        "courses": CoursePage.objects.live()
+        .values("translation_key")
+        .distinct()
+        .count(),
     }
 
 
 def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
-    """Live prerequisite courses the user has not completed yet."""
+    """Live prerequisite courses (of the canonical course) the user has not
+    completed yet, in any language."""
     done = Enrollment.objects.filter(
         user=user, status=Enrollment.Status.COMPLETED
-    ).values("course_id")
+    ).values("course__translation_key")
     return list(
-        course.prerequisites.filter(live=True).exclude(pk__in=done).order_by("title")
+        canonical_page(course)
+        .prerequisites.filter(live=True)
+        .exclude(translation_key__in=done)
+        .order_by("title")
     )
 
 
 # --- pages ---------------------------------------------------------------------
+
+
+def catalogue_pages(index: CourseIndexPage) -> QuerySet[CoursePage]:
+    """The live courses a catalogue lists, each once: the catalogue's own (its
+    language) and the default-language courses not translated into it yet."""
+    own = CoursePage.objects.live().child_of(index)
+    canonical = canonical_page(index)
+    if canonical.pk == index.pk:
+        return own
+    return CoursePage.objects.live().filter(
+        Q(pk__in=own.values("pk"))
+        | Q(path__startswith=canonical.path, depth=canonical.depth + 1)
+        & ~Q(translation_key__in=own.values("translation_key"))
+    )
 
 
 def catalogue_courses(
@@ -259,7 +413,7 @@ def catalogue_courses(
 ):
     """The live courses of the catalogue, filtered; searched with Wagtail search
     when there is a query (the result keeps only ids: see ``courses_by_ids``)."""
-    qs = CoursePage.objects.live().child_of(index)
+    qs = catalogue_pages(index)
     if industry_id:
         qs = qs.filter(industry_id=industry_id)
     if occupation_id:
@@ -272,7 +426,8 @@ def catalogue_courses(
     if high is not None:
         qs = qs.filter(estimated_hours__lte=high)
     if query:
-        return qs.search(query)
+        ids = list(qs.values_list("pk", flat=True))
+        return CoursePage.objects.filter(pk__in=ids).search(query)
     return qs.order_by("title")
 
 
@@ -289,16 +444,20 @@ def courses_by_ids(ids: list[int]) -> list[CoursePage]:
 
 def course_outline(*, course: CoursePage, user) -> dict:
     """What the course page shows: lessons in order, the user's enrolment and
-    progress, where to continue, instructors and prerequisites."""
-    lessons = lessons_of([course])
+    progress, where to continue, instructors and prerequisites. ``course`` may be a
+    translation: records are read for its canonical course, and lessons and links
+    are shown in the course's language where translated (else in the default one).
+    Each lesson shown carries ``canonical_id``, the id progress is keyed by."""
+    canonical = canonical_page(course)
+    lessons = lessons_of([canonical])
     enrollment = None
     if getattr(user, "is_authenticated", False):
         enrollment = (
-            Enrollment.objects.filter(user=user, course=course)
+            Enrollment.objects.filter(user=user, course=canonical)
             .select_related("completion")
             .first()
         )
-    requirements = requirements_from_lessons([course], lessons)
+    requirements = requirements_from_lessons([canonical], lessons)
     progress = None
     if enrollment is not None:
         progress = progress_for([enrollment], requirements)[enrollment.pk]
@@ -307,13 +466,17 @@ def course_outline(*, course: CoursePage, user) -> dict:
         pending = [x for x in lessons if x.pk not in progress.completed_lessons]
         last = next((x for x in pending if x.pk == enrollment.last_lesson_id), None)
         continue_lesson = last or (pending[0] if pending else None)
+    prerequisites = list(canonical.prerequisites.filter(live=True))
+    shown = localized_pages(lessons, locale_id=course.locale_id, with_body=False)
+    shown_prerequisites = localized_pages(prerequisites, locale_id=course.locale_id)
     return {
-        "lessons": lessons,
+        "canonical_course": canonical,
+        "lessons": [shown[x.pk] for x in lessons],
         "enrollment": enrollment,
         "progress": progress,
-        "continue_lesson": continue_lesson,
-        "instructors": list(course.instructors.all()),
-        "prerequisites": list(course.prerequisites.filter(live=True)),
+        "continue_lesson": shown[continue_lesson.pk] if continue_lesson else None,
+        "instructors": list(canonical.instructors.all()),
+        "prerequisites": [shown_prerequisites[x.pk] for x in prerequisites],
     }
 
 
@@ -323,9 +486,16 @@ def course_of_lesson(lesson: LessonPage) -> CoursePage:
 
 def lesson_state(*, lesson: LessonPage, course: CoursePage, enrollment) -> dict:
     """What the lesson page shows besides the body: neighbours, the learner's
-    progress, quiz attempts and practical submissions."""
+    progress, quiz attempts and practical submissions. ``lesson`` is the page shown
+    (any language), ``course`` the canonical course; neighbours are shown in the
+    lesson's language where translated, records are those of the canonical lesson."""
+    canonical = canonical_page(lesson)
     siblings = lessons_of([course], with_body=False)
-    position = next((i for i, s in enumerate(siblings) if s.pk == lesson.pk), 0)
+    shown = localized_pages(siblings, locale_id=lesson.locale_id, with_body=False)
+    siblings = [shown[s.pk] for s in siblings]
+    position = next(
+        (i for i, s in enumerate(siblings) if s.canonical_id == canonical.pk), 0
+    )
     state = {
         "siblings": siblings,
         "position": position + 1,
@@ -338,22 +508,24 @@ def lesson_state(*, lesson: LessonPage, course: CoursePage, enrollment) -> dict:
     if enrollment is None:
         return state
     state["lesson_progress"] = LessonProgress.objects.filter(
-        enrollment=enrollment, lesson=lesson
+        enrollment=enrollment, lesson=canonical
     ).first()
     for attempt in QuizAttempt.objects.filter(
-        enrollment=enrollment, lesson=lesson
+        enrollment=enrollment, lesson=canonical
     ).defer("answers", "results"):
         state["attempts"][attempt.quiz_id].append(attempt)
     for submission in PracticalSubmission.objects.filter(
-        enrollment=enrollment, lesson=lesson
+        enrollment=enrollment, lesson=canonical
     ).prefetch_related("photos"):
         state["submissions"][submission.task_id].append(submission)
     return state
 
 
-def my_learning(*, user) -> dict:
+def my_learning(*, user, language: str | None = None) -> dict:
     """The learner's enrolments split into in progress, completed and left, each
-    with its progress; due dates and overdue marked."""
+    with its progress; due dates and overdue marked. ``e.shown_course`` and
+    ``e.shown_last_lesson`` are the pages in ``language`` (default: the request's)
+    where translated, else the canonical ones."""
     enrollments = list(
         Enrollment.objects.filter(user=user)
         .select_related("course", "completion", "assigned_by", "last_lesson")
@@ -361,9 +533,15 @@ def my_learning(*, user) -> dict:
     )
     active = [e for e in enrollments if e.status == Enrollment.Status.ACTIVE]
     progress = progress_for(active, requirements_for(e.course for e in active))
+    pages = [e.course for e in enrollments] + [e.last_lesson for e in active]
+    shown = localized_pages(
+        pages, language=language or current_language(), with_body=False
+    )
     today = timezone.localdate()
     for e in enrollments:
         e.progress = progress.get(e.pk)
+        e.shown_course = shown[e.course_id]
+        e.shown_last_lesson = shown.get(e.last_lesson_id)
         e.is_overdue = bool(
             e.due_on and e.due_on < today and e.status == Enrollment.Status.ACTIVE
         )

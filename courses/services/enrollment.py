@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrollment
-from courses.selectors import missing_prerequisites
+from courses.selectors import canonical_page, missing_prerequisites
 from lms import permissions
 from lms.errors import DomainError
 from lms.models import User
@@ -40,7 +40,9 @@ def _reactivate(enrollment: Enrollment) -> None:
 @transaction.atomic
 def enrollment_create(*, user: User, course: CoursePage) -> Enrollment:
     """Self-enrolment in an open course; enrolling again (or after leaving) returns
-    the same enrolment, back in progress."""
+    the same enrolment, back in progress. ``course`` may be a translation: the
+    enrolment is in its canonical course, whose settings decide."""
+    course = canonical_page(course)
     if not permissions.can_enrol(user, course):
         raise DomainError(
             _("This course is not open for self-enrolment. Ask your HR or mentor."),
@@ -67,7 +69,9 @@ def enrollment_assign(
     due_on: datetime.date | None,
 ) -> Enrollment:
     """HR of the person's enterprise, or a mentor who teaches the course, assigns it
-    with a due date. The person is told once per course and due date."""
+    with a due date. The person is told once per course and due date. The
+    enrolment is in the canonical course of ``course``."""
+    course = canonical_page(course)
     if not permissions.can_assign_course(actor, person, course):
         raise DomainError(
             _("You may not assign this course to this person."), code="forbidden"

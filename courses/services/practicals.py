@@ -17,6 +17,7 @@ from courses.models import (
     PracticalEvidencePhoto,
     PracticalSubmission,
 )
+from courses.selectors import localized_page
 from courses.services.progress import active_enrollment, check_lesson_of_course
 from lms import permissions
 from lms.errors import DomainError
@@ -58,12 +59,14 @@ def practical_submit(
     text: str,
     photos: Sequence,
 ) -> PracticalSubmission:
-    """Records evidence for a practical task and tells the instructors. While one
-    submission waits for review, submitting again returns it unchanged."""
+    """Records evidence for a practical task and tells the instructors. ``lesson``
+    is the page the learner sees (any language); the submission is recorded on the
+    canonical lesson. While one submission waits for review, submitting again
+    returns it unchanged."""
     enrollment = active_enrollment(enrollment)
     course = enrollment.course
-    check_lesson_of_course(lesson=lesson, course=course)
-    block = lesson.activity_block(task_id, "practical")
+    shown, lesson = lesson, check_lesson_of_course(lesson=lesson, course=course)
+    block = shown.activity_block(task_id, "practical")
     if block is None:
         raise DomainError(_("This practical task does not exist."), code="not_found")
     earlier = PracticalSubmission.objects.filter(
@@ -151,12 +154,14 @@ def practical_decide(
         subject = _("Practical task signed off: %(lesson)s")
     else:
         subject = _("Practical task sent back: %(lesson)s")
+    learner = submission.enrollment.user
+    lesson = localized_page(submission.lesson, language=learner.preferred_language)
     notification_send(
-        recipient=submission.enrollment.user,
+        recipient=learner,
         key=f"practical-decision:{submission.pk}",
-        subject=subject % {"lesson": submission.lesson.title},
+        subject=subject % {"lesson": lesson.title},
         body=comment,
-        url=submission.lesson.url or "",
+        url=lesson.url or "",
     )
     if approve:
         course_completion_check(enrollment=submission.enrollment)

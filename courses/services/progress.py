@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from courses.models import CoursePage, Enrollment, LessonPage, LessonProgress
+from courses.selectors import canonical_page
 from lms.errors import DomainError
 
 
@@ -28,9 +29,18 @@ def active_enrollment(enrollment: Enrollment) -> Enrollment:
     return enrollment
 
 
-def check_lesson_of_course(*, lesson: LessonPage, course: CoursePage) -> None:
-    if not lesson.live or lesson.path[: -Page.steplen] != course.path:
+def check_lesson_of_course(*, lesson: LessonPage, course: CoursePage) -> LessonPage:
+    """The canonical lesson the records point at. ``lesson`` may be a translation
+    (the page the learner sees); it and its canonical lesson must be live, and the
+    canonical lesson must belong to the (canonical) course."""
+    canonical = canonical_page(lesson)
+    if (
+        not lesson.live
+        or not canonical.live
+        or canonical.path[: -Page.steplen] != course.path
+    ):
         raise DomainError(_("This lesson is not part of the course."), code="not_found")
+    return canonical
 
 
 def _progress_row(enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
@@ -46,11 +56,12 @@ def _progress_row(enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
 
 @transaction.atomic
 def lesson_view(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress | None:
-    """Records that the learner opened the lesson (for "continue where you left off"
-    and drop-off reports). Nothing is recorded for a finished or left enrolment."""
+    """Records that the learner opened the lesson, in any language (for "continue
+    where you left off" and drop-off reports). Nothing is recorded for a finished or
+    left enrolment."""
     if enrollment.status != Enrollment.Status.ACTIVE:
         return None
-    check_lesson_of_course(lesson=lesson, course=enrollment.course)
+    lesson = check_lesson_of_course(lesson=lesson, course=enrollment.course)
     now = timezone.now()
     row = _progress_row(enrollment, lesson)
     LessonProgress.objects.filter(pk=row.pk).update(last_viewed_at=now)
@@ -62,12 +73,12 @@ def lesson_view(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress
 
 @transaction.atomic
 def lesson_complete(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
-    """Marks the lesson done (once; again changes nothing) and completes the course
-    when that was the last thing missing."""
+    """Marks the lesson done in every language (once; again changes nothing) and
+    completes the course when that was the last thing missing."""
     from courses.services.completion import course_completion_check
 
     enrollment = active_enrollment(enrollment)
-    check_lesson_of_course(lesson=lesson, course=enrollment.course)
+    lesson = check_lesson_of_course(lesson=lesson, course=enrollment.course)
     row = _progress_row(enrollment, lesson)
     if row.completed_at is None:
         row.completed_at = timezone.now()

@@ -1,4 +1,6 @@
-"""Quiz attempts, graded on the server against the live lesson's quiz block."""
+"""Quiz attempts, graded on the server against the live lesson's quiz block. The
+block is read from the page the learner answered (its words in their language; a
+translation keeps the block ids), the attempt is recorded on the canonical lesson."""
 
 from __future__ import annotations
 
@@ -115,8 +117,11 @@ def quiz_attempt_submit(
     from courses.services.completion import course_completion_check
 
     enrollment = active_enrollment(enrollment)
-    check_lesson_of_course(lesson=lesson, course=enrollment.course)
-    block = lesson.activity_block(quiz_id, "quiz")
+    shown, lesson = (
+        lesson,
+        check_lesson_of_course(lesson=lesson, course=enrollment.course),
+    )
+    block = shown.activity_block(quiz_id, "quiz")
     if block is None:
         raise DomainError(_("This quiz does not exist."), code="not_found")
     quiz = block.value

@@ -21,9 +21,10 @@ from lms.errors import DomainError
 
 
 def _lesson_and_enrollment(request, lesson_id: int):
-    """The live lesson and the user's enrolment in its course (None if absent)."""
+    """The live lesson (in any language), its canonical course and the user's
+    enrolment in it (None if absent)."""
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    course = selectors.course_of_lesson(lesson)
+    course = selectors.course_of_lesson(selectors.canonical_page(lesson))
     enrollment = (
         Enrollment.objects.filter(user=request.user, course=course)
         .select_related("course")
@@ -56,15 +57,16 @@ def enrol(request, course_id: int):
 @login_required
 @require_POST
 def leave(request, course_id: int):
+    course = get_object_or_404(CoursePage, pk=course_id)
     enrollment = get_object_or_404(
         Enrollment.objects.select_related("course"),
         user=request.user,
-        course_id=course_id,
+        course=selectors.canonical_page(course),
     )
     try:
         enrollment_services.enrollment_leave(user=request.user, enrollment=enrollment)
     except DomainError as error:
-        return error_response(request, error, back_url=enrollment.course.url)
+        return error_response(request, error, back_url=course.get_url(request))
     messages.success(request, _("You left the course; your progress is kept."))
     return redirect("courses:my_learning")
 
@@ -80,14 +82,20 @@ def complete_lesson(request, lesson_id: int):
     except DomainError as error:
         return error_response(request, error, back_url=lesson.get_url(request))
     enrollment.refresh_from_db(fields=["status"])
+    shown_course = selectors.course_of_lesson(lesson)
     if enrollment.status == Enrollment.Status.COMPLETED:
         messages.success(request, _("Course completed. Well done!"))
-        return redirect(course.get_url(request))
+        return redirect(shown_course.get_url(request))
     siblings = selectors.lessons_of([course], with_body=False)
     ids = [s.pk for s in siblings]
-    if lesson.pk in ids and ids.index(lesson.pk) + 1 < len(ids):
-        return redirect(siblings[ids.index(lesson.pk) + 1].get_url(request))
-    return redirect(course.get_url(request))
+    current = selectors.canonical_page(lesson).pk
+    if current in ids and ids.index(current) + 1 < len(ids):
+        following = siblings[ids.index(current) + 1]
+        shown = selectors.localized_pages(
+            [following], locale_id=lesson.locale_id, with_body=False
+        )
+        return redirect(shown[following.pk].get_url(request))
+    return redirect(shown_course.get_url(request))
 
 
 @login_required
@@ -126,7 +134,14 @@ def quiz_attempt(request, attempt_id: int):
         pk=attempt_id,
         enrollment__user=request.user,
     )
-    block = attempt.lesson.activity_block(attempt.quiz_id, "quiz")
+    # The quiz's words and the way back in the reader's language; the results are
+    # kept as they were graded.
+    lesson = selectors.localized_page(
+        attempt.lesson, language=selectors.current_language()
+    )
+    block = lesson.activity_block(
+        attempt.quiz_id, "quiz"
+    ) or attempt.lesson.activity_block(attempt.quiz_id, "quiz")
     attempts_used = QuizAttempt.objects.filter(
         enrollment=attempt.enrollment, lesson=attempt.lesson, quiz_id=attempt.quiz_id
     ).count()
@@ -141,7 +156,8 @@ def quiz_attempt(request, attempt_id: int):
             "pass_mark": pass_mark,
             "attempts_left": max(max_attempts - attempts_used, 0),
             "show_answers": attempt.passed or attempts_used >= max_attempts,
-            "lesson_url": attempt.lesson.get_url(request),
+            "lesson": lesson,
+            "lesson_url": lesson.get_url(request),
         },
     )
 

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from courses import reports
+from courses import reports, selectors
 from courses.models import CoursePage
 from lms import permissions
 from lms.models import Enterprise
@@ -25,7 +25,10 @@ class ReportFilterForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["course"].queryset = CoursePage.objects.order_by("title")
+        # Records point at the default-language course pages.
+        self.fields["course"].queryset = CoursePage.objects.filter(
+            locale__language_code=selectors.default_language()
+        ).order_by("title")
         enterprises = Enterprise.objects.order_by("name")
         if permissions.course_report_people_q(user) is not None:
             enterprises = enterprises.filter(pk__in=permissions.hr_enterprise_ids(user))

@@ -40,7 +40,10 @@ def my_learning(request):
 
 
 def _assignable_courses(user):
-    courses = CoursePage.objects.live().order_by("title")
+    """Live courses, each once, in the request's language where translated."""
+    courses = selectors.one_per_course(
+        CoursePage.objects.live(), language=selectors.current_language()
+    ).order_by("title")
     if permissions.is_staff(user) or permissions.hr_enterprise_ids(user):
         return courses
     return courses.filter(instructors=user)
@@ -62,7 +65,7 @@ def assign(request):
             ).first()
             refusal = _("You may not assign this course to this person.")
             if person is None or not permissions.can_assign_course(
-                request.user, person, data["course"]
+                request.user, person, selectors.canonical_page(data["course"])
             ):
                 form.add_error("email", refusal)
             else:

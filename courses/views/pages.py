@@ -10,17 +10,18 @@ from django.utils.translation import gettext as _
 
 from courses import selectors
 from courses.forms import CatalogueFilterForm
-from courses.models import CoursePage, Enrollment, LessonPage
+from courses.models import Enrollment, LessonPage
 from courses.services.progress import lesson_view
 from courses.views.common import error_response
 from lms import permissions
+from lms.errors import DomainError
 from lms.models import Industry, Occupation
 
 PER_PAGE = 12
 
 
 def catalogue_serve(request, index):
-    live = CoursePage.objects.live().child_of(index)
+    live = selectors.catalogue_pages(index)
     form = CatalogueFilterForm(
         request.GET or None,
         industries=Industry.objects.filter(pk__in=live.values("industry_id")).order_by(
@@ -59,13 +60,15 @@ def catalogue_serve(request, index):
     )
 
 
-def course_serve(request, course: CoursePage):
+def course_serve(request, course):
+    """The course in the language of the page; enrolment and progress are those of
+    its canonical course."""
     outline = selectors.course_outline(course=course, user=request.user)
     enrollment = outline["enrollment"]
     context = {
         "page": course,
         "self": course,
-        "can_enrol": permissions.can_enrol(request.user, course)
+        "can_enrol": permissions.can_enrol(request.user, outline["canonical_course"])
         and (enrollment is None or enrollment.status == Enrollment.Status.LEFT),
         **outline,
     }
@@ -100,19 +103,22 @@ def _practical_state(submissions: list) -> dict:
 
 
 def lesson_serve(request, lesson: LessonPage):
+    """The lesson in the language of the page (a translation keeps the block ids);
+    access, progress, attempts and submissions go by the canonical course."""
     course = selectors.course_of_lesson(lesson)
+    canonical_course = selectors.canonical_page(course)
     preview = getattr(request, "is_preview", False)
     enrollment = None
     if not preview:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
         enrollment = (
-            Enrollment.objects.filter(user=request.user, course=course)
+            Enrollment.objects.filter(user=request.user, course=canonical_course)
             .select_related("course")
             .first()
         )
         allowed = permissions.can_view_lesson(
-            request.user, lesson, course=course, enrollment=enrollment
+            request.user, lesson, course=canonical_course, enrollment=enrollment
         )
         if not allowed:
             return error_response(
@@ -125,8 +131,13 @@ def lesson_serve(request, lesson: LessonPage):
         if enrollment is not None and enrollment.status == Enrollment.Status.LEFT:
             enrollment = None
         if enrollment is not None:
-            lesson_view(enrollment=enrollment, lesson=lesson)
-    state = selectors.lesson_state(lesson=lesson, course=course, enrollment=enrollment)
+            try:
+                lesson_view(enrollment=enrollment, lesson=lesson)
+            except DomainError:  # a translated lesson with no canonical lesson
+                enrollment = None
+    state = selectors.lesson_state(
+        lesson=lesson, course=canonical_course, enrollment=enrollment
+    )
     sections = []
     for block in lesson.body:
         if block.block_type == "quiz":

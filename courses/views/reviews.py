@@ -60,12 +60,18 @@ def practical_review(request, submission_id: int):
                 messages.success(request, _saved_message(form))
                 return redirect("courses:practical_reviews")
         status = 400
-    block = submission.lesson.activity_block(submission.task_id, "practical")
+    lesson = selectors.localized_page(
+        submission.lesson, language=selectors.current_language()
+    )
+    block = lesson.activity_block(
+        submission.task_id, "practical"
+    ) or submission.lesson.activity_block(submission.task_id, "practical")
     return render(
         request,
         "courses/practical_review.html",
         {
             "submission": submission,
+            "lesson": lesson,
             "task": block.value if block else None,
             "form": form,
             "can_decide": can_decide,

@@ -126,3 +126,36 @@ def png(name="photo.png", size=(20, 20)) -> SimpleUploadedFile:
 
 def not_an_image(name="photo.png") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, b"MZ not an image at all", content_type="image/png")
+
+
+def zh_locale():
+    from wagtail.models import Locale
+
+    return Locale.objects.get(language_code="zh-hans")
+
+
+def translate(page, **fields):
+    """The page's published Chinese copy (its parent must be translated first), made
+    with Wagtail's copy_for_translation, with ``fields`` set on it."""
+    from courses.services.catalogue import page_translation_get_or_create
+
+    copy, _created = page_translation_get_or_create(page=page, locale=zh_locale())
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    copy.refresh_from_db()
+    return copy
+
+
+def zh_quiz_block(**kwargs) -> dict:
+    """``quiz_block`` in Chinese: the same block, question and option ids."""
+    block = quiz_block(**kwargs)
+    single, true_false = block["value"]["questions"]
+    block["value"]["title"] = "检查"
+    single["value"]["prompt"] = "织机每天需要什么？"
+    single["value"]["explanation"] = "解释-每天加油润滑"
+    single["value"]["options"][0]["value"]["text"] = "加油"
+    single["value"]["options"][1]["value"]["text"] = "刷漆"
+    true_false["value"]["prompt"] = "运转中的织机可以用手清洁。"
+    true_false["value"]["explanation"] = "解释-绝不把手伸进运转中的织机"
+    return block
