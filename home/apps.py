@@ -10,8 +10,10 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from lms import navigation, permissions
+        from home import personal_data as home_data
+        from lms import navigation, permissions, personal_data
 
+        personal_data.register("home", home_data.export_home, home_data.erase_home)
         page_published.connect(_content_changed, dispatch_uid="home-content-published")
         page_unpublished.connect(
             _content_changed, dispatch_uid="home-content-unpublished"

@@ -31,8 +31,14 @@ class SignupForm(AllauthSignupForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["display_name", "first_name", "last_name", "phone",
-                  "preferred_language", "avatar"]
+        fields = [
+            "display_name",
+            "first_name",
+            "last_name",
+            "phone",
+            "preferred_language",
+            "avatar",
+        ]
         widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel"})}
 
     def clean_phone(self):
@@ -43,3 +49,23 @@ class ProfileForm(forms.ModelForm):
                 _("Enter a phone number of digits, spaces, + and -.")
             )
         return phone
+
+
+class EraseConfirmForm(forms.Form):
+    """Staff type the person's e-mail address to confirm an erasure."""
+
+    email = forms.CharField(
+        label=_("Type the person's e-mail address to confirm"), max_length=254
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if email != self.person.email.lower():
+            raise forms.ValidationError(
+                _("That is not this person's e-mail address; nothing was erased.")
+            )
+        return email

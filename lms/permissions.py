@@ -97,6 +97,15 @@ def can_view_person(user, person) -> bool:
     return user.pk == person.pk or is_staff(user) or is_hr_of_person(user, person)
 
 
+# --- personal data (lms) -------------------------------------------------------
+
+
+def can_erase_person(user, person) -> bool:
+    """Staff erase a person's data on request; never their own account (another
+    administrator does that)."""
+    return is_staff(user) and user.pk != person.pk
+
+
 # --- courses (courses app) -----------------------------------------------------
 # Course objects are duck-typed (CoursePage, LessonPage, Enrollment,
 # PracticalSubmission): lms never imports courses.

@@ -8,11 +8,17 @@ class MentorshipConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from lms import navigation, permissions, providers
+        from lms import navigation, permissions, personal_data, providers
         from mentorship import hours, selectors
+        from mentorship import personal_data as mentorship_data
 
         providers.register_training_hours(hours.training_hours_total)
         providers.register_mentor_signoffs(selectors.mentor_signoffs_for)
+        personal_data.register(
+            "mentorship",
+            mentorship_data.export_mentorship,
+            mentorship_data.erase_mentorship,
+        )
 
         nav = navigation.NavEntry
         navigation.register(

@@ -4,6 +4,9 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.validators import validate_image_file
 
+# Erased accounts keep a tombstone address at this reserved domain (RFC 2606).
+ERASED_EMAIL_DOMAIN = "erased.invalid"
+
 
 class UserManager(BaseUserManager):
     """Users sign in by e-mail; there is no username."""
@@ -69,9 +72,18 @@ class User(AbstractUser):
     def __str__(self) -> str:
         return self.get_full_name()
 
+    @property
+    def is_erased(self) -> bool:
+        """The person asked for their data to be erased (lms.personal_data)."""
+        return self.email.endswith("@" + ERASED_EMAIL_DOMAIN)
+
     def get_full_name(self) -> str:
+        if self.is_erased:
+            return str(_("Former member"))
         full = " ".join(p for p in (self.first_name, self.last_name) if p)
         return self.display_name or full or self.email
 
     def get_short_name(self) -> str:
+        if self.is_erased:
+            return str(_("Former member"))
         return self.display_name or self.first_name or self.email.split("@")[0]

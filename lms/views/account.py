@@ -3,14 +3,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from lms import navigation, selectors
-from lms.services import accounts, notifications
 from lms.errors import DomainError
 from lms.forms import ProfileForm
+from lms.services import accounts, notifications
 
 
 @login_required
@@ -37,6 +38,21 @@ def profile(request):
         messages.success(request, _("Your profile is saved."))
         return redirect("lms:profile")
     return render(request, "lms/profile.html", {"form": form})
+
+
+@login_required
+@require_POST
+def personal_data_download(request):
+    """The signed-in person's own data from every app, as a ZIP file."""
+    from lms.services.personal_data import personal_data_export
+
+    response = HttpResponse(
+        personal_data_export(user=request.user), content_type="application/zip"
+    )
+    name = f"craftskills-my-data-{timezone.localdate():%Y-%m-%d}.zip"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
