@@ -14,28 +14,83 @@ DEMO_PASSWORD = "craft-demo-2026"
 
 # key: (e-mail, display name, roles, language, (enterprise key, membership role, no.))
 DEMO_ACCOUNTS: dict[str, tuple] = {
-    "learner": ("learner@demo.craftskills.cn", "Wang Fang", [Role.LEARNER], "zh-hans",
-                ("textile", "worker", "TX-0101")),
-    "apprentice": ("li.junle@demo.craftskills.cn", "Li Junle", [Role.LEARNER], "zh-hans",
-                   ("autopark", "worker", "AP-0042")),
-    "mentor": ("yi.ran@demo.craftskills.cn", "Yi Ran", [Role.MENTOR, Role.LEARNER],
-               "zh-hans", None),
-    "mentor2": ("han.liping@demo.craftskills.cn", "Han Liping",
-                [Role.MENTOR, Role.LEARNER], "zh-hans", ("aerospace", "worker", "AS-0007")),
-    "hr": ("hr@demo.craftskills.cn", "Zhao Min (HR, Xi'an Auto Park)", [Role.HR], "en",
-           ("autopark", "hr", "AP-HR01")),
-    "hr2": ("hr.textile@demo.craftskills.cn", "Chen Jing (HR, Textile Mill)", [Role.HR],
-            "en", ("textile", "hr", "TX-HR01")),
-    "manager": ("manager@demo.craftskills.cn", "Sun Lei (Manager, Xi'an Auto Park)",
-                [Role.LEARNER], "en", ("autopark", "manager", "AP-M001")),
-    "editor": ("editor@demo.craftskills.cn", "Liu Yang (Editor)", [Role.EDITOR], "en",
-               None),
-    "moderator": ("moderator@demo.craftskills.cn", "Guo Hua (Moderator)",
-                  [Role.MODERATOR], "en", None),
-    "coordinator": ("coordinator@demo.craftskills.cn", "Ma Li (Union coordinator)",
-                    [Role.COORDINATOR], "en", None),
-    "officer": ("officer@demo.craftskills.cn", "Zhou Qiang (Certification officer)",
-                [Role.OFFICER], "en", None),
+    "learner": (
+        "learner@demo.craftskills.cn",
+        "Wang Fang",
+        [Role.LEARNER],
+        "zh-hans",
+        ("textile", "worker", "TX-0101"),
+    ),
+    "apprentice": (
+        "li.junle@demo.craftskills.cn",
+        "Li Junle",
+        [Role.LEARNER],
+        "zh-hans",
+        ("autopark", "worker", "AP-0042"),
+    ),
+    "mentor": (
+        "yi.ran@demo.craftskills.cn",
+        "Yi Ran",
+        [Role.MENTOR, Role.LEARNER],
+        "zh-hans",
+        None,
+    ),
+    "mentor2": (
+        "han.liping@demo.craftskills.cn",
+        "Han Liping",
+        [Role.MENTOR, Role.LEARNER],
+        "zh-hans",
+        ("aerospace", "worker", "AS-0007"),
+    ),
+    "hr": (
+        "hr@demo.craftskills.cn",
+        "Zhao Min (HR, Xi'an Auto Park)",
+        [Role.HR],
+        "en",
+        ("autopark", "hr", "AP-HR01"),
+    ),
+    "hr2": (
+        "hr.textile@demo.craftskills.cn",
+        "Chen Jing (HR, Textile Mill)",
+        [Role.HR],
+        "en",
+        ("textile", "hr", "TX-HR01"),
+    ),
+    "manager": (
+        "manager@demo.craftskills.cn",
+        "Sun Lei (Manager, Xi'an Auto Park)",
+        [Role.LEARNER],
+        "en",
+        ("autopark", "manager", "AP-M001"),
+    ),
+    "editor": (
+        "editor@demo.craftskills.cn",
+        "Liu Yang (Editor)",
+        [Role.EDITOR],
+        "en",
+        None,
+    ),
+    "moderator": (
+        "moderator@demo.craftskills.cn",
+        "Guo Hua (Moderator)",
+        [Role.MODERATOR],
+        "en",
+        None,
+    ),
+    "coordinator": (
+        "coordinator@demo.craftskills.cn",
+        "Ma Li (Union coordinator)",
+        [Role.COORDINATOR],
+        "en",
+        None,
+    ),
+    "officer": (
+        "officer@demo.craftskills.cn",
+        "Zhou Qiang (Certification officer)",
+        [Role.OFFICER],
+        "en",
+        None,
+    ),
     "admin": ("admin@demo.craftskills.cn", "Platform administrator", [], "en", None),
 }
 
@@ -48,12 +103,24 @@ INDUSTRIES = {
 
 # key: (name, industry, region, serial)
 ENTERPRISES = {
-    "autopark": ("Xi'an Automobile Industrial Park Components Co.", "automotive",
-                 "Shaanxi · Xi'an", "XAAUTOPARK"),
-    "textile": ("Shaanxi Northwest No. 7 Cotton Textile Mill", "textile",
-                "Shaanxi · Xianyang", "SXTEXTILE7"),
-    "aerospace": ("Shanxi Aerospace Launch Equipment Co.", "aerospace",
-                  "Shanxi · Taiyuan", "SXAEROLNCH"),
+    "autopark": (
+        "Xi'an Automobile Industrial Park Components Co.",
+        "automotive",
+        "Shaanxi · Xi'an",
+        "XAAUTOPARK",
+    ),
+    "textile": (
+        "Shaanxi Northwest No. 7 Cotton Textile Mill",
+        "textile",
+        "Shaanxi · Xianyang",
+        "SXTEXTILE7",
+    ),
+    "aerospace": (
+        "Shanxi Aerospace Launch Equipment Co.",
+        "aerospace",
+        "Shanxi · Taiyuan",
+        "SXAEROLNCH",
+    ),
 }
 
 
@@ -121,12 +188,14 @@ def load(*, stdout) -> None:
             )
         if key == "coordinator":
             federation.coordinators.add(user)
-    stdout.write(f"Demo accounts: {len(DEMO_ACCOUNTS)}, enterprises: {len(enterprises)}")
+    stdout.write(
+        f"Demo accounts: {len(DEMO_ACCOUNTS)}, enterprises: {len(enterprises)}"
+    )
 
 
 def print_logins(*, stdout) -> None:
     stdout.write("")
     stdout.write(f"Demo logins (password for all: {DEMO_PASSWORD})")
-    for key, (email, name, roles, _lang, _m) in DEMO_ACCOUNTS.items():
+    for key, (email, _name, roles, _lang, _m) in DEMO_ACCOUNTS.items():
         label = ", ".join(str(r) for r in roles) or "staff"
         stdout.write(f"  {key:<12} {email:<36} {label}")

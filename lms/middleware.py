@@ -19,8 +19,10 @@ class RequireMFAMiddleware:
         if self._must_set_up(request):
             messages.warning(
                 request,
-                _("Your role requires two-factor sign-in. Please set up an "
-                  "authenticator app to continue."),
+                _(
+                    "Your role requires two-factor sign-in. Please set up an "
+                    "authenticator app to continue."
+                ),
             )
             return redirect("mfa_activate_totp")
         return self.get_response(request)

@@ -25,13 +25,15 @@ def validate_credit_code(value: str) -> None:
     code = (value or "").strip().upper()
     if len(code) != 18 or any(c not in CREDIT_CODE_ALPHABET for c in code):
         raise ValidationError(
-            _("A unified social credit code has 18 characters (digits and capitals "
-              "except I, O, S, V, Z)."),
+            _(
+                "A unified social credit code has 18 characters (digits and capitals "
+                "except I, O, S, V, Z)."
+            ),
             code="credit_code_format",
         )
     if credit_code_check_char(code[:17]) != code[17]:
         raise ValidationError(
-            _("This unified social credit code fails its check digit; please check it."),
+            _("This unified social credit code fails its check digit; check it."),
             code="credit_code_check",
         )
 

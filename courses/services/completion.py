@@ -19,7 +19,7 @@ def course_completion_check(*, enrollment: Enrollment) -> CourseCompletion | Non
     from courses.tasks import issue_course_certificate
 
     enrollment = (
-        Enrollment.objects.select_for_update()
+        Enrollment.objects.select_for_update(of=("self",))
         .select_related("course")
         .get(pk=enrollment.pk)
     )
@@ -64,7 +64,7 @@ def _issue(completion: CourseCompletion):
 def course_completion_certificate_issue(*, completion_id: int) -> CourseCompletion:
     """Issues the certificate (idempotent by source key) and tells the learner, once."""
     completion = (
-        CourseCompletion.objects.select_for_update()
+        CourseCompletion.objects.select_for_update(of=("self",))
         .select_related("enrollment__user", "enrollment__course__occupation")
         .get(pk=completion_id)
     )

@@ -19,7 +19,9 @@ from lms.services.notifications import notification_send
 
 def _get_or_create(*, user: User, course: CoursePage, defaults: dict) -> Enrollment:
     enrollment = (
-        Enrollment.objects.select_for_update().filter(user=user, course=course).first()
+        Enrollment.objects.select_for_update(of=("self",))
+        .filter(user=user, course=course)
+        .first()
     )
     if enrollment is not None:
         return enrollment
@@ -27,7 +29,9 @@ def _get_or_create(*, user: User, course: CoursePage, defaults: dict) -> Enrollm
         with transaction.atomic():
             return Enrollment.objects.create(user=user, course=course, **defaults)
     except IntegrityError:  # a concurrent request enrolled first
-        return Enrollment.objects.select_for_update().get(user=user, course=course)
+        return Enrollment.objects.select_for_update(of=("self",)).get(
+            user=user, course=course
+        )
 
 
 def _reactivate(enrollment: Enrollment) -> None:
@@ -109,7 +113,9 @@ def enrollment_assign(
 @transaction.atomic
 def enrollment_leave(*, user: User, enrollment: Enrollment) -> Enrollment:
     """Leaving keeps the enrolment and its history; enrolling again resumes it."""
-    enrollment = Enrollment.objects.select_for_update().get(pk=enrollment.pk)
+    enrollment = Enrollment.objects.select_for_update(of=("self",)).get(
+        pk=enrollment.pk
+    )
     if enrollment.user_id != user.pk:
         raise DomainError(_("This is not your enrolment."), code="forbidden")
     if enrollment.status == Enrollment.Status.COMPLETED:

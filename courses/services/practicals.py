@@ -121,7 +121,7 @@ def practical_decide(
     from courses.services.completion import course_completion_check
 
     submission = (
-        PracticalSubmission.objects.select_for_update()
+        PracticalSubmission.objects.select_for_update(of=("self",))
         .select_related("enrollment__user", "enrollment__course", "lesson")
         .get(pk=submission.pk)
     )

@@ -16,7 +16,7 @@ def active_enrollment(enrollment: Enrollment) -> Enrollment:
     """The enrolment re-read under a row lock (writes on one enrolment queue up);
     refused unless it is in progress."""
     enrollment = (
-        Enrollment.objects.select_for_update()
+        Enrollment.objects.select_for_update(of=("self",))
         .select_related("course")
         .get(pk=enrollment.pk)
     )

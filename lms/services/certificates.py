@@ -297,7 +297,9 @@ def certificate_edit(
         raise DomainError(_("These fields cannot be edited."), code="not_editable")
     if not reason.strip():
         raise DomainError(_("Say why the certificate is corrected."), code="reason")
-    certificate = SkillCertificate.objects.select_for_update().get(pk=certificate.pk)
+    certificate = SkillCertificate.objects.select_for_update(of=("self",)).get(
+        pk=certificate.pk
+    )
     if "level" in changes:
         changes["level"] = _check_level(changes["level"])
     diff = {}
@@ -345,7 +347,9 @@ def _set_flag(
     _require(permissions.can_revoke_certificate(actor, certificate))
     if value and not reason.strip():
         raise DomainError(_("Give a reason."), code="reason")
-    certificate = SkillCertificate.objects.select_for_update().get(pk=certificate.pk)
+    certificate = SkillCertificate.objects.select_for_update(of=("self",)).get(
+        pk=certificate.pk
+    )
     if getattr(certificate, flag) == value:
         return certificate  # a double submit changes nothing
     if certificate.revoked and flag == "suspended":

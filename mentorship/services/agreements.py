@@ -25,7 +25,7 @@ Party = AgreementSignature.Party
 def _locked(agreement: Agreement) -> Agreement:
     """The agreement re-read under a row lock: two clicks cannot both pass a check."""
     return (
-        Agreement.objects.select_for_update()
+        Agreement.objects.select_for_update(of=("self",))
         .select_related("mentor", "apprentice", "coordinator")
         .get(pk=agreement.pk)
     )

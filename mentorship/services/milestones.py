@@ -74,7 +74,7 @@ def milestone_sign_off(
 ) -> Milestone:
     """The mentor signs a milestone off with evidence; a second sign-off is refused."""
     milestone = (
-        Milestone.objects.select_for_update()
+        Milestone.objects.select_for_update(of=("self",))
         .select_related("agreement")
         .get(pk=milestone.pk)
     )

@@ -32,7 +32,9 @@ Status = ServiceRequest.Status
 
 
 def _locked(service_request: ServiceRequest) -> ServiceRequest:
-    return ServiceRequest.objects.select_for_update().get(pk=service_request.pk)
+    return ServiceRequest.objects.select_for_update(of=("self",)).get(
+        pk=service_request.pk
+    )
 
 
 def _move(

@@ -124,7 +124,7 @@ def guidance_session_log(
     **details: str,
 ) -> GuidanceSession:
     """The mentor logs a session that took place within an active agreement."""
-    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    agreement = Agreement.objects.select_for_update(of=("self",)).get(pk=agreement.pk)
     if not permissions.can_log_session(mentor, agreement):
         raise PermissionDenied(_("Only the agreement's mentor logs its sessions."))
     _check_agreement_session(agreement, date)
@@ -155,7 +155,7 @@ def service_visit_log(
     **details: str,
 ) -> GuidanceSession:
     """The assigned mentor records a visit; it is confirmed with the request."""
-    service_request = ServiceRequest.objects.select_for_update().get(
+    service_request = ServiceRequest.objects.select_for_update(of=("self",)).get(
         pk=service_request.pk
     )
     if not permissions.can_log_visit(mentor, service_request):
@@ -213,7 +213,7 @@ def guidance_session_update(
     """The mentor corrects a session. The earlier version is kept as a revision; a
     confirmed or disputed session goes back to the apprentice to confirm."""
     session = (
-        GuidanceSession.objects.select_for_update()
+        GuidanceSession.objects.select_for_update(of=("self",))
         .select_related("agreement", "service_request")
         .get(pk=session.pk)
     )
@@ -247,7 +247,7 @@ def guidance_session_update(
 
 def _locked_session(session: GuidanceSession) -> GuidanceSession:
     return (
-        GuidanceSession.objects.select_for_update()
+        GuidanceSession.objects.select_for_update(of=("self",))
         .select_related("agreement")
         .get(pk=session.pk)
     )
