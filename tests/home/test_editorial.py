@@ -2,67 +2,19 @@
 story written by an editor go live only after a moderator approves them, then appear
 on the home page and in search, in English and (translated) in Chinese."""
 
+import datetime
+import io
+
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
-from wagtail.models import Page
-from wagtail.test.utils.form_data import (
-    inline_formset,
-    nested_form_data,
-    rich_text,
-    streamfield,
-)
+from django.utils import timezone
+from wagtail.models import Page, PageLogEntry
 
 from home.models import CraftsmanProfilePage, StoryPage
+from tests.home.admin_forms import home_form, profile_form, story_form
 
 pytestmark = pytest.mark.django_db
-
-
-def profile_form(title: str, slug: str, summary: str, biography: str) -> dict:
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "summary": summary,
-            "employer": "",
-            "region": "",
-            "biography": streamfield([("paragraph", rich_text(biography))]),
-            "quotes": streamfield([("quote", {"text": summary, "attribution": title})]),
-            "honours": inline_formset(
-                [{"kind": "womens_pacesetter", "year": "2021", "title": ""}]
-            ),
-            "achievements": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-    )
-
-
-def story_form(title: str, slug: str, summary: str, body: str, tags: str) -> dict:
-    return nested_form_data(
-        {
-            "title": title,
-            "slug": slug,
-            "date": "2025-07-24",
-            "author": "",
-            "summary": summary,
-            "body": streamfield([("paragraph", rich_text(body))]),
-            "tags": tags,
-            "related_pages": inline_formset([]),
-            "comments": inline_formset([]),
-        }
-    )
-
-
-def home_form(page, profile) -> dict:
-    return nested_form_data(
-        {
-            "title": page.title,
-            "slug": page.slug,
-            "intro": "",
-            "body": rich_text(""),
-            "featured_profiles": inline_formset([{"profile": profile.pk}]),
-            "comments": inline_formset([]),
-        }
-    )
 
 
 def _submit_new(client, model: str, parent: Page, data: dict) -> Page:
@@ -206,3 +158,63 @@ def test_editor_writes_moderator_approves_and_pages_appear_in_both_languages(
     # Each language's search shows only its own pages.
     assert "孙梅" not in client.get("/search/", {"q": "Sun Mei"}).text
     assert StoryPage.objects.live().count() == 2
+
+
+@pytest.mark.parametrize(
+    ("model", "section"),
+    [
+        ("craftsmanprofilepage", "profile_index"),
+        ("storypage", "story_index"),
+        ("innovationstudiopage", "studio_index"),
+        ("alliancepage", "studio_index"),
+    ],
+)
+def test_editor_opens_the_add_form_of_every_content_page(
+    client, editor, request, model, section
+):
+    parent = request.getfixturevalue(section)["en"]
+    client.force_login(editor)
+    url = reverse("wagtailadmin_pages:add", args=("home", model, parent.pk))
+    assert client.get(url).status_code == 200
+
+
+def test_scheduled_publishing_waits_for_go_live_at(profile_index, moderator):
+    """Approved with a future go-live time, the page goes live when the scheduler
+    runs after that time."""
+    page = CraftsmanProfilePage.objects.get(pk=_draft_profile(profile_index["en"]).pk)
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = page.save_revision(user=moderator)
+    revision.publish(user=moderator)
+    assert not Page.objects.get(pk=page.pk).live
+    # An hour later (moved back in time rather than waiting):
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save(update_fields=["content", "approved_go_live_at"])
+    call_command("publish_scheduled", stdout=io.StringIO())
+    assert Page.objects.get(pk=page.pk).live
+
+
+def test_approval_is_kept_in_the_revisions_and_audit_log(
+    client, editor, moderator, profile_index
+):
+    client.force_login(editor)
+    page = _submit_new(
+        client,
+        "craftsmanprofilepage",
+        profile_index["en"],
+        profile_form("Bai Zhiyong", "bai-zhiyong", "Senior technician", "<p>Bio</p>"),
+    )
+    client.force_login(moderator)
+    _approve(client, page)
+    actions = set(PageLogEntry.objects.filter(page=page).values_list("action", "user"))
+    assert ("wagtail.workflow.start", editor.pk) in actions
+    assert ("wagtail.workflow.approve", moderator.pk) in actions
+    assert ("wagtail.publish", moderator.pk) in actions
+    assert page.revisions.count() >= 1
+
+
+def _draft_profile(parent):
+    page = CraftsmanProfilePage(title="Liu Xiangbin", slug="liu-xiangbin", live=False)
+    parent.add_child(instance=page)
+    return page
