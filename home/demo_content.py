@@ -437,7 +437,6 @@ ALLIANCE = {
                 "The alliance was established on 31 October during a demonstration and exchange activity on the “Five Minor” innovations of textile industry workers in Shengze Town, Suzhou, Jiangsu province.",
                 "The event released 50 innovation achievements of textile workers — process improvements, operation-method innovations and production-tool inventions — together with “Artificial Intelligence + Textile” learning courses.",
             ),
-            figures(("40", "first member units"), ("50", "innovation achievements")),
         ],
     },
     "zh": {
@@ -449,7 +448,6 @@ ALLIANCE = {
                 "10月31日，在江苏省苏州市盛泽镇举办的纺织行业职工“五小”创新创造示范交流活动中，联盟正式成立。",
                 "活动发布了50项纺织行业职工创新成果——涵盖工艺改进、操作法创新、生产工具发明等——以及“人工智能+纺织”系列学习课程。",
             ),
-            figures(("40", "首批成员单位"), ("50", "项创新成果")),
         ],
     },
 }

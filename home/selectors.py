@@ -11,6 +11,8 @@ from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, QuerySet, Sum
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
@@ -257,11 +259,17 @@ def feed_stories(*, index: StoryIndexPage, limit: int = 20) -> list[StoryPage]:
 def related_pages(*, page, locale: Locale) -> list[tuple[str, list[Page]]]:
     """A story's or alliance's related pages in the visitor's language, grouped by
     kind (profiles, studios, courses) in the editor's order."""
+    labels = {
+        CraftsmanProfilePage: _("Role models"),
+        InnovationStudioPage: _("Studios"),
+        AlliancePage: _("Alliances"),
+    }
     targets = [link.target for link in page.related_pages.select_related("target")]
     groups: dict[str, list[Page]] = {}
     for target in localized(targets, locale):
         model = target.specific_class or Page
-        groups.setdefault(str(model._meta.verbose_name_plural), []).append(target)
+        label = labels.get(model) or capfirst(model._meta.verbose_name_plural)
+        groups.setdefault(str(label), []).append(target)
     return list(groups.items())
 
 

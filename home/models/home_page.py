@@ -35,6 +35,7 @@ class HomePage(CJKSearchMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+        verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
         from home import selectors

@@ -38,6 +38,7 @@ class ProfileIndexPage(CJKSearchMixin, Page):
 
     class Meta:
         verbose_name = _("role model index")
+        verbose_name_plural = _("role model indexes")
 
     def get_context(self, request, *args, **kwargs):
         from home import selectors
@@ -130,6 +131,7 @@ class CraftsmanProfilePage(ContentPage):
 
     class Meta:
         verbose_name = _("role-model profile")
+        verbose_name_plural = _("role-model profiles")
 
     @property
     def years_in_trade(self) -> int | None:

@@ -45,6 +45,7 @@ class StoryIndexPage(RoutablePageMixin, CJKSearchMixin, Page):
 
     class Meta:
         verbose_name = _("story index")
+        verbose_name_plural = _("story indexes")
 
     def get_context(self, request, *args, **kwargs):
         from home import selectors

@@ -59,6 +59,7 @@ class StudioIndexPage(CJKSearchMixin, Page):
 
     class Meta:
         verbose_name = _("studio index")
+        verbose_name_plural = _("studio indexes")
 
     def get_context(self, request, *args, **kwargs):
         from home import selectors
@@ -175,6 +176,7 @@ class InnovationStudioPage(ContentPage):
 
     class Meta:
         verbose_name = _("innovation studio")
+        verbose_name_plural = _("innovation studios")
 
     @property
     def enterprise_label(self) -> str:
@@ -379,6 +381,7 @@ class AlliancePage(ContentPage):
 
     class Meta:
         verbose_name = _("alliance")
+        verbose_name_plural = _("alliances")
 
     def social_image(self):
         return self.image
