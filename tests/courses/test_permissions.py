@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from courses.services.enrollment import enrollment_create
 from courses.services.practicals import practical_submit
@@ -57,6 +58,11 @@ def world(db):
         text="done",
         photos=[f.png()],
     )
+    zh_index = f.translate(index, title="课程")
+    zh_course = f.translate(course, title="织机保养")
+    zh_lesson = f.translate(lesson, title="实操")
+    with translation.override("zh-hans"):
+        zh_my_learning = reverse("courses:my_learning")
     urls = {
         "catalogue": index.url,
         "course": course.url,
@@ -67,6 +73,10 @@ def world(db):
         "review": reverse("courses:practical_review", args=[submission.pk]),
         "photo": reverse("courses:evidence_photo", args=[submission.photos.get().pk]),
         "report": reverse("courses_report"),
+        "zh_catalogue": zh_index.url,
+        "zh_course": zh_course.url,
+        "zh_lesson": zh_lesson.url,
+        "zh_my_learning": zh_my_learning,
     }
     return users, urls
 
@@ -82,6 +92,11 @@ MATRIX = {
     "review": [302, 200, 404, 200, 200, 404, 404, 404, 404, 404, 200],
     "photo": [302, 200, 404, 200, 200, 404, 404, 404, 404, 404, 200],
     "report": [302, 302, 302, 302, 200, 200, 200, 200, 302, 302, 200],
+    # The Chinese pages: the same rules, decided by the English course.
+    "zh_catalogue": [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "zh_course": [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
+    "zh_lesson": [302, 200, 403, 200, 403, 403, 200, 200, 403, 403, 200],
+    "zh_my_learning": [302, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200],
 }
 
 
