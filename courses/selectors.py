@@ -388,6 +388,10 @@ def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
 # --- pages ---------------------------------------------------------------------
 
 
+def _has_cjk(text: str) -> bool:
+    return any("\u3400" <= char <= "\u9fff" for char in text)
+
+
 def catalogue_pages(index: CourseIndexPage) -> QuerySet[CoursePage]:
     """The live courses a catalogue lists, each once: the catalogue's own (its
     language) and the default-language courses not translated into it yet."""
@@ -425,6 +429,13 @@ def catalogue_courses(
         qs = qs.filter(estimated_hours__gt=low)
     if high is not None:
         qs = qs.filter(estimated_hours__lte=high)
+    if query and _has_cjk(query):
+        # The search index splits words at spaces; Chinese has none, so a Chinese
+        # query matches inside titles and summaries instead.
+        words = Q()
+        for word in query.split():
+            words &= Q(title__icontains=word) | Q(summary__icontains=word)
+        return qs.filter(words).order_by("title")
     if query:
         ids = list(qs.values_list("pk", flat=True))
         return CoursePage.objects.filter(pk__in=ids).search(query)

@@ -249,6 +249,8 @@ def test_chinese_catalogue_lists_each_course_once(client, zh, index, loom_course
     assert "Loom care" in english and "织机保养" not in english
     html = client.get(zh_index.url, {"q": "Robot"}).content.decode()
     assert "Robot welding" in html and "织机保养" not in html
+    html = client.get(zh_index.url, {"q": "保养"}).content.decode()  # no spaces
+    assert "织机保养" in html and "Robot welding" not in html
 
 
 def test_catalogue_cards_show_progress_in_either_language(client, learner, zh):
@@ -355,6 +357,7 @@ def test_chinese_pages_cost_the_same_for_1_and_10_lessons_and_courses(
                 _queries(client, zh_lessons[0].url),
                 _queries(client, zh_index.url),
                 _queries(client, zh_index.url + "?q=C"),
+                _queries(client, zh_index.url + "?q=课程"),
                 _queries(client, my_learning_url("zh-hans")),
             )
         )
