@@ -1,9 +1,18 @@
-"""Benchmark data, made fast with bulk_create (not through the services: this is volume,
-not behaviour). ``python -m bench.generate --size small|large`` on a migrated database.
+"""Benchmark data in volume: ``python -m bench.generate --size small|large`` on a
+migrated database (the demo content may or may not be there).
 
-Made: industries, occupations, enterprises, workers and their memberships, one HR per
-enterprise, skill certificates and inbox notifications. Not made yet: courses,
-enrolments, mentorships (their pages and records need the apps' own generators)."""
+Made (counts in ``SIZES``): industries and occupations, enterprises with one HR each,
+workers and their memberships, mentors and a union coordinator, courses and their
+lessons as live Wagtail pages below the catalogue (through the page tree API,
+``add_child``), enrolments, lesson progress, mentorship agreements and their guidance
+sessions, skill certificates and inbox notifications.
+
+Pages go through Wagtail; the records do not go through the services (this is volume,
+not behaviour): ``bulk_create`` in batches where the rows' ids are needed later, and
+PostgreSQL's ``COPY`` (psycopg's ``cursor.copy``) for the big tables (lesson progress,
+sessions, certificates, notifications). On SQLite ``COPY`` falls back to bulk_create.
+Everything is one transaction: a run that fails leaves nothing behind, and a second
+run finds the data and does nothing."""
 
 from __future__ import annotations
 
@@ -11,28 +20,43 @@ import argparse
 import datetime
 import os
 import random
+import secrets
 import sys
 import time
 
 SIZES = {
-    # certs and notes are per worker
     "small": {
-        "enterprises": 3,
-        "workers": 300,
+        "enterprises": 10,
+        "workers": 980,  # + 10 HR + 9 mentors + 1 coordinator = 1,000 users
+        "mentors": 9,
         "occupations": 20,
-        "certs": 2,
-        "notes": 10,
+        "courses": 20,
+        "lessons": 5,
+        "enrolments": 2_000,
+        "progress_per_enrolment": 5,  # 10,000 lesson progress rows
+        "agreements": 100,
+        "sessions_per_agreement": 20,  # 2,000 sessions
+        "certificates": 10_000,
+        "notes": 5,
     },
     "large": {
-        "enterprises": 30,
-        "workers": 20_000,
+        "enterprises": 200,
+        "workers": 19_749,  # + 200 HR + 50 mentors + 1 coordinator = 20,000 users
+        "mentors": 50,
         "occupations": 200,
-        "certs": 2,
+        "courses": 100,
+        "lessons": 20,
+        "enrolments": 50_000,
+        "progress_per_enrolment": 10,  # 500,000 lesson progress rows
+        "agreements": 2_000,
+        "sessions_per_agreement": 20,  # 40,000 sessions
+        "certificates": 1_000_000,
         "notes": 10,
     },
 }
-BATCH = 2000
+BATCH = 5_000
 EMAIL = "bench-{kind}-{n}@bench.example"
+COURSE_SLUG = "bench-course-{n}"
 
 
 def hr_email(n: int = 0) -> str:
@@ -41,6 +65,10 @@ def hr_email(n: int = 0) -> str:
 
 def worker_email(n: int = 0) -> str:
     return EMAIL.format(kind="worker", n=n)
+
+
+def mentor_email(n: int = 0) -> str:
+    return EMAIL.format(kind="mentor", n=n)
 
 
 def credit_code(n: int) -> str:
@@ -52,133 +80,453 @@ def credit_code(n: int) -> str:
     return body + credit_code_check_char(body)
 
 
-def generate(size: str, *, seed: int = 8, out=sys.stdout) -> dict[str, int]:
+def course_of(user_index: int, j: int, courses: int) -> int:
+    """The j-th course of a worker: distinct for every j < courses (37 is coprime
+    with 20 and 100), so (user, course) stays unique."""
+    return (user_index + 37 * j) % courses
+
+
+# --- writing rows -------------------------------------------------------------------
+
+
+def copy_rows(model, fields: list[str], rows) -> int:
+    """Writes ``rows`` (tuples in the order of ``fields``) with COPY on PostgreSQL,
+    else with bulk_create. Returns the number of rows."""
+    from django.db import connection
+
+    count = 0
+    if connection.vendor != "postgresql":
+        batch = []
+        for row in rows:
+            batch.append(model(**dict(zip(fields, row, strict=True))))
+            count += 1
+            if len(batch) >= BATCH:
+                model.objects.bulk_create(batch)
+                batch = []
+        model.objects.bulk_create(batch)
+        return count
+    columns = ", ".join(
+        connection.ops.quote_name(model._meta.get_field(f).column) for f in fields
+    )
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+                count += 1
+    return count
+
+
+# --- the parts ----------------------------------------------------------------------
+
+
+def _people(spec, rng, out):
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Group
-    from django.db import transaction
 
-    from lms.models import (
-        Enterprise,
-        Industry,
-        Membership,
-        Notification,
-        Occupation,
-        SkillCertificate,
-        User,
-    )
+    from lms.models import Enterprise, Industry, Membership, Occupation, User
     from lms.roles import Role
 
+    password = make_password("bench-pass-2026")  # hashed once, shared by everyone
+    industry, _ = Industry.objects.get_or_create(
+        code="bench-manufacturing", defaults={"name": "Bench manufacturing"}
+    )
+    occupations = Occupation.objects.bulk_create(
+        Occupation(code=f"B-{n:04d}", name=f"Bench trade {n}", industry=industry)
+        for n in range(spec["occupations"])
+    )
+    enterprises = Enterprise.objects.bulk_create(
+        Enterprise(
+            name=f"Bench works {n}",
+            credit_code=credit_code(700_000 + n),
+            industry=industry,
+            region="Bench province",
+        )
+        for n in range(spec["enterprises"])
+    )
+
+    def users(kind, count, label):
+        return User.objects.bulk_create(
+            (
+                User(
+                    email=EMAIL.format(kind=kind, n=n),
+                    display_name=f"{label} {n}",
+                    password=password,
+                )
+                for n in range(count)
+            ),
+            batch_size=BATCH,
+        )
+
+    hrs = users("hr", spec["enterprises"], "Bench HR")
+    workers = users("worker", spec["workers"], "Bench worker")
+    mentors = users("mentor", spec["mentors"], "Bench mentor")
+    coordinator = users("coordinator", 1, "Bench coordinator")[0]
+
+    # Enterprise 0 is the big one (a quarter of the workers); the rest share evenly.
+    def enterprise_of(n: int) -> Enterprise:
+        if n % 4 == 0 or len(enterprises) == 1:
+            return enterprises[0]
+        return enterprises[1 + n % (len(enterprises) - 1)]
+
+    Membership.objects.bulk_create(
+        [
+            Membership(user=hr, enterprise=enterprises[n], role="hr")
+            for n, hr in enumerate(hrs)
+        ]
+        + [
+            Membership(
+                user=w,
+                enterprise=enterprise_of(n),
+                role="worker",
+                employee_number=f"E{n:06d}",
+            )
+            for n, w in enumerate(workers)
+        ],
+        batch_size=BATCH,
+    )
+    groups = {role: Group.objects.get_or_create(name=role)[0] for role in Role}
+    through = User.groups.through
+    through.objects.bulk_create(
+        [through(user_id=u.pk, group_id=groups[Role.HR].pk) for u in hrs]
+        + [through(user_id=u.pk, group_id=groups[Role.LEARNER].pk) for u in workers]
+        + [through(user_id=u.pk, group_id=groups[Role.MENTOR].pk) for u in mentors]
+        + [through(user_id=coordinator.pk, group_id=groups[Role.COORDINATOR].pk)],
+        batch_size=BATCH,
+    )
+    return {
+        "industry": industry,
+        "occupations": occupations,
+        "enterprises": enterprises,
+        "enterprise_of": enterprise_of,
+        "hrs": hrs,
+        "workers": workers,
+        "mentors": mentors,
+        "coordinator": coordinator,
+    }
+
+
+def _catalogue():
+    """The live catalogue in the default language (the demo's), or a new one below
+    the site's home page."""
+    from django.conf import settings
+    from wagtail.models import Site
+
+    from courses.models import CourseIndexPage
+    from courses.services.catalogue import catalogue_ensure
+
+    found = (
+        CourseIndexPage.objects.live()
+        .filter(locale__language_code=settings.LANGUAGE_CODE)
+        .first()
+    )
+    if found is not None:
+        return found
+    root = Site.objects.get(is_default_site=True).root_page
+    return catalogue_ensure(parent=root, title="Courses", slug="courses")
+
+
+def _lesson_body(n: int, k: int) -> list[dict]:
+    paragraph = (
+        "<p>Check the workpiece against the drawing before you clamp it. Measure "
+        "twice, note the reading on the route card, and call the team leader when "
+        "a value is outside the tolerance band.</p>"
+    )
+    return [
+        {
+            "type": "text",
+            "value": f"<h2>Step {k + 1} of course {n}</h2>" + paragraph * 4,
+            "id": f"bench-{n}-{k}-text",
+        }
+    ]
+
+
+def _courses(spec, people, out):
+    """Courses and lessons through Wagtail's page tree API: ``add_child`` on the
+    catalogue, then on each course (live pages, no revisions)."""
+    from decimal import Decimal
+
+    from courses.models import CoursePage, LessonPage
+
+    index = _catalogue()
+    courses, lessons = [], []
+    began = time.monotonic()
+    for n in range(spec["courses"]):
+        occupation = people["occupations"][n % len(people["occupations"])]
+        course = CoursePage(
+            title=f"Bench course {n}: {occupation.name}",
+            slug=COURSE_SLUG.format(n=n),
+            summary="Generated for the benchmarks: a course of the bench trade.",
+            industry=people["industry"],
+            occupation=occupation,
+            skill_level=1 + n % 5,
+            estimated_hours=Decimal("8.0"),
+            learning_outcomes="<ul><li>Work safely</li><li>Measure right</li></ul>",
+        )
+        index.add_child(instance=course)
+        course_lessons = []
+        for k in range(spec["lessons"]):
+            lesson = LessonPage(
+                title=f"Lesson {k + 1}",
+                slug=f"lesson-{k + 1}",
+                module=f"Module {k // 5 + 1}",
+                summary="A bench lesson.",
+                body=_lesson_body(n, k),
+            )
+            course.add_child(instance=lesson)
+            course_lessons.append(lesson)
+        courses.append(course)
+        lessons.append(course_lessons)
+    out.write(
+        f"  {len(courses)} courses, {sum(map(len, lessons))} lessons "
+        f"(add_child) in {time.monotonic() - began:.1f} s\n"
+    )
+    return courses, lessons
+
+
+def _learning(spec, people, courses, lessons, out):
+    from django.utils import timezone
+
+    from courses.models import Enrollment, LessonProgress
+
+    began = time.monotonic()
+    workers = people["workers"]
+    now = timezone.now()
+    enrolments = []
+    for e in range(spec["enrolments"]):
+        u, j = e % len(workers), e // len(workers)
+        c = course_of(u, j, len(courses))
+        enrolments.append(
+            Enrollment(
+                user=workers[u],
+                course=courses[c],
+                last_lesson=lessons[c][0],
+                last_activity_at=now,
+            )
+        )
+    Enrollment.objects.bulk_create(enrolments, batch_size=BATCH)
+    lesson_ids = {c.pk: [lesson.pk for lesson in ls] for c, ls in zip(courses, lessons)}
+    per = min(spec["progress_per_enrolment"], spec["lessons"])
+
+    def rows():
+        for i, enrolment in enumerate(enrolments):
+            ids = lesson_ids[enrolment.course_id]
+            for k in range(per):
+                # Every other enrolment has finished what it opened.
+                done = now if (i + k) % 2 == 0 else None
+                yield (enrolment.pk, ids[k], now, now, done)
+
+    progress = copy_rows(
+        LessonProgress,
+        ["enrollment", "lesson", "first_viewed_at", "last_viewed_at", "completed_at"],
+        rows(),
+    )
+    out.write(
+        f"  {len(enrolments)} enrolments, {progress} lesson progress rows in "
+        f"{time.monotonic() - began:.1f} s\n"
+    )
+    return len(enrolments), progress
+
+
+def _mentorship(spec, people, today, out):
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from mentorship.models import Agreement, GuidanceSession
+
+    began = time.monotonic()
+    workers, mentors = people["workers"], people["mentors"]
+    now = timezone.now()
+    agreements = Agreement.objects.bulk_create(
+        (
+            Agreement(
+                mentor=mentors[n % len(mentors)],
+                # Apprentices spread over the enterprises, one agreement each.
+                apprentice=workers[(n * 7) % len(workers)],
+                enterprise=people["enterprise_of"]((n * 7) % len(workers)),
+                coordinator=people["coordinator"],
+                occupation=people["occupations"][n % len(people["occupations"])],
+                goals="Reach the next skill level on the line.",
+                start_date=today - datetime.timedelta(days=200),
+                end_date=today + datetime.timedelta(days=165),
+                planned_hours=Decimal("60.0"),
+                status=Agreement.Status.ACTIVE,
+                activated_at=now,
+            )
+            for n in range(spec["agreements"])
+        ),
+        batch_size=BATCH,
+    )
+    per = spec["sessions_per_agreement"]
+    fields = [
+        "agreement",
+        "mentor",
+        "date",
+        "start_time",
+        "end_time",
+        "minutes",
+        "workshop",
+        "line",
+        "workstation",
+        "topics",
+        "problem",
+        "skills",
+        "notes",
+        "status",
+        "dispute_comment",
+        "confirmed_at",
+        "created_at",
+        "updated_at",
+    ]
+
+    def rows():
+        start, end = datetime.time(9, 0), datetime.time(10, 30)
+        for agreement in agreements:
+            for k in range(per):
+                confirmed = k % 4 != 0
+                yield (
+                    agreement.pk,
+                    agreement.mentor_id,
+                    today - datetime.timedelta(days=7 * (per - k)),
+                    start,
+                    end,
+                    90,
+                    "Workshop 2",
+                    "Line A",
+                    f"Station {k % 9 + 1}",
+                    "Fixture set-up and first-piece inspection",
+                    "",
+                    "Reading the drawing",
+                    "",
+                    "confirmed" if confirmed else "pending",
+                    "",
+                    now if confirmed else None,
+                    now,
+                    now,
+                )
+
+    sessions = copy_rows(GuidanceSession, fields, rows())
+    out.write(
+        f"  {len(agreements)} agreements, {sessions} sessions in "
+        f"{time.monotonic() - began:.1f} s\n"
+    )
+    return len(agreements), sessions
+
+
+def _certificates(spec, people, rng, today, out):
+    from django.utils import timezone
+
+    from lms.models import Notification, SkillCertificate
+
+    began = time.monotonic()
+    workers, occupations = people["workers"], people["occupations"]
+    now = timezone.now()
+    total = spec["certificates"]
+    outside = SkillCertificate.IssuerKind.OUTSIDE
+    appraisal = SkillCertificate.Evidence.APPRAISAL
+    fields = [
+        "holder",
+        "occupation",
+        "level",
+        "number",
+        "issuer_kind",
+        "issuer_name",
+        "issued_on",
+        "valid_until",
+        "evidence_kind",
+        "evidence_detail",
+        "verification_code",
+        "suspended",
+        "suspension_reason",
+        "revoked",
+        "revocation_reason",
+        "source_key",
+        "created_at",
+    ]
+
+    def rows():
+        for i in range(total):
+            worker = workers[i % len(workers)]
+            issued = today - datetime.timedelta(days=rng.randrange(30, 3000))
+            # A third never expire; the rest last three years from issue.
+            until = None if i % 3 == 0 else issued + datetime.timedelta(days=3 * 365)
+            yield (
+                worker.pk,
+                occupations[rng.randrange(len(occupations))].pk,
+                rng.randint(1, 5),
+                f"BENCH-{i:07d}",
+                outside,
+                "Bench appraisal centre",
+                issued,
+                until,
+                appraisal,
+                "",
+                secrets.token_urlsafe(15),
+                False,
+                "",
+                False,
+                "",
+                "",
+                now,
+            )
+
+    certificates = copy_rows(SkillCertificate, fields, rows())
+    notes = copy_rows(
+        Notification,
+        ["recipient", "key", "subject", "body", "url", "created_at"],
+        (
+            (
+                worker.pk,
+                f"bench-{k}",
+                f"Bench notice {k}",
+                "Your shift's training starts at eight.",
+                "",
+                now,
+            )
+            for worker in workers
+            for k in range(spec["notes"])
+        ),
+    )
+    out.write(
+        f"  {certificates} certificates, {notes} notifications in "
+        f"{time.monotonic() - began:.1f} s\n"
+    )
+    return certificates, notes
+
+
+def generate(size: str, *, seed: int = 8, out=sys.stdout) -> dict[str, int]:
+    from django.db import connection, transaction
+
+    from lms.models import User
+
     spec = SIZES[size]
-    rng = random.Random(seed)
     if User.objects.filter(email=hr_email()).exists():
         out.write("bench data already present: nothing made\n")
         return {}
+    rng = random.Random(seed)
     started = time.monotonic()
-    password = make_password("bench-pass-2026")  # hashed once, shared by everyone
     today = datetime.date.today()
-
     with transaction.atomic():
-        industry, _ = Industry.objects.get_or_create(
-            code="bench-manufacturing", defaults={"name": "Bench manufacturing"}
-        )
-        occupations = Occupation.objects.bulk_create(
-            Occupation(code=f"B-{n:04d}", name=f"Bench trade {n}", industry=industry)
-            for n in range(spec["occupations"])
-        )
-        enterprises = Enterprise.objects.bulk_create(
-            Enterprise(
-                name=f"Bench works {n}",
-                credit_code=credit_code(700_000 + n),
-                industry=industry,
-                region="Bench province",
-            )
-            for n in range(spec["enterprises"])
-        )
-        hrs = User.objects.bulk_create(
-            User(email=hr_email(n), display_name=f"Bench HR {n}", password=password)
-            for n in range(spec["enterprises"])
-        )
-        workers = User.objects.bulk_create(
-            (
-                User(
-                    email=worker_email(n),
-                    display_name=f"Bench worker {n}",
-                    password=password,
-                )
-                for n in range(spec["workers"])
-            ),
-            batch_size=BATCH,
-        )
-
-        # Enterprise 0 is the big one (a quarter of everybody); the rest share evenly.
-        def enterprise_of(n: int) -> Enterprise:
-            if n % 4 == 0 or len(enterprises) == 1:
-                return enterprises[0]
-            return enterprises[1 + n % (len(enterprises) - 1)]
-
-        Membership.objects.bulk_create(
-            [
-                Membership(user=hr, enterprise=enterprises[n], role="hr")
-                for n, hr in enumerate(hrs)
-            ]
-            + [
-                Membership(
-                    user=w,
-                    enterprise=enterprise_of(n),
-                    role="worker",
-                    employee_number=f"E{n:06d}",
-                )
-                for n, w in enumerate(workers)
-            ],
-            batch_size=BATCH,
-        )
-        groups = {role: Group.objects.get_or_create(name=role)[0] for role in Role}
-        through = User.groups.through
-        through.objects.bulk_create(
-            [through(user_id=u.pk, group_id=groups[Role.HR].pk) for u in hrs]
-            + [
-                through(user_id=u.pk, group_id=groups[Role.LEARNER].pk) for u in workers
-            ],
-            batch_size=BATCH,
-        )
-        certificates = []
-        for n, worker in enumerate(workers):
-            for k in range(spec["certs"]):
-                issued = today - datetime.timedelta(days=rng.randrange(30, 3000))
-                certificates.append(
-                    SkillCertificate(
-                        holder=worker,
-                        occupation=rng.choice(occupations),
-                        level=rng.randint(1, 5),
-                        number=f"BENCH-{n:06d}-{k}",
-                        issuer_kind=SkillCertificate.IssuerKind.OUTSIDE,
-                        issuer_name="Bench appraisal centre",
-                        issued_on=issued,
-                        valid_until=rng.choice(
-                            [None, issued + datetime.timedelta(days=3 * 365)]
-                        ),
-                        evidence_kind=SkillCertificate.Evidence.APPRAISAL,
-                    )
-                )
-        SkillCertificate.objects.bulk_create(certificates, batch_size=BATCH)
-        Notification.objects.bulk_create(
-            (
-                Notification(
-                    recipient=worker,
-                    key=f"bench-{n}-{k}",
-                    subject=f"Bench notice {k}",
-                    body="Your shift's training starts at eight.",
-                )
-                for n, worker in enumerate(workers)
-                for k in range(spec["notes"])
-            ),
-            batch_size=BATCH * 2,
-        )
+        people = _people(spec, rng, out)
+        courses, lessons = _courses(spec, people, out)
+        enrolments, progress = _learning(spec, people, courses, lessons, out)
+        agreements, sessions = _mentorship(spec, people, today, out)
+        certificates, notes = _certificates(spec, people, rng, today, out)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh statistics for the planner
     counts = {
-        "enterprises": len(enterprises),
-        "users": len(hrs) + len(workers),
-        "certificates": len(certificates),
-        "notifications": len(workers) * spec["notes"],
+        "users": User.objects.count(),
+        "enterprises": len(people["enterprises"]),
+        "courses": len(courses),
+        "lessons": sum(map(len, lessons)),
+        "enrolments": enrolments,
+        "lesson progress": progress,
+        "agreements": agreements,
+        "sessions": sessions,
+        "certificates": certificates,
+        "notifications": notes,
     }
     out.write(f"bench {size}: {counts} in {time.monotonic() - started:.1f} s\n")
     return counts

@@ -1,0 +1,10 @@
+"""The floor of the load test: a bare Django view that answers ``size`` bytes, through
+the same middleware as every page. Routed only when ``BENCH_FLOOR`` is set."""
+
+from django.http import HttpResponse
+
+MAX_SIZE = 1024 * 1024
+
+
+def floor(request, size: int):
+    return HttpResponse(b"x" * min(size, MAX_SIZE), content_type="text/html")
