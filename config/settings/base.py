@@ -57,6 +57,9 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
+    # Anonymous public pages from the cache (home/cache.py); off unless
+    # ANON_PAGE_CACHE_SECONDS > 0. After CSRF (hands out tokens), before auth.
+    "home.cache.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -261,3 +264,14 @@ LOGGING = {
 # Two-factor sign-in is required for the roles in ``lms.roles.MFA_REQUIRED_ROLES``.
 LMS_REQUIRE_MFA = env.bool("REQUIRE_MFA", default=True)
 ACCOUNT_PREVENT_ENUMERATION = False
+
+# Anonymous page cache (home/cache.py): seconds a public page is kept; 0 = off.
+# Production turns it on. Verification pages change without a publication (a
+# certificate revoked), so they are kept only a minute.
+ANON_PAGE_CACHE_SECONDS = env.int("ANON_PAGE_CACHE_SECONDS", default=0)
+ANON_PAGE_CACHE_VIEWS = ["wagtail_serve", "certification:verify"]
+ANON_PAGE_CACHE_VIEW_SECONDS = {"certification:verify": 60}
+
+# Benchmarks only (bench/): BENCH_FLOOR=1 adds /bench/floor/<size>/, a bare view
+# returning that many bytes. Never set in a real deployment.
+BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
