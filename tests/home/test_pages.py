@@ -166,3 +166,17 @@ def test_alliance_page_lists_member_studios_in_the_visitors_language(
     assert "纺纱创新工作室" in response.text
     assert "Mill studio" not in response.text
     assert "40" in client.get(alliance.url).text
+
+
+def test_home_page_content_is_cached_until_a_page_is_published(client, story_index):
+    """The featured and latest blocks are served from the cache; publishing any
+    page (Wagtail's page_published signal) makes them fresh."""
+    StoryPageFactory(parent=story_index["en"], title="First story")
+    assert "First story" in client.get("/").text
+    StoryPageFactory(parent=story_index["en"], title="Written without publishing")
+    assert "Written without publishing" not in client.get("/").text
+    story = StoryPageFactory(parent=story_index["en"], title="Published story")
+    story.save_revision().publish()
+    html = client.get("/").text
+    assert "Published story" in html
+    assert "Written without publishing" in html
