@@ -1,16 +1,90 @@
-"""Journey 1: a worker signs up, verifies the e-mail, switches to Chinese and learns."""
+"""Journey 1: a worker signs up, verifies the e-mail, switches to Chinese, takes
+"AI + Textile" to the end, and checks the certificate the course issues."""
 
+import io
 import re
 import uuid
 
 import pytest
+from PIL import Image
 
-from tests.e2e.conftest import latest_mail_link
+from courses.demo_content import AI_TEXTILE, bid
+from tests.e2e.conftest import BASE_URL, DESKTOP, latest_mail_link, sign_in, tab_to
 
 pytestmark = pytest.mark.e2e
+PASSWORD = "loom-vision-2026"
 
 
-def test_worker_signs_up_verifies_and_switches_to_chinese(page, journey):
+def answer_key() -> dict[str, dict]:
+    """Question id → its definition, from the demo course the server loaded."""
+    key = {}
+    for _title, _module, _minutes, blocks in AI_TEXTILE:
+        for block in blocks:
+            if block["type"] == "quiz":
+                for question in block["value"]["questions"]:
+                    key[question["id"]] = question
+    return key
+
+
+def answer(page, question: dict, *, right: bool) -> None:
+    name = f"q-{question['id']}"
+    kind, value = question["type"], question["value"]
+    if kind in ("single_choice", "multiple_choice"):
+        options = value["options"]
+        chosen = [o for o in options if o["value"]["correct"] == right]
+        if kind == "single_choice" or not right:
+            chosen = chosen[:1]
+        for option in chosen:
+            page.locator(f"input[name='{name}'][value='{option['id']}']").check()
+    elif kind == "true_false":
+        truth = (
+            value["answer"]
+            if right
+            else {"true": "false", "false": "true"}[value["answer"]]
+        )
+        page.locator(f"input[name='{name}'][value='{truth}']").check()
+    else:
+        number = float(value["answer"]) + (0 if right else 1000)
+        page.locator(f"input[name='{name}']").fill(f"{number:g}")
+
+
+FINAL_QUIZ = bid("ait-final")
+
+
+def take_quizzes(page, key: dict, *, journey, step: str) -> None:
+    """Passes every quiz of the lesson; the final quiz is failed once first."""
+    failed_final = False
+    while page.locator("form[action*='/quizzes/'] button[type=submit]").count():
+        form = page.locator("form[action*='/quizzes/']").first
+        fail_first = FINAL_QUIZ in form.get_attribute("action") and not failed_final
+        failed_final = failed_final or fail_first
+        names = form.locator("input[name^='q-']").evaluate_all(
+            "els => [...new Set(els.map(e => e.name))]"
+        )
+        right = not fail_first
+        for name in names:
+            answer(page, key[name.removeprefix("q-")], right=right)
+        journey.check(page, f"{step}-quiz", chinese=True)
+        form.locator("button[type=submit]").click()
+        page.wait_for_load_state("networkidle")
+        journey.check(page, f"{step}-quiz-result", chinese=True)
+        if fail_first:
+            assert page.locator(".badge.warn, .badge.bad").count() > 0
+        page.go_back()
+        page.reload()
+
+
+def photo(tmp_path, name: str) -> str:
+    path = tmp_path / name
+    buffer = io.BytesIO()
+    Image.new("RGB", (320, 240), "#3a6ea5").save(buffer, "PNG")
+    path.write_bytes(buffer.getvalue())
+    return str(path)
+
+
+def test_worker_learns_in_chinese_and_gets_a_verified_certificate(
+    browser, page, journey, tmp_path
+):
     email = f"worker-{uuid.uuid4().hex[:8]}@example.com"
     page.goto("/")
     journey.check(page, "home")
@@ -18,8 +92,8 @@ def test_worker_signs_up_verifies_and_switches_to_chinese(page, journey):
     page.get_by_role("link", name="Sign up").first.click()
     page.get_by_label(re.compile("^E-?mail", re.I)).fill(email)
     page.get_by_label("Your name").fill("Zhang Wei")
-    page.get_by_label(re.compile("^Password:?$")).fill("loom-vision-2026")
-    page.get_by_label(re.compile("Password \\(again\\)")).fill("loom-vision-2026")
+    page.get_by_label(re.compile("^Password:?$")).fill(PASSWORD)
+    page.get_by_label(re.compile("Password \\(again\\)")).fill(PASSWORD)
     journey.check(page, "signup-form")
     page.get_by_role("button", name="Sign Up").click()
     journey.check(page, "verification-sent")
@@ -30,7 +104,71 @@ def test_worker_signs_up_verifies_and_switches_to_chinese(page, journey):
     page.wait_for_url(re.compile(r"/me/$"))
     journey.check(page, "my-page")
 
-    page.get_by_role("button", name="简体中文").click()
+    # The language switch, with the keyboard alone.
+    switch = page.get_by_role("button", name="简体中文")
+    tab_to(page, switch)
+    page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"/zh-hans/me/$"))
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     journey.check(page, "my-page-chinese", chinese=True)
+
+    # The catalogue in Chinese, the course, enrolment.
+    page.goto("/zh-hans/courses/")
+    journey.check(page, "catalogue", chinese=True)
+    page.get_by_role("link", name=re.compile("人工智能")).first.click()
+    journey.check(page, "course", chinese=True)
+    page.locator("form[action*='/enrol/'] button").click()
+    page.wait_for_load_state("networkidle")
+    journey.check(page, "enrolled", chinese=True)
+    lesson_urls = page.locator(".lesson-list a").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert len(lesson_urls) >= 6
+
+    key = answer_key()
+    for number, url in enumerate(lesson_urls, start=1):
+        page.goto(url)
+        assert "/zh-hans/" in page.url
+        journey.check(page, f"lesson-{number}", chinese=True)
+        take_quizzes(page, key, journey=journey, step=f"lesson-{number}")
+        if page.locator("form[action*='/practical'] input[type=file]").count():
+            form = page.locator("form[action*='/practical']").first
+            form.locator("textarea").fill("五处报警已确认：三处真实疵点，两处误报。")
+            form.locator("input[type=file]").set_input_files(
+                [photo(tmp_path, "alarm.png"), photo(tmp_path, "camera.png")]
+            )
+            form.locator("button[type=submit]").click()
+            page.wait_for_load_state("networkidle")
+            journey.check(page, f"lesson-{number}-practical-sent", chinese=True)
+        complete = page.locator("form[action*='/complete'] button[type=submit]")
+        if complete.count():
+            complete.click()
+            page.wait_for_load_state("networkidle")
+
+    # An instructor of the course signs the practical task off.
+    mentor_context = browser.new_context(base_url=BASE_URL, viewport=DESKTOP)
+    mentor = mentor_context.new_page()
+    sign_in(mentor, "han.liping@demo.craftskills.cn")
+    mentor.goto("/learning/practicals/")
+    journey.check(mentor, "mentor-reviews")
+    mentor.get_by_role("link", name=re.compile("Zhang Wei")).first.click()
+    journey.check(mentor, "mentor-review")
+    mentor.locator("input[name=decision][value=approve]").check()
+    mentor.locator("main form button[type=submit]").click()
+    mentor.wait_for_load_state("networkidle")
+    journey.check(mentor, "mentor-signed-off")
+    mentor_context.close()
+
+    # The completion issued a certificate: find it, download the PDF, verify it.
+    page.goto("/zh-hans/learning/")
+    journey.check(page, "my-learning-completed", chinese=True)
+    page.locator("a[href*='/certificates/']").first.click()
+    journey.check(page, "certificate", chinese=True)
+    with page.expect_download() as download:
+        page.locator("a[href$='/pdf/']").click()
+    pdf = download.value.path().read_bytes()
+    assert pdf.startswith(b"%PDF")
+    page.locator("a[href*='/verify/']").first.click()
+    page.wait_for_load_state("networkidle")
+    journey.check(page, "verification", chinese=True)
+    assert page.get_by_text(re.compile("有效")).count() > 0
