@@ -1,0 +1,118 @@
+"""A small platform built with factories: a few of everything, so a page that
+queries per row shows it. Used by the query budgets."""
+
+from __future__ import annotations
+
+from wagtail.models import Locale
+
+from courses.services.enrollment import enrollment_create
+from courses.services.progress import lesson_complete
+from home.models import HomePage, ProfileIndexPage, StoryIndexPage, StudioIndexPage
+from lms.roles import Role
+from tests.courses import factories as course_f
+from tests.home.factories import (
+    CraftsmanProfilePageFactory,
+    ImageFactory,
+    InnovationStudioPageFactory,
+    ProfileHonourFactory,
+    StoryPageFactory,
+    StudioAchievementFactory,
+)
+from tests.lms.cert_factories import SkillCertificateFactory, hr_of, worker_of
+from tests.lms.factories import EnterpriseFactory, OccupationFactory
+from tests.mentorship.factories import (
+    AgreementFactory,
+    GuidanceSessionFactory,
+    MilestoneFactory,
+    mentor,
+)
+
+
+def home_page() -> HomePage:
+    return HomePage.objects.get(locale__language_code="en", depth=2)
+
+
+def section(model, slug: str):
+    """A section page under the English home page, with its Chinese copy (the
+    pages look their translations up)."""
+    page = model(title=slug.title(), slug=slug)
+    home_page().add_child(instance=page)
+    chinese = page.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
+    chinese.save_revision().publish()
+    return page
+
+
+def build(rows: int = 3) -> dict:
+    """``rows`` of each kind (courses, lessons, workers, agreements, pages)."""
+    occupation = OccupationFactory()
+    teacher = course_f.mentor()
+    courses = [
+        course_f.course(
+            title=f"Course {n}", instructors=[teacher], occupation=occupation
+        )
+        for n in range(rows)
+    ]
+    lessons = [
+        course_f.lesson(
+            course=courses[0],
+            title=f"Lesson {n}",
+            body=[course_f.text_block(), course_f.quiz_block(block_id=f"quiz{n}")],
+        )
+        for n in range(rows)
+    ]
+    enterprise = EnterpriseFactory()
+    hr = hr_of(enterprise)
+    workers = [worker_of(enterprise, roles=[Role.LEARNER]) for _ in range(rows)]
+    learner = workers[0]
+    enrollments = [enrollment_create(user=learner, course=c) for c in courses]
+    lesson_complete(enrollment=enrollments[0], lesson=lessons[0])
+    certificates = [
+        SkillCertificateFactory(holder=worker, occupation=occupation)
+        for worker in workers
+    ]
+
+    guide = mentor()
+    agreements = [
+        AgreementFactory(
+            mentor=guide,
+            apprentice=worker,
+            enterprise=enterprise,
+            occupation=occupation,
+            membership=False,
+        )
+        for worker in workers
+    ]
+    for agreement in agreements:
+        MilestoneFactory(agreement=agreement)
+        GuidanceSessionFactory(agreement=agreement)
+
+    profiles = section(ProfileIndexPage, "role-models")
+    stories = section(StoryIndexPage, "stories")
+    studios = section(StudioIndexPage, "studios")
+    profile_pages = []
+    for _ in range(rows):
+        page = CraftsmanProfilePageFactory(parent=profiles, portrait=ImageFactory())
+        ProfileHonourFactory(page=page)
+        profile_pages.append(page)
+    story_pages = [
+        StoryPageFactory(parent=stories, lead_image=ImageFactory()) for _ in range(rows)
+    ]
+    studio_pages = []
+    for _ in range(rows):
+        studio = InnovationStudioPageFactory(
+            parent=studios, lead_craftsman=profile_pages[0]
+        )
+        StudioAchievementFactory(page=studio)
+        studio_pages.append(studio)
+    return {
+        "learner": learner,
+        "hr": hr,
+        "mentor": guide,
+        "course": courses[0],
+        "lesson": lessons[0],
+        "certificate": certificates[0],
+        "agreement": agreements[0],
+        "profile": profile_pages[0],
+        "story": story_pages[0],
+        "studio": studio_pages[0],
+    }
