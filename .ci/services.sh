@@ -21,6 +21,7 @@ PG_BIN=/usr/lib/postgresql/15/bin
 PG_PORT=${SERVICES_PG_PORT:-54329}
 REDIS_PORT=${SERVICES_REDIS_PORT:-63799}
 WEB_PORT=${SERVICES_WEB_PORT:-8000}
+NGINX_PORT=${SERVICES_NGINX_PORT:-8089}
 DIR=${SERVICES_DIR:-/tmp/craftskills-services}
 DB_NAME=craftskills
 DB_USER=craftskills
@@ -42,6 +43,10 @@ install_packages() {
   [ -x "$PG_BIN/pg_ctl" ] || want+=(postgresql-15)
   command -v redis-server >/dev/null || want+=(redis-server)
   command -v redis-cli >/dev/null || want+=(redis-tools)
+  if [ "$MODE" = bench ]; then  # the load generator and the static-file floor
+    command -v wrk >/dev/null || want+=(wrk)
+    command -v nginx >/dev/null || want+=(nginx-light)
+  fi
   if [ ${#want[@]} -gt 0 ]; then
     log "installing ${want[*]}"
     apt-get update -qq
@@ -53,7 +58,7 @@ install_packages() {
 pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 # A pid file may be stale (after a reboot its number can belong to anything): only a
 # process that is one of ours is ever signalled.
-ours() { grep -qaE 'celery|gunicorn|redis-server' "/proc/$1/cmdline" 2>/dev/null; }
+ours() { grep -qaE 'celery|gunicorn|redis-server|nginx' "/proc/$1/cmdline" 2>/dev/null; }
 
 stop_pidfile() {
   # Stops the process whose id is in $1 (TERM, then KILL after a grace period).
@@ -145,6 +150,7 @@ install_packages
 stop_all
 ports=("$PG_PORT" "$REDIS_PORT")
 [ "$MODE" = run ] && ports+=("$WEB_PORT")
+[ "$MODE" = bench ] && ports+=("$WEB_PORT" "$NGINX_PORT")
 for port in "${ports[@]}"; do
   if port_busy "$port"; then
     log "port $port on 127.0.0.1 is taken by a process this script did not start;"
@@ -195,7 +201,10 @@ case "$MODE" in
     # Ordinary tests keep eager Celery; tests/services/ start real workers themselves.
     export SERVICES=1
     export DJANGO_SETTINGS_MODULE=config.settings.test
-    "$PY" -m pytest -m "not e2e" -p no:randomly "$@"
+    # The suite on PostgreSQL + Redis, one worker per core (each has its own test
+    # database and Redis database); then the real-worker tests, one at a time.
+    "$PY" -m pytest -n 2 -m "not e2e and not services" -p no:randomly "$@"
+    "$PY" -m pytest -m services -p no:randomly "$@"
     ;;
 
   run)
@@ -226,12 +235,56 @@ EOF
     ;;
 
   bench)
-    # Page timings on generated data (BENCH_SIZE=small|large), under the production
-    # settings; the figures go to docs/benchmarks.md.
+    # The benchmark suite on generated data (BENCH_SIZE=small|large) under the
+    # production settings: gunicorn (2 x cores + 1 sync workers) with the bare floor
+    # view (BENCH_FLOOR=1, never set outside this mode) and nginx serving the static
+    # floor on $NGINX_PORT. Figures go to bench/results/ and docs/benchmarks.md.
     production_env
     export REQUIRE_MFA=0  # the benchmark signs people in directly
+    export BENCH_FLOOR=1
+    SIZE=${BENCH_SIZE:-small}
+    WORKERS=$((2 * $(nproc) + 1))
     "$PY" manage.py migrate --no-input -v 0
     "$PY" manage.py collectstatic --no-input -v 0
-    "$PY" -m bench.run --size "${BENCH_SIZE:-small}" "$@"
+    log "load_demo (output in $DIR/load_demo.log)"
+    "$PY" manage.py load_demo >"$DIR/load_demo.log" 2>&1
+    mkdir -p "$DIR/floor" "$DIR/nginx"
+    cat >"$DIR/nginx/nginx.conf" <<EOF
+worker_processes 1;
+daemon on;
+pid $DIR/pids/nginx.pid;
+error_log $DIR/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $DIR/nginx/body;
+  proxy_temp_path $DIR/nginx/proxy;
+  fastcgi_temp_path $DIR/nginx/fastcgi;
+  uwsgi_temp_path $DIR/nginx/uwsgi;
+  scgi_temp_path $DIR/nginx/scgi;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $DIR/floor;
+    default_type text/html;
+  }
+}
+EOF
+    nginx -c "$DIR/nginx/nginx.conf"
+    "$ROOT/.venv/bin/gunicorn" config.wsgi --workers "$WORKERS" \
+      --bind "127.0.0.1:$WEB_PORT" --pid "$DIR/pids/gunicorn.pid" --daemon \
+      --error-logfile "$DIR/gunicorn.log"
+    "$PY" - "http://127.0.0.1:$WEB_PORT/healthz/" <<'EOF'
+import sys, time, urllib.request
+for _ in range(150):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=2)
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.2)
+sys.exit("gunicorn did not answer")
+EOF
+    "$PY" -m bench.run --size "$SIZE" --workers "$WORKERS" \
+      --base-url "http://127.0.0.1:$WEB_PORT" \
+      --nginx-url "http://127.0.0.1:$NGINX_PORT" --floor-dir "$DIR/floor" "$@"
     ;;
 esac

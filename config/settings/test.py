@@ -1,6 +1,8 @@
 """Fast, isolated settings for pytest. Services tests override the database and broker
 through the environment (``DATABASE_URL``, ``CELERY_BROKER_URL``)."""
 
+import os
+
 from .base import *  # noqa: F403
 from .base import env
 
@@ -10,6 +12,13 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tests")}
+# Under pytest-xdist each worker clears the cache before every test: on Redis, give each
+# worker a database of its own (gw0 → the URL's database + 1, gw1 → + 2, ...).
+_worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+if _worker and "redis" in CACHES["default"]["BACKEND"].lower():
+    _base, _, _db = CACHES["default"]["LOCATION"].rpartition("/")
+    _offset = int(_worker.removeprefix("gw") or 0) + 1
+    CACHES["default"]["LOCATION"] = f"{_base}/{int(_db or 0) + _offset}"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = env("MEDIA_ROOT", default="/tmp/craftskills-test-media")
 STORAGES = {
