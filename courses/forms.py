@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.selectors import DURATIONS
 from lms.models import Industry, Occupation, SkillLevel
+from lms.search import search_text
 
 DURATION_LABELS = {
     "short": _("Up to 4 hours"),
@@ -51,7 +52,7 @@ class CatalogueFilterForm(forms.Form):
             return {}
         data = self.cleaned_data
         return {
-            "query": data["q"].strip(),
+            "query": search_text(data["q"]),
             "industry_id": data["industry"].pk if data["industry"] else None,
             "occupation_id": data["occupation"].pk if data["occupation"] else None,
             "level": data["level"],

@@ -25,6 +25,7 @@ from home.models import (
     StudioAchievement,
 )
 from home.search import build_query
+from lms.search import search_text
 
 CONTENT_VERSION_KEY = "home:content-version"
 FIGURES_KEY = "home:platform-figures"
@@ -372,12 +373,12 @@ def alliance_details(*, alliance: AlliancePage) -> dict:
 
 # --- search ---------------------------------------------------------------------
 
-MAX_QUERY_LENGTH = 200
+MAX_QUERY_LENGTH = 200  # the same as lms.search.MAX_QUERY_LENGTH
 
 
 def search_pages(*, query: str, locale: Locale):
     """Live, public pages in the visitor's language that match ``query``."""
-    query = query[:MAX_QUERY_LENGTH].strip()
+    query = search_text(query, max_length=MAX_QUERY_LENGTH)
     if not query:
         return Page.objects.none()
     return (

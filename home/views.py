@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from home import selectors
 from home.models import ProfileIndexPage, StoryIndexPage, StudioIndexPage
+from lms.search import search_text
 
 # The page types the menu links to, by the name the menu uses.
 SECTIONS = {
@@ -17,7 +18,7 @@ SECTIONS = {
 
 def search(request):
     """Wagtail search over the live pages in the visitor's language."""
-    query = request.GET.get("q", "")[: selectors.MAX_QUERY_LENGTH].strip()
+    query = search_text(request.GET.get("q", ""), max_length=selectors.MAX_QUERY_LENGTH)
     results = selectors.search_pages(query=query, locale=Locale.get_active())
     page = selectors.paginate(request, results, per_page=10)
     return render(

@@ -66,7 +66,7 @@ def personal_data_erase(*, user: User, actor: User | None) -> User:
             _("Remove the administrator rights of this account before erasing it."),
             code="erase_superuser",
         )
-    user = User.objects.select_for_update().get(pk=user.pk)
+    user = User.objects.select_for_update(of=("self",)).get(pk=user.pk)
     # Apps that build on lms erase first; lms scrubs the account itself last.
     for part in reversed(personal_data.parts()):
         part.eraser(user)

@@ -14,6 +14,7 @@ from lms import permissions
 from lms import selectors_certificates as selectors
 from lms.models import CertificateStatus, Membership, Occupation, SkillCertificate
 from lms.pdf import verification_url
+from lms.search import search_text
 
 
 class IsEnterpriseHR(BasePermission):
@@ -90,7 +91,7 @@ def _filters(params) -> selectors.BoardFilters:
         if occupation_id is None:
             raise ValidationError({"occupation": "Unknown occupation code."})
     return selectors.BoardFilters(
-        q=params.get("q", "")[:100],
+        q=search_text(params.get("q", ""), max_length=100),
         occupation_id=occupation_id,
         level=int(level) if level else None,
         status=status,

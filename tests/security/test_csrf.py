@@ -7,7 +7,6 @@ from django.test import Client
 from django.urls import reverse
 from rest_framework.authtoken.models import Token
 
-
 from .urlwalk import our_routes
 
 pytestmark = pytest.mark.django_db

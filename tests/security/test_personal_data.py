@@ -240,10 +240,9 @@ def test_home_unlinks_a_role_model_profile_from_the_erased_account(person):
     """The page is editorial content about a public role model: it stays for the
     editors to decide on; only the link to the account goes."""
     from home.models import CraftsmanProfilePage, HomePage
-    from tests.home.factories import CraftsmanProfilePageFactory
-
     from lms.roles import Role
     from lms.services.accounts import role_grant
+    from tests.home.factories import CraftsmanProfilePageFactory
 
     role_grant(user=person, role=Role.MENTOR)  # profiles link mentors' accounts
     home = HomePage.objects.get(locale__language_code="en", depth=2)
