@@ -305,7 +305,10 @@ def _learning(spec, people, courses, lessons, out):
             )
         )
     Enrollment.objects.bulk_create(enrolments, batch_size=BATCH)
-    lesson_ids = {c.pk: [lesson.pk for lesson in ls] for c, ls in zip(courses, lessons)}
+    lesson_ids = {
+        c.pk: [lesson.pk for lesson in ls]
+        for c, ls in zip(courses, lessons, strict=True)
+    }
     per = min(spec["progress_per_enrolment"], spec["lessons"])
 
     def rows():

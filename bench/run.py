@@ -1,38 +1,41 @@
-"""Page timings on generated data: ``python -m bench.run [--size small|large]``.
+"""The benchmark suite: ``python -m bench.run --size small|large`` (normally through
+``make bench`` = ``bash .ci/services.sh bench``, which starts PostgreSQL, Redis,
+gunicorn and nginx and passes their addresses).
 
-Generates the data if missing (bench/generate.py), then requests each page in-process
-with Django's test client as the person who would see it (warm-up first, then
-``--repeat`` timed requests) and writes median and 95th-percentile times, queries and
-response size to docs/benchmarks.md. In-process: no network, no gunicorn; this measures
-the application and database, not the web server."""
+1. generates the data if missing (bench/generate.py);
+2. in-process timings with Django's test client (application and database time,
+   queries per page; the anonymous page cache is off here);
+3. with ``--base-url``: throughput and latency under wrk against gunicorn, beside the
+   bare Django view and nginx floors (bench/load.py);
+4. the import of 100,000 certificate rows and PDFs per second (bench/throughput.py).
+
+The figures of each size go to bench/results/<size>.json; docs/benchmarks.md is written
+from every results file there (bench/report.py), so a small and a large run together
+give the growth table."""
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
-import platform
 import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "docs" / "benchmarks.md"
+RESULTS = ROOT / "bench" / "results"
 
-# (label, URL name, or else a path, who): who is None (anonymous), "worker" or "hr".
-PAGES = [
-    ("home page", None, "/", None),
-    ("certificate verify form", "certification:verify_form", None, None),
-    ("worker dashboard", "lms:dashboard", None, "worker"),
-    ("worker inbox", "lms:inbox", None, "worker"),
-    ("worker certificates", "certification:mine", None, "worker"),
-    ("HR certificate board", "certification:board", None, "hr"),
-    ("HR board CSV export", "certification:export_csv", None, "hr"),
-    ("HR eligible workers", "certification:eligible", None, "hr"),
-    ("course catalogue", "courses:catalogue", None, "worker"),
-    ("my learning", "courses:my_learning", None, "worker"),
-    ("my mentorships", "mentorship:mine", None, "worker"),
+# In-process only (no load test): (label, URL name, who).
+EXTRA_PAGES = [
+    ("certificate verify form", "certification:verify_form", None),
+    ("worker dashboard", "lms:dashboard", "worker"),
+    ("worker inbox", "lms:inbox", "worker"),
+    ("worker certificates", "certification:mine", "worker"),
+    ("HR board CSV export", "certification:export_csv", "hr"),
+    ("HR eligible workers", "certification:eligible", "hr"),
+    ("my mentorships", "mentorship:mine", "worker"),
 ]
 
 
@@ -48,10 +51,15 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
-def measure(client, url: str, repeat: int) -> dict:
+# Pages with a known N+1 that would take minutes at the large size: timed 3 times,
+# without the warm-up.
+HEAVY = {"HR eligible workers"}
+
+
+def measure(client, url: str, repeat: int, warm: int = 2) -> dict:
     from django.db import connection
 
-    for _ in range(2):  # warm-up: templates, caches, connection
+    for _ in range(warm):  # warm-up: templates, caches, connection
         client.get(url)
     times = []
     for _ in range(repeat):
@@ -76,96 +84,168 @@ def measure(client, url: str, repeat: int) -> dict:
     }
 
 
-def run(size: str, repeat: int) -> list[tuple[str, str, dict | str]]:
-    """Requests every page; a page whose URL does not exist yet is listed as such."""
-    from django.test import Client
+def in_process(people, repeat: int, out) -> list[dict]:
+    from django.test import Client, override_settings
     from django.urls import NoReverseMatch, reverse
 
-    from bench.generate import generate, hr_email, worker_email
-    from lms.models import User
+    from bench import load
 
-    generate(size)
-    people = {
-        "worker": User.objects.get(email=worker_email(0)),
-        "hr": User.objects.get(email=hr_email(0)),
-    }
-    rows = []
-    for label, name, path, who in PAGES:
+    todo = [
+        (label, path, who)
+        for label, path, who, _kind in load.pages(people)
+        if who != "nobody"
+    ]
+    for label, name, who in EXTRA_PAGES:
         try:
-            url = reverse(name) if name else path
+            todo.append((label, reverse(name), who))
         except NoReverseMatch:
-            rows.append((label, name or path, "not built yet"))
-            continue
-        client = Client(HTTP_HOST="localhost")
-        if who:
-            client.force_login(people[who])
-        rows.append((label, url, measure(client, url, repeat)))
-        sys.stdout.write(f"{label:28} {url:40} {rows[-1][2]}\n")
+            todo.append((label, name, "missing"))
+    rows = []
+    with override_settings(ANON_PAGE_CACHE_SECONDS=0, VERIFY_RATE_LIMIT=10**9):
+        for label, url, who in todo:
+            row = {"label": label, "path": url, "who": who or "anonymous"}
+            if who == "missing":
+                rows.append(row | {"error": "not built yet"})
+                continue
+            client = Client(HTTP_HOST="localhost")
+            if who:
+                client.force_login(people[who])
+            if label in HEAVY:
+                row |= measure(client, url, min(repeat, 3), warm=0)
+            else:
+                row |= measure(client, url, repeat)
+            rows.append(row)
+            out.write(
+                f"{label:28} {url:45} {row['status']} {row['median']:7.1f} ms "
+                f"{row['queries']:4} queries\n"
+            )
     return rows
 
 
-def write_report(size: str, repeat: int, rows) -> None:
+def machine(workers: int | None) -> dict:
+    import platform
+    import subprocess
+
     from django.db import connection
 
-    from lms.models import Membership, Notification, SkillCertificate, User
+    def first(path, prefix):
+        try:
+            for line in Path(path).read_text().splitlines():
+                if line.startswith(prefix):
+                    return line.split(":", 1)[1].strip()
+        except OSError:
+            pass
+        return "unknown"
 
-    totals = {
+    def version(command):
+        try:
+            done = subprocess.run(command, capture_output=True, text=True, timeout=10)
+            return (done.stdout or done.stderr).strip().splitlines()[0]
+        except (OSError, IndexError, subprocess.SubprocessError):
+            return "not installed"
+
+    with connection.cursor() as cursor:
+        cursor.execute("select version()")
+        database = cursor.fetchone()[0].split(" on ")[0]
+    if connection.vendor != "postgresql":
+        database = f"{connection.vendor} {database}"
+    return {
+        "cores": os.cpu_count(),
+        "ram": first("/proc/meminfo", "MemTotal"),
+        "cpu": first("/proc/cpuinfo", "model name"),
+        "python": platform.python_version(),
+        "database": database,
+        "redis": version(["redis-server", "--version"]),
+        "nginx": version(["nginx", "-v"]),
+        "wrk": version(["wrk", "--version"]),
+        "gunicorn_workers": workers,
+    }
+
+
+def data_counts() -> dict:
+    from courses.models import CoursePage, Enrollment, LessonPage, LessonProgress
+    from lms.models import Enterprise, Notification, SkillCertificate, User
+    from mentorship.models import Agreement, GuidanceSession
+
+    return {
         "users": User.objects.count(),
-        "memberships": Membership.objects.count(),
+        "enterprises": Enterprise.objects.count(),
+        "courses": CoursePage.objects.count(),
+        "lessons": LessonPage.objects.count(),
+        "enrolments": Enrollment.objects.count(),
+        "lesson progress": LessonProgress.objects.count(),
+        "agreements": Agreement.objects.count(),
+        "sessions": GuidanceSession.objects.count(),
         "certificates": SkillCertificate.objects.count(),
         "notifications": Notification.objects.count(),
     }
-    lines = [
-        "# Benchmarks",
-        "",
-        "Written by `make bench` (`bash .ci/services.sh bench`, which runs "
-        "`python -m bench.run`). Do not edit by hand; run it again.",
-        "",
-        f"- run: {datetime.datetime.now():%Y-%m-%d %H:%M}, size `{size}`, "
-        f"{repeat} timed requests per page after 2 warm-up requests",
-        f"- machine: {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"database {connection.vendor} ({connection.settings_dict['NAME']})",
-        "- data: " + ", ".join(f"{v:,} {k}" for k, v in totals.items()),
-        "- in-process (Django test client as the person who sees the page): "
-        "application and database time, no network or gunicorn",
-        "",
-        "| page | URL | status | median ms | p95 ms | queries | KiB |",
-        "| --- | --- | --- | ---: | ---: | ---: | ---: |",
-    ]
-    for label, url, result in rows:
-        if isinstance(result, str):
-            lines.append(f"| {label} | `{url}` | {result} | | | | |")
-        else:
-            lines.append(
-                f"| {label} | `{url}` | {result['status']} | {result['median']:.1f} "
-                f"| {result['p95']:.1f} | {result['queries']} | {result['kb']:.0f} |"
-            )
-    lines += [
-        "",
-        "## Not measured yet",
-        "",
-        "- Courses, enrolments and mentorships are not generated (their pages show "
-        "little data here): each app needs its own bulk generator in bench/.",
-        "- No HTTP load test against gunicorn (concurrency, throughput); no Celery "
-        "task throughput.",
-        "",
-    ]
-    OUT.write_text("\n".join(lines))
-    sys.stdout.write(f"written {OUT}\n")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", choices=["small", "large"], default="small")
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--base-url", help="gunicorn, e.g. http://127.0.0.1:8000")
+    parser.add_argument("--nginx-url", help="nginx serving --floor-dir")
+    parser.add_argument("--floor-dir", type=Path, help="folder nginx serves")
+    parser.add_argument("--seconds", type=int, default=5, help="per wrk run")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--workers", type=int, help="gunicorn workers (for the note)")
+    parser.add_argument("--import-rows", type=int, default=100_000)
+    parser.add_argument(
+        "--skip", action="append", default=[], choices=["load", "import", "pdf"]
+    )
     args = parser.parse_args()
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     sys.path.insert(0, str(ROOT))
     import django
 
     django.setup()
-    rows = run(args.size, args.repeat)
-    write_report(args.size, args.repeat, rows)
+    from bench import load, report, throughput
+    from bench.generate import generate, hr_email, worker_email
+    from lms.models import User
+
+    out = sys.stdout
+    results = {
+        "size": args.size,
+        "when": f"{datetime.datetime.now():%Y-%m-%d %H:%M}",
+        "machine": machine(args.workers),
+        "settings": os.environ["DJANGO_SETTINGS_MODULE"],
+    }
+    began = time.monotonic()
+    made = generate(args.size, out=out)
+    if made:
+        results["generation_s"] = time.monotonic() - began
+    results["data"] = data_counts()
+    people = {
+        "worker": User.objects.get(email=worker_email(0)),
+        "hr": User.objects.get(email=hr_email(0)),
+    }
+    results["in_process"] = {
+        "repeat": args.repeat,
+        "rows": in_process(people, args.repeat, out),
+    }
+    if args.base_url and "load" not in args.skip:
+        results["load"] = {
+            "seconds": args.seconds,
+            "connections": args.connections,
+            "rows": load.run(
+                people,
+                base_url=args.base_url,
+                nginx_url=args.nginx_url,
+                floor_dir=args.floor_dir,
+                seconds=args.seconds,
+                connections=args.connections,
+                out=out,
+            ),
+        }
+    if "pdf" not in args.skip:
+        results["pdfs"] = throughput.pdfs(out=out)
+    if "import" not in args.skip:
+        results["imports"] = throughput.imports(args.import_rows, out=out)
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / f"{args.size}.json").write_text(json.dumps(results, indent=1) + "\n")
+    report.write(out=out)
 
 
 if __name__ == "__main__":
