@@ -1,5 +1,6 @@
 """Validators for uploads and identifiers, shared by every app."""
 
+import os
 import warnings
 
 from django.conf import settings
@@ -38,9 +39,16 @@ def validate_credit_code(value: str) -> None:
         )
 
 
+# The image formats we take, and the file name extensions they may carry: anything
+# else (an .html or .svg that is also a valid GIF, say) would be served as markup.
+IMAGE_FORMATS = {"JPEG", "MPO", "PNG", "GIF", "WEBP", "AVIF"}
+IMAGE_EXTENSIONS = {".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"}
+
+
 def validate_image_file(upload, *, max_bytes: int | None = None) -> None:
-    """Refuse anything that is not a real image, is too large in bytes, or would
-    decode to more than ``MAX_IMAGE_PIXELS`` (a decompression bomb)."""
+    """Refuse anything that is not a real image of our formats with an image file
+    name, is too large in bytes, would decode to more than ``MAX_IMAGE_PIXELS`` (a
+    decompression bomb), or does not decode to the end (a truncated file)."""
     max_bytes = max_bytes or settings.MAX_AVATAR_BYTES
     max_pixels = settings.MAX_IMAGE_PIXELS
     if upload.size is not None and upload.size > max_bytes:
@@ -48,6 +56,12 @@ def validate_image_file(upload, *, max_bytes: int | None = None) -> None:
             _("The image is larger than %(mb)s MB."),
             code="image_too_large",
             params={"mb": max_bytes // (1024 * 1024)},
+        )
+    name = getattr(upload, "name", "") or ""
+    if name and os.path.splitext(name)[1].lower() not in IMAGE_EXTENSIONS:
+        raise ValidationError(
+            _("This file is not an image we can read (JPEG, PNG, GIF or WebP)."),
+            code="not_an_image",
         )
     position = upload.tell() if hasattr(upload, "tell") else 0
     try:
@@ -61,7 +75,14 @@ def validate_image_file(upload, *, max_bytes: int | None = None) -> None:
                         code="image_too_many_pixels",
                         params={"mp": max_pixels // 1_000_000},
                     )
+                if image.format not in IMAGE_FORMATS:
+                    raise ValueError(image.format)
                 image.verify()
+            # verify() checks the structure only; decoding proves the pixels are
+            # all there (the pixel count above bounds the work).
+            upload.seek(position)
+            with Image.open(upload) as image:
+                image.load()
     except ValidationError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):

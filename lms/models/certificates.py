@@ -282,8 +282,8 @@ def validate_attachment(upload) -> None:
     position = upload.tell() if hasattr(upload, "tell") else 0
     head = upload.read(5)
     upload.seek(position)
-    if head == b"%PDF-":
-        return
+    if head == b"%PDF-" and (upload.name or "").lower().endswith(".pdf"):
+        return  # (a PDF named .html would be served as a web page)
     try:
         validate_image_file(upload, max_bytes=MAX_ATTACHMENT_BYTES)
     except ValidationError:

@@ -110,7 +110,10 @@ def pages(w: dict) -> list[tuple[object, str]]:
         (w["mentor"], reverse("mentorship:agreement_print", args=[agreement])),
         (w["coordinator"], reverse("mentorship:agreement_list")),
         (w["coordinator"], reverse("mentorship:request_list")),
-        (w["coordinator"], reverse("mentorship:request_detail", args=[w["request"].pk])),
+        (
+            w["coordinator"],
+            reverse("mentorship:request_detail", args=[w["request"].pk]),
+        ),
         (w["teacher"], reverse("courses:practical_reviews")),
         (
             w["teacher"],
