@@ -119,7 +119,8 @@ def sign_in(page, email: str, password: str = DEMO_PASSWORD) -> None:
     page.goto("/accounts/login/")
     page.get_by_label(re.compile("^(E-?mail|电子邮件|邮箱)", re.I)).fill(email)
     page.get_by_label(re.compile("^(Password|密码)", re.I)).fill(password)
-    page.locator("form button[type=submit]").first.click()
+    # The header's language switch is a form too: press the sign-in form's button.
+    page.locator("form:has(input[type=password]) button[type=submit]").first.click()
     page.wait_for_load_state("networkidle")
 
 
@@ -132,3 +133,14 @@ def latest_mail_link(pattern: str) -> str:
             if re.search(pattern, link):
                 return link
     raise AssertionError(f"no mail with a link like {pattern} in {MAIL_DIR}")
+
+
+def tab_to(page, locator, *, limit: int = 150) -> None:
+    """Moves the keyboard focus with Tab (from the top of the page) until ``locator``
+    has it, proving the control is reachable without a mouse; fails after ``limit``."""
+    page.evaluate("document.activeElement && document.activeElement.blur()")
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if locator.evaluate("el => el === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {locator} in {limit} presses")
