@@ -51,9 +51,9 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
-# Pages with a known N+1 that would take minutes at the large size: timed 3 times,
-# without the warm-up.
-HEAVY = {"HR eligible workers"}
+# Pages that take seconds each at the large size (an N+1, a 250,000-row export):
+# timed 3 times without the warm-up.
+HEAVY = {"HR eligible workers", "HR board CSV export"}
 
 
 def measure(client, url: str, repeat: int, warm: int = 2) -> dict:
