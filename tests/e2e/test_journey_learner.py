@@ -162,7 +162,7 @@ def test_worker_learns_in_chinese_and_gets_a_verified_certificate(
     # The completion issued a certificate: find it, download the PDF, verify it.
     page.goto("/zh-hans/learning/")
     journey.check(page, "my-learning-completed", chinese=True)
-    page.locator("a[href*='/certificates/']").first.click()
+    page.locator("main a.badge[href*='/certificates/']").first.click()
     journey.check(page, "certificate", chinese=True)
     with page.expect_download() as download:
         page.locator("a[href$='/pdf/']").click()
