@@ -23,6 +23,7 @@ MENTOR = "han.liping@demo.craftskills.cn"  # Han Liping
 APPRENTICE = "learner@demo.craftskills.cn"  # Wang Fang, textile mill
 ENTERPRISE = "Shaanxi Northwest No. 7 Cotton Textile Mill"
 OCCUPATION = "Textile machinery fitter"
+OCCUPATION_ZH = "纺织设备保全工"
 
 
 def _today() -> datetime.date:
@@ -102,6 +103,8 @@ def test_agreement_signed_then_phone_session_confirmed(
     journey.check(mentor, "mentor-to-sign", chinese=True)
     mentor.locator(f"a[href$='/mentorship/agreements/{pk}/']").first.click()
     sign = mentor.locator(f"form[action$='/agreements/{pk}/sign/'] button")
+    # The trade reads in Chinese too (the occupation's Chinese name).
+    assert mentor.locator("dl.terms dd", has_text=OCCUPATION_ZH).count() == 1
     journey.check(mentor, "mentor-agreement", chinese=True)
     tab_to(mentor, sign)
     mentor.keyboard.press("Enter")
