@@ -159,6 +159,10 @@ class BoardFilterForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["occupation"].label_from_instance = lambda o: o.local_name
+
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
@@ -43,4 +44,11 @@ class Occupation(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
+        return self.name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language: the Chinese name on Chinese pages."""
+        if self.name_zh and (get_language() or "").startswith("zh"):
+            return self.name_zh
         return self.name
