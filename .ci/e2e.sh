@@ -41,5 +41,5 @@ for _ in $(seq 1 120); do
 done
 
 echo "e2e: screenshots go to $E2E_SCREENSHOTS"
-$PY -m pytest tests/e2e -m e2e -p no:xdist "$@"
+$PY -m pytest -m e2e -p no:xdist "$@"
 echo "e2e: screenshots are in $E2E_SCREENSHOTS"

@@ -192,8 +192,6 @@ class SessionForm(forms.Form):
     photos = MultipleFileField(
         label=_("Photos"),
         item_validator=validate_photo,
-        help_text=_("Up to %(n)s photos, each at most 8 MB.")
-        % {"n": MAX_FILES_PER_UPLOAD},
     )
 
     DETAIL_FIELDS = (
@@ -209,6 +207,10 @@ class SessionForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["photos"].widget.attrs.update(accept="image/*")
+        # Formatted per request, in the reader's language (a lazy string loses that).
+        self.fields["photos"].help_text = _(
+            "Up to %(n)s photos, each at most 8 MB."
+        ) % {"n": MAX_FILES_PER_UPLOAD}
         self.fields["date"].widget.attrs["max"] = timezone.localdate().isoformat()
 
     def time_fields(self):
