@@ -107,28 +107,29 @@ def submit_for_moderation(page, journey, label: str) -> None:
     )
 
 
-def translate(page, journey, title: str, label: str) -> None:
-    """On the edit page of ``title``, the header's actions: "Translate" to Chinese.
-    Ends on the Chinese draft's edit page."""
-    page.locator("header").get_by_role("button", name=re.compile("Actions")).click()
-    page.get_by_role("link", name="Translate").click()
+def translate(page, journey, label: str) -> None:
+    """On a page's editor, the header's "Actions" menu: "Translate" into Chinese.
+    Ends on the Chinese draft's editor."""
+    page.locator("header").get_by_role("button", name="Actions", exact=True).click()
+    page.get_by_role("link", name="Translate", exact=True).click()
     page.wait_for_load_state("networkidle")
     page.get_by_label("简体中文").check()
     photograph(page, journey, f"{label}-translate")
-    page.locator("main form button[type=submit]").click()
+    page.locator("main form [type=submit]").click()
     page.wait_for_load_state("networkidle")
-    assert "/edit/" in page.url, page.url
+    assert re.search(r"/admin/pages/\d+/edit/", page.url), page.url
 
 
-def edit_page(page, *path: str) -> None:
-    """Opens the editor of the page at the end of ``path`` in the page tree."""
-    explore(page, *path[:-1])
-    page.locator("td.title").get_by_role("link", name=path[-1], exact=True).click()
+def open_editor(page, title: str) -> None:
+    """Finds the page called ``title`` with the admin's page search and opens it."""
+    page.goto("/admin/pages/search/?q=" + title.split()[-1])
+    page.locator("td.title").get_by_role("link", name=title, exact=True).click()
     page.wait_for_load_state("networkidle")
 
 
 def feature(page, journey, home_title: str, profile: str, label: str) -> None:
-    """Puts ``profile`` among the home page's featured role models and submits."""
+    """Puts ``profile`` among the home page's featured role models (chosen in the
+    page chooser modal by its run mark) and submits the home page."""
     explore(page)
     page.locator("td.title").get_by_role("link", name=home_title).click()
     page.wait_for_load_state("networkidle")
@@ -139,7 +140,7 @@ def feature(page, journey, home_title: str, profile: str, label: str) -> None:
     add.click()
     section.get_by_role("button", name="Choose a page").last.click()
     modal = page.locator(".modal-dialog")
-    modal.locator("input[name=q]").fill(profile)
+    modal.locator("input[name=q]").fill(profile.split()[-1])
     modal.get_by_role("link", name=profile).click()
     modal.wait_for(state="detached")
     photograph(page, journey, f"{label}-featured")
@@ -249,3 +250,103 @@ def test_editor_writes_moderator_approves_in_both_languages(
     moderator = moderator_context.new_page()
     sign_in(moderator, MODERATOR)
     approve(moderator, journey, [profile_en, story_en, "Craft Skills"], "moderator")
+
+    # Both are public: the story among the latest stories, the profile among the
+    # featured role models and on the role-model index, both in search.
+    visitor.goto("/")
+    journey.check(visitor, "home")
+    stories = visitor.locator("section[aria-labelledby=stories-heading]")
+    featured = visitor.locator("section[aria-labelledby=featured-heading]")
+    assert stories.get_by_role("link", name=story_en).count() == 1
+    assert featured.get_by_role("link", name=profile_en).count() == 1
+    stories.get_by_role("link", name=story_en).click()
+    visitor.wait_for_load_state("networkidle")
+    assert visitor.locator("h1").inner_text() == story_en
+    assert visitor.locator("figure.lead-image img").count() == 1
+    journey.check(visitor, "story")
+    visitor.go_back()
+    featured.get_by_role("link", name=profile_en).click()
+    visitor.wait_for_load_state("networkidle")
+    assert visitor.locator("h1").inner_text() == profile_en
+    assert visitor.locator("main img").count() >= 1
+    journey.check(visitor, "profile")
+    visitor.goto("/go/role-models/")
+    assert visitor.get_by_role("link", name=profile_en).count() == 1
+
+    # Search, with the keyboard: type the words and press Enter.
+    visitor.goto("/search/")
+    field = visitor.get_by_label("Search profiles, stories, studios and courses")
+    tab_to(visitor, field)
+    visitor.keyboard.type(run)
+    visitor.keyboard.press("Enter")
+    visitor.wait_for_url(re.compile(r"/search/\?q="))
+    results = visitor.locator(".search-results")
+    assert results.get_by_role("link", name=profile_en).count() == 1
+    assert results.get_by_role("link", name=story_en).count() == 1
+    journey.check(visitor, "search")
+
+    # The editor translates both into Chinese ("Translate" in the admin), puts the
+    # Chinese words in and submits; the Chinese home page features the profile too.
+    open_editor(page, profile_en)
+    translate(page, journey, "profile")
+    page.locator("#id_title").fill(profile_zh)
+    page.locator("#id_summary").fill("全国巾帼建功标兵，带领一家安装公司的焊工团队。")
+    page.locator("#id_employer").fill("中国化学工程安装公司")
+    page.locator("#id_region").fill("湖南")
+    replace_paragraph(page, "biography", "孙梅带领四十名焊工，在工位旁培养徒弟。")
+    photograph(page, journey, "profile-translated")
+    submit_for_moderation(page, journey, "profile-zh-submitted")
+
+    open_editor(page, story_en)
+    translate(page, journey, "story")
+    page.locator("#id_title").fill(story_zh)
+    page.locator("#id_author").fill("工会宣传部")
+    page.locator("#id_summary").fill("十位劳模助力西安汽车产业园的企业。")
+    replace_paragraph(page, "body", "劳模与产业园的青年焊工签订了师带徒协议。")
+    photograph(page, journey, "story-translated")
+    submit_for_moderation(page, journey, "story-zh-submitted")
+
+    feature(page, journey, "匠心技能", profile_zh, "home-zh")
+    visitor.goto("/zh-hans/")
+    assert visitor.get_by_text(profile_zh).count() == 0
+
+    approve(moderator, journey, [profile_zh, story_zh, "匠心技能"], "moderator-zh")
+
+    # The Chinese home page, story, profile and search.
+    visitor.goto("/zh-hans/")
+    journey.check(visitor, "home-zh", chinese=True)
+    stories = visitor.locator("section[aria-labelledby=stories-heading]")
+    featured = visitor.locator("section[aria-labelledby=featured-heading]")
+    assert stories.get_by_role("link", name=story_zh).count() == 1
+    assert featured.get_by_role("link", name=profile_zh).count() == 1
+    stories.get_by_role("link", name=story_zh).click()
+    visitor.wait_for_load_state("networkidle")
+    assert "/zh-hans/" in visitor.url
+    assert visitor.locator("h1").inner_text() == story_zh
+    assert visitor.locator("figure.lead-image img").count() == 1
+    journey.check(visitor, "story-zh", chinese=True)
+    visitor.go_back()
+    featured.get_by_role("link", name=profile_zh).click()
+    visitor.wait_for_load_state("networkidle")
+    assert visitor.locator("h1").inner_text() == profile_zh
+    journey.check(visitor, "profile-zh", chinese=True)
+
+    visitor.goto("/zh-hans/search/")
+    field = visitor.locator("#search-q")
+    tab_to(visitor, field)
+    visitor.keyboard.type(f"孙梅 {run}")
+    visitor.keyboard.press("Enter")
+    visitor.wait_for_url(re.compile(r"/zh-hans/search/\?q="))
+    results = visitor.locator(".search-results")
+    assert results.get_by_role("link", name=profile_zh).count() == 1
+    assert results.get_by_role("link", name=profile_en).count() == 0
+    journey.check(visitor, "search-zh", chinese=True)
+    visitor.goto(f"/zh-hans/search/?q=师带徒+{run}")
+    assert results.get_by_role("link", name=story_zh).count() == 1
+    # Each language's search shows only its own pages.
+    visitor.goto(f"/search/?q={run}")
+    assert results.get_by_role("link", name=profile_zh).count() == 0
+    assert results.get_by_role("link", name=profile_en).count() == 1
+
+    visitor_context.close()
+    moderator_context.close()
