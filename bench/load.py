@@ -178,6 +178,9 @@ def run(
             rows.append(row)
             out.write(f"{label}: {error}\n")
             continue
+        # A slow page leaves requests queued in gunicorn after wrk stops: wait
+        # until a worker answers again, so the floor is not measured behind them.
+        fetch(f"{base_url}/bench/floor/1/", None)
         if size not in floors:
             (floor_dir / str(size)).write_bytes(b"x" * size)
             django_floor = f"{base_url}/bench/floor/{size}/"
@@ -186,7 +189,8 @@ def run(
             timed = {"cookie": None, "seconds": seconds, "connections": connections}
             floors[size] = (wrk(django_floor, **timed), wrk(nginx_floor, **timed))
         row["django_floor"], row["nginx_floor"] = floors[size]
-        row["ratio"] = row["page"]["rps"] / row["django_floor"]["rps"]
+        floor_rps = row["django_floor"]["rps"]
+        row["ratio"] = row["page"]["rps"] / floor_rps if floor_rps else 0.0
         row["bar"] = BAR.get(kind)
         rows.append(row)
         out.write(
