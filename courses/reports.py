@@ -15,8 +15,8 @@ from courses.models import CoursePage, Enrollment, LessonProgress, QuizAttempt
 from courses.selectors import lessons_of, progress_for, requirements_for
 from lms import permissions
 from lms.models import Membership
+from lms.spreadsheets import safe_cell
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PEOPLE_LIMIT = 500
 BAR_START, BAR_AREA = 240, 320  # SVG chart: where bars start, their full width
 
@@ -191,15 +191,6 @@ def bars(rows: list[dict], *, label: str, value: str, maximum: int | None = None
 
 
 # --- export -------------------------------------------------------------------
-
-
-def safe_cell(value):
-    """Text that a spreadsheet would run as a formula starts with a quote instead."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 def export_tables() -> dict:

@@ -20,9 +20,9 @@ from lms import permissions
 from lms import selectors_certificates as selectors
 from lms.forms_certificates import BoardFilterForm, LookupForm
 from lms.models import SkillCertificate
+from lms.spreadsheets import safe_cell
 
 EXPORT_CHUNK = 2000
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _board_user(request):
@@ -82,16 +82,7 @@ EXPORT_HEADER = (
 )
 
 
-def safe_cell(value) -> str:
-    """Neutralises spreadsheet formulas (CSV/XLSX injection): a leading = + - @
-    tab or CR gets a quote in front."""
-    text = "" if value is None else str(value)
-    if text.startswith(FORMULA_PREFIXES):
-        return "'" + text
-    return text
-
-
-def certificate_cells(c: SkillCertificate) -> list[str]:
+def certificate_cells(c: SkillCertificate) -> list:
     return [
         safe_cell(v)
         for v in (

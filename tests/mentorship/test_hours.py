@@ -88,14 +88,6 @@ def test_csv_and_xlsx_neutralise_formulas():
     assert not any(isinstance(v, str) and v[:1] in "=+-@" for v in values)
 
 
-@pytest.mark.parametrize(
-    "value, safe",
-    [("=1+1", "'=1+1"), ("-2", "'-2"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("ok", "ok")],
-)
-def test_safe_cell(value, safe):
-    assert hours.safe_cell(value) == safe
-
-
 def test_export_downloads_for_someone_who_may_see(client, no_courses):
     session = GuidanceSessionFactory(status="confirmed")
     client.force_login(session.agreement.mentor)
