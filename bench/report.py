@@ -63,6 +63,13 @@ def _load_table(result) -> list[str]:
             )
             continue
         page, floor, nginx = row["page"], row["django_floor"], row["nginx_floor"]
+        if not page["requests"]:
+            lines.append(
+                f"| {row['label']} | {row['who']} | {row['bytes'] / 1024:.1f} | 0 "
+                f"| no request finished in {load['seconds']} s | | | "
+                f"{floor['rps']:.0f} | {nginx['rps']:.0f} | 0 | | |"
+            )
+            continue
         bar = row.get("bar")
         met = "" if bar is None else ("yes" if row["ratio"] >= bar else "**no**")
         lines.append(
@@ -120,7 +127,8 @@ def _growth(results) -> list[str]:
             cells += [f"{a:.1f} → {b:.1f}", f"{b / a:.1f}×"]
         else:
             cells += ["", ""]
-        if label in small_load and label in large_load:
+        loads = [x.get(label) for x in (small_load, large_load)]
+        if all(r and r["page"]["requests"] for r in loads):
             a, b = small_load[label]["page"]["p50"], large_load[label]["page"]["p50"]
             cells += [f"{a:.1f} → {b:.1f}", f"{b / a:.1f}×"]
         else:
