@@ -164,9 +164,17 @@ def _changed(sender, **kwargs) -> None:
 
 
 def connect() -> None:
-    """Called from HomeConfig.ready(): any page change empties the cache."""
-    from django.db.models.signals import post_delete
+    """Called from HomeConfig.ready(): any page change empties the cache, and so does
+    any change to a certificate (each writes one history event), so a revoked
+    certificate's verification page turns "revoked" at once."""
+    from django.db.models.signals import post_delete, post_save
     from wagtail.models import Page
+
+    from lms.models import CertificateEvent
+
+    post_save.connect(
+        _changed, sender=CertificateEvent, dispatch_uid="anon-page-cache-certificate"
+    )
     from wagtail.signals import page_published, page_unpublished, post_page_move
 
     page_published.connect(_changed, dispatch_uid="anon-page-cache-published")

@@ -1,5 +1,6 @@
 from allauth.account.forms import SignupForm as AllauthSignupForm
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from lms.models import User
@@ -17,6 +18,13 @@ class SignupForm(AllauthSignupForm):
     preferred_language = forms.ChoiceField(
         label=_("Language"), choices=User.Language.choices
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Someone signing up on the Chinese pages most likely reads Chinese.
+        chinese = (get_language() or "").startswith("zh")
+        language = User.Language.CHINESE if chinese else User.Language.ENGLISH
+        self.fields["preferred_language"].initial = language
 
     def save(self, request):
         user = super().save(request)

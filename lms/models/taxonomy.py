@@ -24,6 +24,13 @@ class Industry(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
+        return self.local_name
+
+    @property
+    def local_name(self) -> str:
+        """The name in the active language: the Chinese name on Chinese pages."""
+        if self.name_zh and (get_language() or "").startswith("zh"):
+            return self.name_zh
         return self.name
 
 
@@ -44,7 +51,7 @@ class Occupation(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
 
     @property
     def local_name(self) -> str:

@@ -158,3 +158,25 @@ def test_the_bench_floor_view_exists_only_with_its_flag(flag, settings, client):
         settings.BENCH_FLOOR = False
         importlib.reload(config.urls)
         clear_url_caches()
+
+
+def test_revoking_a_certificate_turns_its_cached_verification_page_at_once(
+    cache_on, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from lms.roles import Role
+    from lms.services.certificates import certificate_revoke
+    from tests.lms.cert_factories import SkillCertificateFactory
+    from tests.lms.helpers import give_totp
+
+    certificate = SkillCertificateFactory()
+    url = reverse("certification:verify", args=[certificate.verification_code])
+    Client().get(url)
+    assert Client().get(url)["X-Page-Cache"] == "hit"
+    officer = give_totp(UserFactory(roles=[Role.OFFICER]))
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_revoke(actor=officer, certificate=certificate, reason="Forged")
+    fresh = Client().get(url)
+    assert "X-Page-Cache" not in fresh
+    assert "Revoked" in fresh.content.decode()

@@ -110,3 +110,10 @@ def test_admin_login_goes_through_allauth(client):
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("account_login"))
     assert "next=/admin/" in response["Location"]
+
+
+def test_signup_on_the_chinese_pages_offers_chinese_first(client):
+    form = client.get("/zh-hans/accounts/signup/").context["form"]
+    assert form.fields["preferred_language"].initial == "zh-hans"
+    form = client.get("/accounts/signup/").context["form"]
+    assert form.fields["preferred_language"].initial == "en"

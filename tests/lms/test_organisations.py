@@ -49,3 +49,17 @@ def test_making_someone_hr_of_an_enterprise_grants_the_hr_role():
     person = UserFactory()
     membership_add(user=person, enterprise=EnterpriseFactory(), role="hr")
     assert person.groups.filter(name=Role.HR).exists()
+
+
+def test_occupations_and_industries_are_named_in_the_readers_language():
+    from django.utils import translation
+
+    from tests.lms.factories import OccupationFactory
+
+    welder = OccupationFactory(name="Welder", name_zh="焊工")
+    welder.industry.name_zh = "汽车制造"
+    with translation.override("zh-hans"):
+        assert str(welder) == "焊工"
+        assert str(welder.industry) == "汽车制造"
+    with translation.override("en"):
+        assert str(welder) == "Welder"
