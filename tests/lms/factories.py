@@ -37,7 +37,9 @@ class UserFactory(factory.django.DjangoModelFactory):
             from allauth.account.models import EmailAddress
 
             EmailAddress.objects.get_or_create(
-                user=self, email=self.email, defaults={"verified": True, "primary": True}
+                user=self,
+                email=self.email,
+                defaults={"verified": True, "primary": True},
             )
 
 

@@ -18,8 +18,12 @@ pytestmark = pytest.mark.django_db
 def test_a_notification_is_stored_and_mailed_once(django_capture_on_commit_callbacks):
     person = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        first = notification_send(recipient=person, key="k1", subject="Sign the agreement")
-        again = notification_send(recipient=person, key="k1", subject="Sign the agreement")
+        first = notification_send(
+            recipient=person, key="k1", subject="Sign the agreement"
+        )
+        again = notification_send(
+            recipient=person, key="k1", subject="Sign the agreement"
+        )
     assert first is not None and again is None
     assert Notification.objects.filter(recipient=person).count() == 1
     assert len(mail.outbox) == 1

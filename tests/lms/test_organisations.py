@@ -40,8 +40,12 @@ def test_employee_numbers_are_unique_within_an_enterprise():
 
 
 def test_the_same_employee_number_may_exist_in_two_enterprises():
-    membership_add(user=UserFactory(), enterprise=EnterpriseFactory(), employee_number="7")
-    membership_add(user=UserFactory(), enterprise=EnterpriseFactory(), employee_number="7")
+    membership_add(
+        user=UserFactory(), enterprise=EnterpriseFactory(), employee_number="7"
+    )
+    membership_add(
+        user=UserFactory(), enterprise=EnterpriseFactory(), employee_number="7"
+    )
     assert Membership.objects.filter(employee_number="7").count() == 2
 
 

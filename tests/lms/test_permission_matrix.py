@@ -54,7 +54,9 @@ EXPECTED = {
         "staff": 200,
     },
 }
-CASES = [(url, role, status) for url, row in EXPECTED.items() for role, status in row.items()]
+CASES = [
+    (url, role, status) for url, row in EXPECTED.items() for role, status in row.items()
+]
 
 
 @pytest.mark.parametrize(("url", "role", "status"), CASES)

@@ -75,6 +75,8 @@ def test_language_switch_remembers_the_choice_and_goes_to_the_translated_page(
 
 
 def test_language_switch_works_for_visitors(client):
-    response = client.post(reverse("set_language"), {"language": "zh-hans", "next": "/"})
+    response = client.post(
+        reverse("set_language"), {"language": "zh-hans", "next": "/"}
+    )
     assert response.status_code == 302
     assert client.get("/zh-hans/").status_code == 200
