@@ -33,7 +33,8 @@ HTTP answer the role gets; the tests assert exactly these.
   id in the URL) · 401: the API wants a token · 405: not offered to that role
 - `hr_a` is HR of the enterprise the record belongs to, `hr_b` HR of another one;
   `apprentice` is the apprentice of the agreement, `instructor` teaches the course,
-  `other_mentor` is a mentor outside the agreement. A blank cell: not part of that table.
+  `other_mentor` is a mentor outside the agreement. A blank cell: not part of that
+  table.
 
 The decisions live in one module, `lms/permissions.py`.
 """
@@ -46,31 +47,45 @@ def _tables():
     from tests.lms import test_permission_matrix as core
     from tests.mentorship import test_permissions as mentorship
 
-    yield "Core pages (lms)", [
-        (url, row) for url, row in core.EXPECTED.items()
-    ]
-    yield "Certificates, board, imports, verification, API (lms)", [
-        (f"{method} {page}", row) for (method, page), row in certificates.EXPECTED.items()
-    ]
-    yield "Courses", [
-        (f"GET {page}", dict(zip(courses.ROLES, row, strict=True)))
-        for page, row in courses.MATRIX.items()
-    ]
-    yield "Mentorship", [
-        (f"{method.upper()} {name}", expected)
-        for name, _obj, method, _data, _setup, expected in mentorship.ROWS
-    ]
-    yield "Content (home): the admin's page editor", [
-        ("GET add a profile page", {role: add for role, add, _a, _p in home.MATRIX}),
-        (
-            "approve a submitted page",
-            {role: "yes" if ok else "no" for role, _s, ok, _p in home.MATRIX},
-        ),
-        (
-            "publish without approval",
-            {role: "yes" if ok else "no" for role, _s, _a, ok in home.MATRIX},
-        ),
-    ]
+    yield "Core pages (lms)", [(url, row) for url, row in core.EXPECTED.items()]
+    yield (
+        "Certificates, board, imports, verification, API (lms)",
+        [
+            (f"{method} {page}", row)
+            for (method, page), row in certificates.EXPECTED.items()  # noqa: E501
+        ],
+    )
+    yield (
+        "Courses",
+        [
+            (f"GET {page}", dict(zip(courses.ROLES, row, strict=True)))
+            for page, row in courses.MATRIX.items()
+        ],
+    )
+    yield (
+        "Mentorship",
+        [
+            (f"{method.upper()} {name}", expected)
+            for name, _obj, method, _data, _setup, expected in mentorship.ROWS
+        ],
+    )
+    yield (
+        "Content (home): the admin's page editor",
+        [
+            (
+                "GET add a profile page",
+                {role: add for role, add, _a, _p in home.MATRIX},
+            ),
+            (
+                "approve a submitted page",
+                {role: "yes" if ok else "no" for role, _s, ok, _p in home.MATRIX},
+            ),
+            (
+                "publish without approval",
+                {role: "yes" if ok else "no" for role, _s, _a, ok in home.MATRIX},
+            ),
+        ],
+    )
 
 
 def render() -> str:

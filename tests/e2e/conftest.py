@@ -1,6 +1,7 @@
-"""Browser journeys: Playwright for Python drives Debian's Chromium against the site that
-``.ci/e2e.sh`` serves with the demo content. Every step is photographed at a phone and a
-desktop width and checked for accessibility, sideways overflow and untranslated text."""
+"""Browser journeys: Playwright for Python drives Debian's Chromium against the site
+that ``.ci/e2e.sh`` serves with the demo content. Every step is photographed at a
+phone and a desktop width and checked for accessibility, sideways overflow and
+untranslated text."""
 
 import os
 import re
@@ -83,7 +84,8 @@ class Journey:
 def assert_accessible(page, stem: str) -> None:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        "async () => (await axe.run(document, {resultTypes: ['violations']})).violations"
+        "async () => (await axe.run(document, {resultTypes: ['violations']}))"
+        ".violations"
     )
     grave = [
         f"{v['id']} ({v['impact']}): {v['nodes'][0]['target']}"
@@ -100,7 +102,8 @@ def assert_translated(page, stem: str) -> None:
         "els => els.filter(e => e.offsetParent !== null).map(e => e.innerText.trim())",
     )
     english = [
-        t for t in texts
+        t
+        for t in texts
         if re.search(r"[A-Za-z]{3,}", t) and not CJK.search(t) and t not in ALLOWED
     ]
     assert not english, f"{stem}: untranslated text on a Chinese page: {english}"
