@@ -273,6 +273,12 @@ class CourseCompletion(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Empty while the certificate step (issue, if the course gives one, and tell the
+    # learner) has not run: the broker was down or the task was lost. The beat task
+    # ``courses.tasks.certificates_issue_pending`` runs it for such rows.
+    certificate_checked_at = models.DateTimeField(
+        _("certificate step done at"), null=True, blank=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("course completion")
@@ -282,6 +288,13 @@ class CourseCompletion(models.Model):
             models.CheckConstraint(
                 condition=Q(hours__gte=0), name="completion_hours_not_negative"
             ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["completed_at"],
+                condition=Q(certificate_checked_at__isnull=True),
+                name="completion_certificate_pending",
+            )
         ]
 
     def __str__(self) -> str:
