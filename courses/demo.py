@@ -15,15 +15,13 @@ from wagtail.models import Locale, Page
 from courses import demo_content as content
 from courses import demo_content_zh as content_zh
 from courses.models import CoursePage, Enrollment, LessonPage
-from courses.services.catalogue import (
-    catalogue_ensure,
-    page_translation_get_or_create,
-)
+from courses.services.catalogue import catalogue_ensure
 from courses.services.enrollment import enrollment_assign, enrollment_create
 from courses.services.progress import lesson_complete, lesson_view
 from home.models import HomePage
 from lms.demo import demo_user
 from lms.models import Industry, Occupation
+from lms.services.pages import page_translation_get_or_create
 
 OCCUPATIONS = {
     "6-04-01-01": ("Spinner", "纺纱工", "textile"),

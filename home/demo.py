@@ -41,6 +41,7 @@ from home.models import (
 )
 from lms.demo import demo_enterprise, demo_user
 from lms.models import Industry, Occupation
+from lms.services.pages import page_translation_get_or_create
 
 LANGUAGES = {"en": "en", "zh": "zh-hans"}
 
@@ -91,7 +92,7 @@ def _translate(page: Page, locale: Locale, fill: Callable[[Page], None]) -> Page
     existing = page.get_translation_or_none(locale)
     if existing is not None:
         return existing.specific
-    translation = services.page_translation_get_or_create(page=page, locale=locale)
+    translation, _created = page_translation_get_or_create(page=page, locale=locale)
     fill(translation)
     return services.page_publish(page=translation)
 

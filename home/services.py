@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.core.cache import cache
 from django.db import transaction
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from home.selectors import CONTENT_VERSION_KEY
 
@@ -26,13 +26,3 @@ def page_publish(*, page: Page, user=None) -> Page:
     revision.publish(user=user)
     page.refresh_from_db()
     return page
-
-
-@transaction.atomic
-def page_translation_get_or_create(*, page: Page, locale: Locale) -> Page:
-    """The page's translation in ``locale``, made as a draft copy when it does not
-    exist yet (its parent must be translated first)."""
-    translation = page.get_translation_or_none(locale)
-    if translation is not None:
-        return translation.specific
-    return page.copy_for_translation(locale, copy_parents=False).specific

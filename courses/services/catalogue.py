@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Locale, Page
+from wagtail.models import GroupPagePermission, Page
 
 from courses.models import CourseIndexPage
 from lms.roles import Role
@@ -43,15 +43,3 @@ def catalogue_ensure(
         index.save_revision().publish()
     catalogue_grant_permissions(index=index)
     return index
-
-
-@transaction.atomic
-def page_translation_get_or_create(*, page: Page, locale: Locale) -> tuple[Page, bool]:
-    """The translation of a catalogue, course or lesson page in ``locale`` (found by
-    translation_key), or a new draft copy of it there — Wagtail's copy keeps the
-    StreamField block ids, so quizzes and tasks stay the same activities. The
-    parent must be translated first."""
-    existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific, False
-    return page.copy_for_translation(locale, copy_parents=False).specific, True

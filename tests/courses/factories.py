@@ -137,7 +137,7 @@ def zh_locale():
 def translate(page, **fields):
     """The page's published Chinese copy (its parent must be translated first), made
     with Wagtail's copy_for_translation, with ``fields`` set on it."""
-    from courses.services.catalogue import page_translation_get_or_create
+    from lms.services.pages import page_translation_get_or_create
 
     copy, _created = page_translation_get_or_create(page=page, locale=zh_locale())
     for name, value in fields.items():
