@@ -90,20 +90,23 @@ def practical_submit(
     )
     for photo in photos:
         PracticalEvidencePhoto.objects.create(submission=submission, image=photo)
-    url = reverse("courses:practical_review", args=[submission.pk])
     for instructor in course.instructors.all():
+        title = localized_page(course, language=instructor.preferred_language).title
         notification_send(
             recipient=instructor,
             key=f"practical-submitted:{submission.pk}",
-            subject=_("Practical task to review: %(task)s")
-            % {"task": block.value["title"]},
-            body=_("%(learner)s submitted evidence for %(task)s in %(course)s.")
-            % {
-                "learner": enrollment.user,
-                "task": block.value["title"],
-                "course": course.title,
-            },
-            url=url,
+            subject=lambda: (
+                _("Practical task to review: %(task)s") % {"task": block.value["title"]}
+            ),
+            body=lambda title=title: (
+                _("%(learner)s submitted evidence for %(task)s in %(course)s.")
+                % {
+                    "learner": enrollment.user,
+                    "task": block.value["title"],
+                    "course": title,
+                }
+            ),
+            url=lambda: reverse("courses:practical_review", args=[submission.pk]),
         )
     return submission
 
@@ -150,16 +153,18 @@ def practical_decide(
     submission.decided_at = timezone.now()
     submission.comment = comment[:2000]
     submission.save(update_fields=["status", "decided_by", "decided_at", "comment"])
-    if approve:
-        subject = _("Practical task signed off: %(lesson)s")
-    else:
-        subject = _("Practical task sent back: %(lesson)s")
     learner = submission.enrollment.user
     lesson = localized_page(submission.lesson, language=learner.preferred_language)
+
+    def subject():
+        if approve:
+            return _("Practical task signed off: %(lesson)s") % {"lesson": lesson.title}
+        return _("Practical task sent back: %(lesson)s") % {"lesson": lesson.title}
+
     notification_send(
         recipient=learner,
         key=f"practical-decision:{submission.pk}",
-        subject=subject % {"lesson": lesson.title},
+        subject=subject,
         body=comment,
         url=lesson.url or "",
     )

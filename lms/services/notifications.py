@@ -6,8 +6,9 @@ import logging
 from datetime import timedelta
 from functools import partial
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from lms.models import Notification, User
@@ -16,10 +17,18 @@ logger = logging.getLogger(__name__)
 
 
 def notification_send(
-    *, recipient: User, key: str, subject: str, body: str = "", url: str = ""
+    *, recipient: User, key: str, subject, body="", url=""
 ) -> Notification | None:
     """Puts a message in the recipient's inbox and e-mails it, once per ``key``:
-    a repeated event returns ``None`` and sends nothing."""
+    a repeated event returns ``None`` and sends nothing.
+
+    ``subject``, ``body`` and ``url`` may be callables of no argument: they are then
+    rendered in the recipient's preferred language (the reader's, not the sender's;
+    a translated URL carries the language prefix)."""
+    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
+        subject, body, url = (
+            str(part() if callable(part) else part) for part in (subject, body, url)
+        )
     with transaction.atomic():
         notification, created = Notification.objects.get_or_create(
             recipient=recipient,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.urls import reverse
-from django.utils import translation
 
 from lms.services.notifications import notification_send
 
@@ -16,11 +15,11 @@ def absolute_url(url_name: str, *args) -> str:
 
 def notify(*, recipient, key: str, subject, body="", url_name: str, args=()) -> None:
     """``subject`` and ``body`` may be lazy or callables of no argument, rendered in
-    the recipient's preferred language."""
-    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
-        subject_text = str(subject() if callable(subject) else subject)
-        body_text = str(body() if callable(body) else body)
-        url = absolute_url(url_name, *args)
+    the recipient's preferred language (by ``notification_send``)."""
     notification_send(
-        recipient=recipient, key=key, subject=subject_text, body=body_text, url=url
+        recipient=recipient,
+        key=key,
+        subject=subject,
+        body=body,
+        url=lambda: absolute_url(url_name, *args),
     )
