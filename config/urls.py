@@ -10,6 +10,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.sitemaps import AllLanguagesSitemap
 from lms.views import account as lms_views
 
+# An unreachable database answers a translated 503, not a 500 (lms/middleware.py).
+handler500 = "lms.middleware.server_error"
+
 urlpatterns = [
     # The admin signs in through allauth, so its rate limits and MFA apply there too.
     path(

@@ -1,7 +1,14 @@
+import sys
+
 from allauth.mfa.models import Authenticator
 from django.contrib import messages
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.template import loader
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views import defaults
 
 from lms.permissions import requires_mfa
 
@@ -42,3 +49,31 @@ class RequireMFAMiddleware:
         return not Authenticator.objects.filter(
             user=user, type=Authenticator.Type.TOTP
         ).exists()
+
+
+# --- the database is unreachable: a quick, translated 503 ---------------------------
+# A handler, not a middleware hook: Django turns an exception raised inside another
+# middleware (the user is loaded there) into a response before any outer middleware
+# sees it; handler500 is what every uncaught exception ends in. It is called while
+# the exception is being handled, so sys.exc_info() names it.
+
+DATABASE_DOWN = (OperationalError, InterfaceError)
+
+
+def server_error(request):
+    """``handler500``: a database that cannot be reached (restarting, failing over,
+    out of connections) answers 503 with a page that asks to retry in a moment and
+    needs no database itself; any other error is Django's plain 500 page."""
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        return database_unavailable(request)
+    return defaults.server_error(request)
+
+
+def database_unavailable(request):
+    body = loader.get_template("503.html").render(
+        {"LANGUAGE_CODE": get_language() or "en"}
+    )
+    response = HttpResponse(body, status=503)
+    response["Retry-After"] = "5"
+    response["Cache-Control"] = "no-store"
+    return response

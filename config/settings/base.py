@@ -247,6 +247,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.tasks.requeue_pending_notifications",
         "schedule": crontab(minute="*/10"),
     },
+    # Certificates of completions whose task never reached the broker or was lost.
+    "certificates-issue-pending": {
+        "task": "courses.tasks.certificates_issue_pending",
+        "schedule": crontab(minute="*/2"),
+    },
 }
 
 LOGGING = {

@@ -16,8 +16,26 @@ env("DATABASE_URL")
 DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(  # noqa: F405
     "PGBOUNCER", default=False
 )
+# An unreachable database fails a request within seconds (a 503 page, see
+# lms/middleware.py) instead of holding a web worker until the client gives up.
+DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(  # noqa: F405
+    "DB_CONNECT_TIMEOUT", default=5
+)
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
-env("CACHE_URL")
+CACHES = {"default": env.cache("CACHE_URL")}
+if "django_redis" in CACHES["default"]["BACKEND"]:
+    # With Redis down the site keeps serving: a cache error is logged and read as a
+    # miss (sessions are cached_db, so they come from the database; rate limits are
+    # not enforced until Redis is back). Short timeouts: a hung Redis costs a request
+    # at most a second or two, not a worker. See docs/deployment.md.
+    CACHES["default"]["OPTIONS"] = {
+        **CACHES["default"].get("OPTIONS", {}),
+        "IGNORE_EXCEPTIONS": True,
+        "SOCKET_CONNECT_TIMEOUT": env.float("CACHE_CONNECT_TIMEOUT", default=1.0),
+        "SOCKET_TIMEOUT": env.float("CACHE_TIMEOUT", default=1.0),
+    }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    DJANGO_REDIS_LOGGER = "django_redis.ignored"
 
 STATIC_ROOT = env("STATIC_ROOT", default=str(STATIC_ROOT))
 MEDIA_ROOT = env("MEDIA_ROOT", default=str(MEDIA_ROOT))
