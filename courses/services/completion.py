@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from django.db import IntegrityError, transaction
+import logging
+from datetime import timedelta
+from functools import partial
+
+from django.db import DatabaseError, IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from courses.models import CourseCompletion, Enrollment
 from courses.selectors import enrollment_progress
+from lms.errors import DomainError
 from lms.services.notifications import notification_send
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -16,8 +25,6 @@ def course_completion_check(*, enrollment: Enrollment) -> CourseCompletion | Non
     """Records the completion when every lesson is complete, every quiz passed and
     every practical task signed off; queues the certificate task after commit.
     Runs safely any number of times: the completion exists once."""
-    from courses.tasks import issue_course_certificate
-
     enrollment = (
         Enrollment.objects.select_for_update(of=("self",))
         .select_related("course")
@@ -39,8 +46,25 @@ def course_completion_check(*, enrollment: Enrollment) -> CourseCompletion | Non
         return CourseCompletion.objects.get(enrollment=enrollment)
     enrollment.status = Enrollment.Status.COMPLETED
     enrollment.save(update_fields=["status"])
-    issue_course_certificate.delay_on_commit(completion.pk)
+    transaction.on_commit(partial(_queue_certificate, completion.pk))
     return completion
+
+
+def _queue_certificate(completion_id: int) -> bool:
+    """Queues the certificate step. With the broker down the committed completion
+    stays pending (``certificate_checked_at`` empty) for
+    ``course_completions_settle_pending`` instead of failing the request."""
+    from courses.tasks import issue_course_certificate
+
+    try:
+        issue_course_certificate.delay(completion_id)
+    except BrokerUnavailable:
+        logger.warning(
+            "broker unavailable: certificate of completion %s left pending",
+            completion_id,
+        )
+        return False
+    return True
 
 
 def _issue(completion: CourseCompletion):
@@ -60,20 +84,35 @@ def _issue(completion: CourseCompletion):
     )
 
 
-@transaction.atomic
 def course_completion_certificate_issue(*, completion_id: int) -> CourseCompletion:
-    """Issues the certificate (idempotent by source key) and tells the learner, once."""
+    """The certificate step of one completion: issues the certificate (if the course
+    gives one) and tells the learner, then marks the step done. Safe to run twice or
+    at once from two workers: the row lock makes the second wait and find it done."""
+    completion, _ran = _certificate_step(completion_id=completion_id, skip_locked=False)
+    return completion
+
+
+@transaction.atomic
+def _certificate_step(
+    *, completion_id: int, skip_locked: bool
+) -> tuple[CourseCompletion | None, bool]:
+    """The step under a row lock; returns the completion and whether it ran now."""
     completion = (
-        CourseCompletion.objects.select_for_update(of=("self",))
+        CourseCompletion.objects.select_for_update(
+            of=("self",), skip_locked=skip_locked
+        )
         .select_related("enrollment__user", "enrollment__course__occupation")
-        .get(pk=completion_id)
+        .filter(pk=completion_id)
+        .first()
     )
-    certificate = None
+    if completion is None:  # gone (erased), or another worker holds it right now
+        return None, False
+    if completion.certificate_checked_at is not None:
+        return completion, False
     if completion.certificate_id is None:
         certificate = _issue(completion)
         if certificate is not None:
             completion.certificate = certificate
-            completion.save(update_fields=["certificate"])
     course = completion.enrollment.course
     if completion.certificate_id:
         body = _(
@@ -89,4 +128,33 @@ def course_completion_certificate_issue(*, completion_id: int) -> CourseCompleti
         body=body % {"course": course.title},
         url=reverse("courses:my_learning"),
     )
-    return completion
+    completion.certificate_checked_at = timezone.now()
+    completion.save(update_fields=["certificate", "certificate_checked_at"])
+    return completion, True
+
+
+def course_completions_settle_pending(
+    *, older_than: timedelta = timedelta(minutes=1), limit: int = 500
+) -> int:
+    """Runs the certificate step of completions still pending ``older_than`` after
+    they were recorded (their task never reached the broker, or was lost with a
+    worker), oldest first, at most ``limit``; each in its own transaction, skipping
+    any a worker is doing right now. Returns how many it settled; a second run
+    finds nothing left."""
+    ids = list(
+        CourseCompletion.objects.filter(
+            certificate_checked_at__isnull=True,
+            completed_at__lte=timezone.now() - older_than,
+        )
+        .order_by("completed_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    settled = 0
+    for pk in ids:
+        try:
+            _completion, ran = _certificate_step(completion_id=pk, skip_locked=True)
+        except (DomainError, DatabaseError):  # one bad row must not stop the others
+            logger.exception("certificate step of completion %s failed", pk)
+            continue
+        settled += ran
+    return settled

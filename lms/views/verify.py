@@ -29,7 +29,8 @@ def rate_limited(request) -> bool:
     except ValueError:  # expired between add and incr
         cache.set(key, 1, timeout=60)
         count = 1
-    return count > limit
+    # None when the cache is down (production ignores cache errors): not limited.
+    return (count or 0) > limit
 
 
 def _too_many(request):

@@ -1,19 +1,26 @@
+from datetime import timedelta
+
 import pytest
+from django.conf import settings
+from django.utils import timezone
+from kombu.exceptions import OperationalError
 
 from courses import selectors
 from courses.models import CourseCompletion
 from courses.services.completion import (
     course_completion_certificate_issue,
     course_completion_check,
+    course_completions_settle_pending,
 )
 from courses.services.enrollment import enrollment_create
 from courses.services.practicals import practical_decide, practical_submit
 from courses.services.progress import lesson_complete, lesson_view
 from courses.services.quizzes import quiz_attempt_submit
+from courses.tasks import certificates_issue_pending, issue_course_certificate
 from lms.errors import DomainError
 from lms.models import Notification, SkillCertificate
 from tests.courses import factories as f
-from tests.lms.factories import OccupationFactory
+from tests.lms.factories import OccupationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,3 +137,132 @@ def test_opening_a_lesson_sets_where_to_continue(learner, loom_course, lessons):
     lesson_complete(enrollment=enrollment, lesson=lessons[1])
     outline = selectors.course_outline(course=loom_course, user=learner)
     assert outline["continue_lesson"].pk == lessons[0].pk
+
+
+# --- the certificate step when the broker is down, and the sweep that catches up ---
+
+
+@pytest.fixture
+def cert_course(index, teacher):
+    """A one-lesson course that gives a level-3 certificate."""
+    course = f.course(
+        index=index,
+        title="Boiler safety",
+        instructors=[teacher],
+        issues_certificate=True,
+        occupation=OccupationFactory(),
+        skill_level=3,
+    )
+    f.lesson(course=course, title="Only", body=[f.text_block()])
+    return course
+
+
+def pending_completion(course, *, age: timedelta, user=None) -> CourseCompletion:
+    """A completion recorded ``age`` ago whose certificate step never ran."""
+    enrollment = f.enrollment(
+        user=user or UserFactory(), course=course, status="completed"
+    )
+    completion = CourseCompletion.objects.create(enrollment=enrollment, hours=2)
+    CourseCompletion.objects.filter(pk=completion.pk).update(
+        completed_at=timezone.now() - age
+    )
+    return completion
+
+
+@pytest.fixture
+def broker_down(monkeypatch):
+    def refuse(*args, **kwargs):
+        raise OperationalError("Error 111 connecting to 127.0.0.1:63799.")
+
+    monkeypatch.setattr(issue_course_certificate, "delay", refuse)
+
+
+def test_completion_is_saved_and_left_pending_when_the_broker_is_down(
+    learner, cert_course, broker_down, django_capture_on_commit_callbacks
+):
+    """The request that completes the course does not fail after its commit: the
+    completion is recorded, without certificate, pending for the sweep."""
+    lesson = selectors.lessons_of([cert_course])[0]
+    enrollment = enrollment_create(user=learner, course=cert_course)
+    with django_capture_on_commit_callbacks(execute=True):
+        lesson_complete(enrollment=enrollment, lesson=lesson)
+
+    completion = CourseCompletion.objects.get()
+    assert completion.certificate_id is None
+    assert completion.certificate_checked_at is None
+    assert not SkillCertificate.objects.exists()
+
+
+def test_sweep_settles_only_pending_completions_older_than_a_minute(cert_course):
+    """A fresh one may still have its task on the way; a settled one is left alone."""
+    due = pending_completion(cert_course, age=timedelta(minutes=5))
+    fresh = pending_completion(cert_course, age=timedelta(seconds=20))
+    settled = pending_completion(cert_course, age=timedelta(minutes=5))
+    course_completion_certificate_issue(completion_id=settled.pk)
+    assert SkillCertificate.objects.count() == 1
+
+    assert course_completions_settle_pending() == 1
+
+    due.refresh_from_db()
+    fresh.refresh_from_db()
+    assert due.certificate.holder == due.enrollment.user
+    assert due.certificate_checked_at is not None
+    assert fresh.certificate_id is None and fresh.certificate_checked_at is None
+    assert SkillCertificate.objects.count() == 2
+
+
+def test_sweep_takes_a_bounded_batch_oldest_first(cert_course):
+    old, older, oldest = (
+        pending_completion(cert_course, age=timedelta(minutes=m)) for m in (2, 3, 4)
+    )
+    assert course_completions_settle_pending(limit=2) == 2
+    pending = CourseCompletion.objects.filter(certificate_checked_at__isnull=True)
+    assert list(pending.all()) == [old]
+    assert course_completions_settle_pending(limit=2) == 1
+    assert not pending.all().exists()
+
+
+def test_sweep_task_twice_issues_and_tells_once(
+    cert_course, mailoutbox, django_capture_on_commit_callbacks
+):
+    """The beat task through eager Celery: the second run finds nothing to do, and the
+    worker's own task arriving late changes nothing either."""
+    completion = pending_completion(cert_course, age=timedelta(minutes=5))
+    learner = completion.enrollment.user
+
+    with django_capture_on_commit_callbacks(execute=True):
+        assert certificates_issue_pending.delay().get() == 1
+        assert certificates_issue_pending.delay().get() == 0
+        issue_course_certificate.delay(completion.pk)
+
+    assert SkillCertificate.objects.filter(holder=learner).count() == 1
+    keys = sorted(Notification.objects.filter(recipient=learner).values_list("key"))
+    assert [k.split(":")[0] for (k,) in keys] == ["cert-issued", "course-completed"]
+    assert len(mailoutbox) == 2
+
+
+def test_sweep_settles_a_course_without_certificate_without_issuing(loom_course):
+    completion = pending_completion(loom_course, age=timedelta(minutes=5))
+    assert course_completions_settle_pending() == 1
+    completion.refresh_from_db()
+    assert completion.certificate_checked_at is not None
+    assert completion.certificate_id is None
+    assert not SkillCertificate.objects.exists()
+
+
+def test_sweep_keeps_a_fixed_number_of_queries_per_completion(
+    cert_course, django_assert_max_num_queries
+):
+    """Bounded work per row, whatever the batch: one read of the ids, then each step."""
+    for _i in range(3):
+        pending_completion(cert_course, age=timedelta(minutes=5))
+    with django_assert_max_num_queries(1 + 3 * 25):
+        assert course_completions_settle_pending() == 3
+
+
+def test_sweep_runs_every_few_minutes_in_beat():
+    entries = {e["task"]: e for e in settings.CELERY_BEAT_SCHEDULE.values()}
+    schedule = entries["courses.tasks.certificates_issue_pending"]["schedule"]
+    minutes = sorted(schedule.minute)
+    gaps = [b - a for a, b in zip(minutes, [*minutes[1:], minutes[0] + 60])]
+    assert len(schedule.hour) == 24 and max(gaps) <= 5
