@@ -50,3 +50,9 @@ class CoursesConfig(AppConfig):
                 order=45,
             )
         )
+        from home import cache as page_cache
+
+        from .services.progress import lesson_view_again
+
+        # A lesson page served from the per-person cache still records the visit.
+        page_cache.register_hit_action("courses.lesson_viewed", lesson_view_again)

@@ -20,6 +20,7 @@ class HomeConfig(AppConfig):
             _content_changed, dispatch_uid="home-content-unpublished"
         )
         page_cache.connect()  # the anonymous page cache empties on page changes
+        page_cache.connect_people()  # a person's cached pages, on their writes
         for url_name, label, order in (
             ("home:profiles", _("Role models"), 60),
             ("home:studios", _("Studios"), 62),

@@ -25,12 +25,14 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token, get_token
+from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
@@ -109,37 +111,41 @@ class AnonymousPageCacheMiddleware:
         key = _key(request, _version())
         stored = cache.get(key)
         if stored is not None:
-            return self._replay(request, stored)
+            return _replay(request, stored)
         response = self.get_response(request)
         if _response_cacheable(request, response):
-            self._store(request, response, key)
+            _store(
+                request, response, key, _seconds_for(request.resolver_match.view_name)
+            )
         return response
 
-    def _store(self, request, response, key) -> None:
-        charset = response.charset or "utf-8"
-        try:
-            content = response.content.decode(charset)
-        except UnicodeDecodeError:
-            return
-        content = _strip_csrf(request, content)
-        if content is None:
-            return
-        headers = [
-            (name, value)
-            for name, value in response.headers.items()
-            if name.lower() not in ("set-cookie", "content-length")
-        ]
-        seconds = _seconds_for(request.resolver_match.view_name)
-        cache.set(key, (content, charset, headers), seconds)
 
-    def _replay(self, request, stored) -> HttpResponse:
-        content, charset, headers = stored
-        if CSRF_PLACEHOLDER in content:
-            content = content.replace(CSRF_PLACEHOLDER, get_token(request))
-        response = HttpResponse(content.encode(charset), headers=headers)
-        patch_vary_headers(response, ("Cookie",))
-        response["X-Page-Cache"] = "hit"
-        return response
+def _store(request, response, key, seconds, extra=None) -> None:
+    """Keeps the answer (CSRF token cut out, no cookies) under ``key``."""
+    charset = response.charset or "utf-8"
+    try:
+        content = response.content.decode(charset)
+    except UnicodeDecodeError:
+        return
+    content = _strip_csrf(request, content)
+    if content is None:
+        return
+    headers = [
+        (name, value)
+        for name, value in response.headers.items()
+        if name.lower() not in ("set-cookie", "content-length")
+    ]
+    cache.set(key, (content, charset, headers, extra), seconds)
+
+
+def _replay(request, stored) -> HttpResponse:
+    content, charset, headers = stored[:3]
+    if CSRF_PLACEHOLDER in content:
+        content = content.replace(CSRF_PLACEHOLDER, get_token(request))
+    response = HttpResponse(content.encode(charset), headers=headers)
+    patch_vary_headers(response, ("Cookie",))
+    response["X-Page-Cache"] = "hit"
+    return response
 
 
 # --- invalidation -------------------------------------------------------------------
@@ -181,3 +187,258 @@ def connect() -> None:
     page_unpublished.connect(_changed, dispatch_uid="anon-page-cache-unpublished")
     post_page_move.connect(_changed, dispatch_uid="anon-page-cache-moved")
     post_delete.connect(_changed, sender=Page, dispatch_uid="anon-page-cache-deleted")
+
+
+# --- per-person pages of signed-in people ---------------------------------------------
+# The learner's pages (catalogue, course, lesson, my learning) rendered once and served
+# from the shared cache to the same person until something they could see changes.
+#
+# - Looked up in ``process_view`` (after RequireMFAMiddleware let the request through,
+#   with the view resolved), only for GETs by a signed-in person to the views in
+#   ``USER_PAGE_CACHE_VIEWS``, without an Authorization header or pending messages.
+# - Stored only when the view opted in (``per_person(response)``), the answer is a 200
+#   that set no cookie, left the session unchanged, queued or left no message and did
+#   not say private/no-store; the CSRF token is cut out as for anonymous pages and a
+#   hit gets the person's own.
+# - The key holds the person's id, the host, the language, the full path, today's
+#   date, the global page version (publications, certificates), a shared version
+#   (anyone's name or profile: instructors and assigners are shown by name) and the
+#   person's own version, computed BEFORE the view runs: a write during the render
+#   makes the entry unreachable at once.
+# - The person's version is bumped on commit by every write that can change what they
+#   see: ``connect_people`` hooks post_save/post_delete of the models in
+#   ``PERSON_OF`` and the group and coordinator M2Ms; services that write with
+#   ``.update()``/``bulk_create`` call ``people_changed(ids)`` themselves; and any
+#   successful POST (PUT, DELETE...) by a signed-in person bumps their own version.
+# - A version that was evicted restarts at the clock (milliseconds), never at a number
+#   an older entry may still carry.
+
+PERSON_VERSION_KEY = "userpage:person:{}"
+SHARED_VERSION_KEY = "userpage:shared"
+_hit_actions: dict[str, object] = {}
+
+# model label -> how to reach the user id(s) whose pages show the row.
+PERSON_OF = {
+    "courses.Enrollment": "user_id",
+    "courses.LessonProgress": "enrollment.user_id",
+    "courses.QuizAttempt": "enrollment.user_id",
+    "courses.PracticalSubmission": "enrollment.user_id",
+    "courses.PracticalEvidencePhoto": "submission.enrollment.user_id",
+    "courses.CourseCompletion": "enrollment.user_id",
+    "lms.SkillCertificate": "holder_id",
+    "lms.CertificateEvent": "certificate.holder_id",
+    "lms.Notification": "recipient_id",
+    "lms.Membership": "user_id",
+    "lms.User": "pk",
+}
+
+
+def per_person(response, *, on_hit: tuple[str, dict] | None = None):
+    """Marks a view's answer as fit for the per-person cache (the view shows only
+    what the person's version covers). ``on_hit`` = (name of an action registered
+    with ``register_hit_action``, keyword arguments): run on every hit, e.g. to
+    record that a lesson was opened again. Returns the response."""
+    response.per_person_cache = True
+    response.per_person_on_hit = on_hit
+    return response
+
+
+def register_hit_action(name: str, action) -> None:
+    """Called from an AppConfig.ready(): ``action(**kwargs)`` may be run on a hit."""
+    _hit_actions[name] = action
+
+
+def _clock() -> int:
+    return int(time.time() * 1000)
+
+
+def _user_key(request, user) -> str:
+    person_key = PERSON_VERSION_KEY.format(user.pk)
+    found = cache.get_many([VERSION_KEY, SHARED_VERSION_KEY, person_key])
+    person = found.get(person_key)
+    if person is None:
+        person = _clock()
+        if not cache.add(person_key, person, timeout=None):
+            person = cache.get(person_key, person)
+    shared = found.get(SHARED_VERSION_KEY)
+    if shared is None:
+        shared = _clock()
+        if not cache.add(SHARED_VERSION_KEY, shared, timeout=None):
+            shared = cache.get(SHARED_VERSION_KEY, shared)
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    return (
+        f"userpage:{found.get(VERSION_KEY) or 0}:{shared}:{person}:{user.pk}:"
+        f"{request.get_host()}:{get_language()}:{timezone.localdate().isoformat()}:"
+        f"{path}"
+    )
+
+
+def _messages_pending(request) -> bool:
+    storage = getattr(request, "_messages", None)
+    if storage is None:
+        return False
+    return bool(
+        getattr(storage, "_queued_messages", None)
+        or getattr(storage, "_loaded_messages", None)
+    )
+
+
+def _user_response_cacheable(request, response) -> bool:
+    if not getattr(response, "per_person_cache", False):
+        return False
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    if _messages_pending(request):
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in _PRIVATE)
+
+
+class UserPageCacheMiddleware:
+    """Place it after RequireMFAMiddleware: the lookup runs in process_view, once
+    every middleware let the request through and the view is known."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.method not in ("GET", "HEAD", "OPTIONS", "TRACE"):
+            # Whatever a person changes through a form (a read mark, their profile,
+            # a quiz answer) empties their own pages, signals or not.
+            user = getattr(request, "user", None)
+            if (
+                user is not None
+                and user.is_authenticated
+                and response.status_code < 400
+            ):
+                people_changed([user.pk])
+            return response
+        key = getattr(request, "_user_page_cache_key", None)
+        if key is not None and _user_response_cacheable(request, response):
+            user = request.user
+            if getattr(user, "pk", None) == request._user_page_cache_user:
+                _store(
+                    request,
+                    response,
+                    key,
+                    settings.USER_PAGE_CACHE_SECONDS,
+                    extra=getattr(response, "per_person_on_hit", None),
+                )
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if settings.USER_PAGE_CACHE_SECONDS <= 0 or request.method != "GET":
+            return None
+        match = request.resolver_match
+        if match is None or match.view_name not in settings.USER_PAGE_CACHE_VIEWS:
+            return None
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or not user.is_active:
+            return None
+        if "HTTP_AUTHORIZATION" in request.META or _messages_pending(request):
+            return None
+        key = _user_key(request, user)
+        stored = cache.get(key)
+        if stored is None:
+            request._user_page_cache_key = key
+            request._user_page_cache_user = user.pk
+            return None
+        on_hit = stored[3] if len(stored) > 3 else None
+        if on_hit:
+            name, kwargs = on_hit
+            action = _hit_actions.get(name)
+            if action is not None:
+                action(**kwargs)
+        return _replay(request, stored)
+
+
+def _bump(key: str) -> None:
+    try:
+        cache.incr(key)
+    except ValueError:  # never read, or evicted: restart at the clock
+        cache.set(key, _clock(), timeout=None)
+
+
+def people_changed(user_ids) -> None:
+    """Every stored page of these people becomes unreachable, on commit. Call it
+    from a service that changes what they see without post_save/post_delete (a
+    queryset ``.update()``, ``bulk_create``)."""
+    keys = {PERSON_VERSION_KEY.format(pk) for pk in user_ids if pk}
+    if not keys:
+        return
+
+    def bump():
+        for key in keys:
+            _bump(key)
+
+    transaction.on_commit(bump)
+
+
+def everyone_changed() -> None:
+    """Every person's stored pages become unreachable (on commit)."""
+    transaction.on_commit(lambda: _bump(SHARED_VERSION_KEY))
+
+
+def _user_ids(instance, path: str) -> set[int]:
+    from django.core.exceptions import ObjectDoesNotExist
+
+    value = instance
+    try:
+        for part in path.split("."):
+            value = getattr(value, part)
+    except ObjectDoesNotExist:  # its parent is being deleted too (and bumps)
+        return set()
+    return {value} if value else set()
+
+
+def _row_changed(sender, instance, **kwargs) -> None:
+    people_changed(_user_ids(instance, PERSON_OF[sender._meta.label]))
+
+
+def _user_saved(sender, instance, created=False, update_fields=None, **kwargs):
+    people_changed({instance.pk})
+    if created:
+        return
+    if update_fields is None or set(update_fields) - {"last_login"}:
+        everyone_changed()  # their name may show on others' pages (instructor)
+
+
+def _people_m2m(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    """Groups (roles) and union coordinators: the user side may be either end."""
+    if not action.startswith("post_"):
+        return
+    from lms.models import User
+
+    if isinstance(instance, User):
+        people_changed({instance.pk})
+    elif pk_set:
+        people_changed(pk_set)
+    else:  # a group or union cleared of all its people
+        everyone_changed()
+
+
+def connect_people() -> None:
+    """Called from HomeConfig.ready(), next to ``connect``."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from lms.models import TradeUnion, User
+
+    for label in PERSON_OF:
+        model = apps.get_model(label)
+        receiver = _user_saved if model is User else _row_changed
+        uid = f"user-page-cache-{label}"
+        post_save.connect(receiver, sender=model, dispatch_uid=uid + "-saved")
+        post_delete.connect(_row_changed, sender=model, dispatch_uid=uid + "-deleted")
+    m2m_changed.connect(
+        _people_m2m, sender=User.groups.through, dispatch_uid="user-page-cache-groups"
+    )
+    m2m_changed.connect(
+        _people_m2m,
+        sender=TradeUnion.coordinators.through,
+        dispatch_uid="user-page-cache-coordinators",
+    )

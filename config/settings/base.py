@@ -65,6 +65,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.middleware.RequireMFAMiddleware",
+    # A signed-in learner's pages from the cache (home/cache.py), per person; off
+    # unless USER_PAGE_CACHE_SECONDS > 0. After the MFA gate (looks up in process_view).
+    "home.cache.UserPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -276,6 +279,10 @@ ACCOUNT_PREVENT_ENUMERATION = False
 ANON_PAGE_CACHE_SECONDS = env.int("ANON_PAGE_CACHE_SECONDS", default=0)
 ANON_PAGE_CACHE_VIEWS = ["wagtail_serve", "certification:verify"]
 ANON_PAGE_CACHE_VIEW_SECONDS = {"certification:verify": 60}
+# Per-person page cache of signed-in people (home/cache.py): views looked up; a page
+# is stored only if its view opted in (course, lesson, catalogue, my learning).
+USER_PAGE_CACHE_SECONDS = env.int("USER_PAGE_CACHE_SECONDS", default=0)
+USER_PAGE_CACHE_VIEWS = ["wagtail_serve", "courses:my_learning"]
 
 # Benchmarks only (bench/): BENCH_FLOOR=1 adds /bench/floor/<size>/, a bare view
 # returning that many bytes. Never set in a real deployment.

@@ -26,3 +26,5 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Per-person page cache off in tests; tests/courses/test_learner_cache.py turns it on.
+USER_PAGE_CACHE_SECONDS = 0

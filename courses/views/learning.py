@@ -14,6 +14,7 @@ from courses import selectors
 from courses.forms import AssignCourseForm
 from courses.models import CourseIndexPage, CoursePage
 from courses.services.enrollment import enrollment_assign
+from home.cache import per_person
 from lms import permissions
 from lms.errors import DomainError
 from lms.models import User
@@ -34,8 +35,12 @@ def catalogue(request):
 
 @login_required
 def my_learning(request):
-    return render(
-        request, "courses/my_learning.html", selectors.my_learning(user=request.user)
+    return per_person(
+        render(
+            request,
+            "courses/my_learning.html",
+            selectors.my_learning(user=request.user),
+        )
     )
 
 

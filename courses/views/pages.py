@@ -13,6 +13,7 @@ from courses.forms import CatalogueFilterForm
 from courses.models import Enrollment, LessonPage
 from courses.services.progress import lesson_view
 from courses.views.common import error_response
+from home.cache import per_person
 from lms import permissions
 from lms.errors import DomainError
 from lms.models import Industry, Occupation
@@ -45,7 +46,7 @@ def catalogue_serve(request, index):
         course.user_progress = progress.get(course.pk)
     query = request.GET.copy()
     query.pop("page", None)
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "courses/course_index_page.html",
         {
@@ -58,6 +59,7 @@ def catalogue_serve(request, index):
             "filtered": bool(filters and any(filters.values())),
         },
     )
+    return per_person(response)
 
 
 def course_serve(request, course):
@@ -74,7 +76,7 @@ def course_serve(request, course):
     }
     if outline["progress"] is not None:
         context["completed_lessons"] = outline["progress"].completed_lessons
-    return TemplateResponse(request, "courses/course_page.html", context)
+    return per_person(TemplateResponse(request, "courses/course_page.html", context))
 
 
 def _quiz_state(block, attempts: list) -> dict:
@@ -109,6 +111,7 @@ def lesson_serve(request, lesson: LessonPage):
     canonical_course = selectors.canonical_page(course)
     preview = getattr(request, "is_preview", False)
     enrollment = None
+    on_hit = None
     if not preview:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -132,9 +135,18 @@ def lesson_serve(request, lesson: LessonPage):
             enrollment = None
         if enrollment is not None:
             try:
-                lesson_view(enrollment=enrollment, lesson=lesson)
+                viewed = lesson_view(enrollment=enrollment, lesson=lesson)
             except DomainError:  # a translated lesson with no canonical lesson
                 enrollment = None
+            else:
+                if viewed is not None:  # a cached page still records the visit
+                    on_hit = (
+                        "courses.lesson_viewed",
+                        {
+                            "enrollment_id": viewed.enrollment_id,
+                            "lesson_id": viewed.lesson_id,
+                        },
+                    )
     state = selectors.lesson_state(
         lesson=lesson, course=canonical_course, enrollment=enrollment
     )
@@ -147,7 +159,7 @@ def lesson_serve(request, lesson: LessonPage):
         else:
             extra = None
         sections.append((block, extra))
-    return TemplateResponse(
+    response = TemplateResponse(
         request,
         "courses/lesson_page.html",
         {
@@ -161,3 +173,4 @@ def lesson_serve(request, lesson: LessonPage):
             **state,
         },
     )
+    return per_person(response, on_hit=None if preview else on_hit)
