@@ -1,0 +1,217 @@
+"""Redis stopped while learners complete courses: the completions are saved (no
+error after the commit, no 500), each stays pending, and once Redis is back the beat
+sweep, run by a real worker, issues one certificate per completion; running it again
+changes nothing. With the production cache settings, pages keep working without Redis.
+
+The last test needs no services: it checks the production cache settings themselves."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from datetime import timedelta
+
+import pytest
+from django.db.models import Count
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from courses.models import CourseCompletion
+from courses.services.completion import course_completions_settle_pending
+from courses.services.enrollment import enrollment_create
+from courses.services.progress import lesson_complete
+from courses.tasks import certificates_issue_pending
+from lms.models import Notification, SkillCertificate
+from tests.courses import factories as f
+from tests.lms.factories import OccupationFactory, UserFactory
+from tests.services.conftest import redis_cli
+from tests.services.workers import ROOT, wait_until
+
+LEARNERS = 6
+
+
+def production_cache_settings(cache_url: str) -> dict:
+    """CACHES and the django-redis flags as config.settings.production makes them
+    from ``cache_url`` (read in a fresh interpreter: production reads its env)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        "SECRET_KEY": "only-to-read-settings",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:////tmp/unused.db"),
+        "CELERY_BROKER_URL": "redis://127.0.0.1:1/0",
+        "CACHE_URL": cache_url,
+    }
+    code = (
+        "import json; from django.conf import settings as s; print(json.dumps("
+        "{k: getattr(s, k, None) for k in ('CACHES', 'SESSION_ENGINE',"
+        " 'DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS', 'DJANGO_REDIS_LOGGER')}))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+@pytest.fixture
+def redis_outage(services_env):
+    """``stop()`` shuts the shared Redis down; it is started again (same config) at
+    ``start()`` or at the end of the test, whatever happens."""
+    conf = services_env["redis_conf"]
+    if not conf or not os.path.exists(conf):
+        pytest.fail("SERVICES_REDIS_CONF is not set: run through .ci/services.sh")
+
+    def stop():
+        redis_cli("SHUTDOWN", "NOSAVE")
+        wait_until(lambda: redis_cli("PING") != "PONG", timeout=10, what="Redis down")
+
+    def start():
+        if redis_cli("PING") != "PONG":
+            subprocess.run(["redis-server", conf], check=True, timeout=10)
+        wait_until(lambda: redis_cli("PING") == "PONG", timeout=10, what="Redis")
+
+    yield stop, start
+    start()
+
+
+def certificate_course(title: str = "Boiler safety"):
+    course = f.course(
+        title=title,
+        issues_certificate=True,
+        occupation=OccupationFactory(),
+        skill_level=3,
+    )
+    lesson = f.lesson(course=course, title="Only lesson", body=[f.text_block()])
+    return course, lesson
+
+
+def assert_one_certificate_each(completions) -> None:
+    """Every completion points at its own certificate, the one made for it."""
+    assert not completions.filter(certificate_checked_at__isnull=True).exists()
+    expected = {f"course-completion:{c.pk}": c for c in completions}
+    certificates = SkillCertificate.objects.filter(source_key__in=expected)
+    assert certificates.count() == len(expected)
+    for certificate in certificates:
+        completion = expected[certificate.source_key]
+        assert completion.certificate_id == certificate.pk
+        assert certificate.holder_id == completion.enrollment.user_id
+    per_holder = certificates.values("holder").annotate(n=Count("pk"))
+    assert {row["n"] for row in per_holder} == {1}
+
+
+@pytest.mark.services
+def test_courses_completed_while_redis_is_down_get_one_certificate_each_when_back(
+    django_db_serialized_rollback, start_worker, redis_outage
+):
+    stop_redis, start_redis = redis_outage
+    worker = start_worker()
+    course, lesson = certificate_course()
+    enrollments = [
+        enrollment_create(user=user, course=course)
+        for user in UserFactory.create_batch(LEARNERS)
+    ]
+    stop_redis()
+
+    began = time.monotonic()
+    for enrollment in enrollments:
+        lesson_complete(enrollment=enrollment, lesson=lesson)
+    assert time.monotonic() - began < 30, "queueing must give up fast, not hang"
+    completions = CourseCompletion.objects.filter(enrollment__course=course)
+    assert completions.count() == LEARNERS
+    assert completions.filter(certificate_checked_at__isnull=True).count() == LEARNERS
+    assert not SkillCertificate.objects.exists()
+
+    start_redis()
+    # Too fresh for the sweep (their tasks could still be on the way) ...
+    assert course_completions_settle_pending() == 0
+    # ... until beat's next run, a few minutes later: through Redis to the worker.
+    completions.update(completed_at=timezone.now() - timedelta(minutes=3))
+    certificates_issue_pending.delay()
+    wait_until(
+        lambda: not completions.filter(certificate_checked_at__isnull=True).exists(),
+        timeout=60,
+        what="the sweep to issue the pending certificates",
+    )
+    assert_one_certificate_each(completions.select_related("enrollment"))
+    told = Notification.objects.filter(key__startswith="course-completed:")
+    assert told.count() == LEARNERS
+
+    # The sweep again, and the original tasks arriving late: nothing changes.
+    assert course_completions_settle_pending(older_than=timedelta(0)) == 0
+    from courses.tasks import issue_course_certificate
+
+    for completion in completions:
+        issue_course_certificate.delay(completion.pk)
+    wait_until(
+        lambda: worker.received("courses.tasks.issue_course_certificate") >= LEARNERS,
+        timeout=30,
+        what="the late tasks",
+    )
+    time.sleep(1)
+    assert SkillCertificate.objects.count() == LEARNERS
+    assert told.count() == LEARNERS
+    assert worker.process.poll() is None, "the worker survived the outage"
+
+
+@pytest.mark.services
+def test_pages_work_and_completions_are_saved_through_the_views_without_redis(
+    django_db_serialized_rollback, broker, redis_outage, settings, client
+):
+    """Production cache settings (django-redis ignoring errors, cached_db sessions):
+    with Redis stopped a signed-in learner still sees pages and completes the course
+    (302, saved, pending), and visitors see the home and verification pages."""
+    production = production_cache_settings(os.environ["CACHE_URL"])
+    assert production["SESSION_ENGINE"].endswith("cached_db")
+    for name, value in production.items():
+        setattr(settings, name, value)
+    settings.ANON_PAGE_CACHE_SECONDS = 300
+    stop_redis, _start_redis = redis_outage
+    course, lesson = certificate_course("Crane signals")
+    learner = UserFactory()
+    enrollment_create(user=learner, course=course)
+    client.force_login(learner)
+    other = UserFactory()
+    from lms.services.certificates import platform_certificate_issue
+
+    certificate = platform_certificate_issue(
+        holder=other,
+        occupation=course.occupation,
+        level=2,
+        course_title="Earlier course",
+        source_key="outage-test",
+    )
+    stop_redis()
+
+    assert client.get(lesson.url).status_code == 200
+    response = client.post(reverse("courses:lesson_complete", args=[lesson.pk]))
+    assert response.status_code == 302
+    completion = CourseCompletion.objects.get(enrollment__user=learner)
+    assert completion.certificate_checked_at is None
+    assert client.get(reverse("courses:my_learning")).status_code == 200
+    visitor = Client()
+    assert visitor.get("/").status_code == 200
+    verify = reverse("certification:verify", args=[certificate.verification_code])
+    assert visitor.get(verify).status_code == 200
+
+
+def test_production_cache_ignores_redis_errors_with_short_timeouts():
+    """The production settings keep pages up when Redis is down (errors read as
+    misses, logged), and a hung Redis cannot hold a request for long."""
+    settings = production_cache_settings("redis://127.0.0.1:6379/1")
+    cache = settings["CACHES"]["default"]
+    assert "django_redis" in cache["BACKEND"]
+    assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
+    assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 2
+    assert cache["OPTIONS"]["SOCKET_TIMEOUT"] <= 2
+    assert settings["DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS"] is True
+    assert settings["SESSION_ENGINE"] == "django.contrib.sessions.backends.cached_db"
