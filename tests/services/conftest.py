@@ -102,3 +102,55 @@ def start_worker(transactional_db, broker, mail_dir, tmp_path):
     yield start
     for worker in started:
         worker.kill()
+
+
+@pytest.fixture(scope="session")
+def site_root(services_env, tmp_path_factory) -> Path:
+    """Folder of the production site's files (static, media, mail); static files
+    collected once per session (the manifest storage needs them)."""
+    from tests.services.webserver import collectstatic, production_env
+
+    root = tmp_path_factory.mktemp("site")
+    collectstatic(
+        production_env(
+            port=0,
+            database_url=os.environ["DATABASE_URL"],
+            secret_key="collectstatic-only",
+            root=root,
+        )
+    )
+    return root
+
+
+@pytest.fixture
+def start_site(
+    django_db_serialized_rollback, start_worker, site_root, settings, tmp_path
+):
+    """``start_site(workers=4, celery=True)`` starts gunicorn with the production
+    settings on this test's PostgreSQL database (pytest-django's test_<name>), Redis
+    as cache and broker, and (unless ``celery=False``) a real Celery worker; returns
+    the WebServer. All are stopped at the end. The database is rolled back by
+    serialisation, so Wagtail's pages from the migrations are there in every test."""
+    from django.db import connection
+
+    from tests.services.webserver import WebServer, free_port, production_env
+
+    servers = []
+
+    def start(*, workers: int = 4, celery: bool = True):
+        if celery:
+            start_worker("site-worker", concurrency=2)
+        port = free_port()
+        env = production_env(
+            port=port,
+            database_url=database_url(connection.settings_dict),
+            secret_key=settings.SECRET_KEY,
+            root=site_root,
+        )
+        server = WebServer(env=env, port=port, workers=workers, log_dir=tmp_path)
+        servers.append(server)
+        return server.start()
+
+    yield start
+    for server in servers:
+        server.stop()

@@ -1,0 +1,241 @@
+"""The site as production runs it, for tests/services/: gunicorn (sync workers) with
+``config.settings.production`` on this test's PostgreSQL database and Redis, and a
+small HTTP client (cookies, CSRF, no redirects followed) for load generators.
+
+Nothing here needs a package beyond the standard library."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+from tests.services.workers import ROOT, wait_until
+
+GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+
+
+def free_port() -> int:
+    """A port on loopback nobody listens on right now."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(*, port: int, database_url: str, secret_key: str, root: Path):
+    """The variables ``.ci/services.sh production_env`` sets, for plain http on
+    loopback, with this test's database; files go under ``root``."""
+    for sub in ("media", "mail"):
+        (root / sub).mkdir(parents=True, exist_ok=True)
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.production",
+        # The test process makes sessions and password hashes: the same key signs them.
+        "SECRET_KEY": secret_key,
+        "DATABASE_URL": database_url,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "CSRF_TRUSTED_ORIGINS": f"http://127.0.0.1:{port}",
+        "SECURE_SSL_REDIRECT": "0",
+        "SECURE_HSTS_SECONDS": "0",
+        "SECURE_COOKIES": "0",
+        "SERVE_MEDIA": "1",
+        "MEDIA_ROOT": str(root / "media"),
+        "STATIC_ROOT": str(root / "static"),
+        "EMAIL_URL": f"filemail:///{root / 'mail'}",
+        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def collectstatic(env: dict[str, str]) -> None:
+    """The manifest the production static storage needs (a few seconds, once)."""
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--no-input", "-v", "0"],
+        cwd=ROOT, env=env, check=True, timeout=180,
+    )  # fmt: skip
+
+
+class WebServer:
+    """``gunicorn config.wsgi`` in a session of its own; its pid file lies in
+    ``$SERVICES_DIR/pids`` so .ci/services.sh stops it if the test process dies."""
+
+    def __init__(self, *, env: dict[str, str], port: int, workers: int, log_dir: Path):
+        self.env = env
+        self.port = port
+        self.workers = workers
+        self.log_path = log_dir / f"gunicorn-{port}.log"
+        pid_dir = Path(env.get("SERVICES_DIR", log_dir)) / "pids"
+        pid_dir.mkdir(parents=True, exist_ok=True)
+        self.pid_file = pid_dir / f"pytest-gunicorn-{port}.pid"
+        self.process: subprocess.Popen | None = None
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> WebServer:
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [
+                GUNICORN, "config.wsgi",
+                "--workers", str(self.workers),
+                "--bind", f"127.0.0.1:{self.port}",
+                "--pid", str(self.pid_file),
+                "--timeout", "60",
+                "--graceful-timeout", "5",
+                "--backlog", "2048",
+                "--error-logfile", "-",
+            ],
+            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        log.close()
+        wait_until(self._ready, timeout=90, what="gunicorn to answer /healthz/")
+        return self
+
+    def _ready(self) -> bool:
+        if self.process.poll() is not None:
+            raise AssertionError(f"gunicorn exited:\n{self.log()}")
+        try:
+            return Browser(self.base_url, timeout=5).get("/healthz/").status == 200
+        except OSError:
+            return False
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self) -> None:
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGTERM)
+                self.process.wait(timeout=15)
+            except ProcessLookupError:
+                pass
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(timeout=10)
+        self.pid_file.unlink(missing_ok=True)
+
+
+@dataclass
+class Response:
+    method: str
+    path: str
+    status: int
+    headers: http.client.HTTPMessage | None
+    body: str
+    seconds: float
+    ended: float = field(default_factory=time.monotonic)
+
+    @property
+    def location(self) -> str:
+        return urlsplit(self.headers.get("Location", "")).path if self.headers else ""
+
+
+@dataclass
+class Tally:
+    """Every response of a run, shared by the client threads."""
+
+    responses: list[Response] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def add(self, response: Response) -> None:
+        with self.lock:
+            self.responses.append(response)
+
+    def error(self, text: str) -> None:
+        with self.lock:
+            self.errors.append(text)
+
+    def statuses(self) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for r in self.responses:
+            counts[r.status] = counts.get(r.status, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def server_errors(self) -> list[Response]:
+        return [r for r in self.responses if r.status >= 500]
+
+    def summary(self, seconds: float) -> str:
+        times = sorted(r.seconds for r in self.responses) or [0.0]
+        p50 = times[len(times) // 2]
+        p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
+        return (
+            f"{len(self.responses)} requests in {seconds:.0f} s "
+            f"({len(self.responses) / max(seconds, 0.001):.1f}/s), statuses "
+            f"{self.statuses()}, median {p50 * 1000:.0f} ms, 99th percentile "
+            f"{p99 * 1000:.0f} ms, client errors {len(self.errors)}"
+        )
+
+
+CSRF_FIELD = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
+class Browser:
+    """One visitor: a cookie jar, a fresh connection per request (gunicorn's sync
+    workers close it anyway), CSRF from the cookie; redirects are not followed."""
+
+    def __init__(self, base_url: str, *, cookies=None, timeout=60, tally=None):
+        parts = urlsplit(base_url)
+        self.host, self.port = parts.hostname, parts.port
+        self.cookies: dict[str, str] = dict(cookies or {})
+        self.timeout = timeout
+        self.tally = tally
+
+    def request(self, method: str, path: str, body: bytes | None = None, headers=None):
+        headers = {"Host": f"{self.host}:{self.port}", **(headers or {})}
+        if self.cookies:
+            headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        start = time.monotonic()
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        try:
+            conn.request(method, path, body=body, headers=headers)
+            raw = conn.getresponse()
+            text = raw.read().decode("utf-8", errors="replace")
+        except OSError as error:
+            if self.tally is not None:
+                self.tally.error(f"{method} {path}: {type(error).__name__}: {error}")
+            raise
+        finally:
+            conn.close()
+        response = Response(
+            method, path, raw.status, raw.headers, text, time.monotonic() - start
+        )
+        for cookie in raw.headers.get_all("Set-Cookie") or []:
+            name, _, rest = cookie.partition("=")
+            value = rest.split(";", 1)[0]
+            if value and value != '""':
+                self.cookies[name.strip()] = value
+            else:
+                self.cookies.pop(name.strip(), None)
+        if self.tally is not None:
+            self.tally.add(response)
+        return response
+
+    def get(self, path: str) -> Response:
+        return self.request("GET", path)
+
+    def post(self, path: str, data: dict | list | None = None) -> Response:
+        """A form post with the CSRF token (the cookie's secret is a valid token);
+        a page must have been opened first so that the cookie is set."""
+        fields = list(data.items() if isinstance(data, dict) else data or [])
+        fields.append(("csrfmiddlewaretoken", self.cookies.get("csrftoken", "")))
+        body = urlencode(fields, doseq=True).encode()
+        return self.request(
+            "POST",
+            path,
+            body,
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
