@@ -112,15 +112,26 @@ def quiz_attempt_submit(
     attempt_number: int,
 ) -> QuizAttempt:
     """Grades and records attempt ``attempt_number``. The number comes from the form
-    the learner saw: sending that form twice returns the first attempt, and the
-    attempt limit holds under concurrent submits (the enrolment row is locked)."""
+    the learner saw: sending that form twice returns the first attempt (even when
+    that attempt completed the course in between), and the attempt limit holds
+    under concurrent submits (the enrolment row is locked, so they queue up)."""
     from courses.services.completion import course_completion_check
 
-    enrollment = active_enrollment(enrollment)
+    locked = (
+        Enrollment.objects.select_for_update(of=("self",))
+        .select_related("course")
+        .get(pk=enrollment.pk)
+    )
     shown, lesson = (
         lesson,
-        check_lesson_of_course(lesson=lesson, course=enrollment.course),
+        check_lesson_of_course(lesson=lesson, course=locked.course),
     )
+    repeated = QuizAttempt.objects.filter(
+        enrollment=locked, lesson=lesson, quiz_id=quiz_id, number=attempt_number
+    ).first()
+    if repeated is not None:
+        return repeated  # the same form sent again (a double click, a retry)
+    enrollment = active_enrollment(locked)
     block = shown.activity_block(quiz_id, "quiz")
     if block is None:
         raise DomainError(_("This quiz does not exist."), code="not_found")
@@ -130,9 +141,6 @@ def quiz_attempt_submit(
             enrollment=enrollment, lesson=lesson, quiz_id=quiz_id
         ).order_by("number")
     )
-    for attempt in previous:
-        if attempt.number == attempt_number:
-            return attempt  # the same form sent again
     if any(a.passed for a in previous):
         raise DomainError(_("You have already passed this quiz."), code="passed")
     if len(previous) >= quiz["max_attempts"]:
