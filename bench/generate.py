@@ -440,6 +440,7 @@ def _certificates(spec, people, rng, today, out):
         "evidence_kind",
         "evidence_detail",
         "verification_code",
+        "superseded",
         "suspended",
         "suspension_reason",
         "revoked",
@@ -466,6 +467,7 @@ def _certificates(spec, people, rng, today, out):
                 appraisal,
                 "",
                 secrets.token_urlsafe(15),
+                False,  # superseded: no renewals in the generated data
                 False,
                 "",
                 False,

@@ -11,9 +11,13 @@ class CoursesConfig(AppConfig):
         from lms import navigation, permissions, personal_data, providers
 
         from . import personal_data as courses_data
+        from . import providers as courses_providers
         from . import selectors
 
-        providers.register_completed_courses(selectors.completed_course_ids)
+        providers.register_completed_courses(
+            selectors.completed_course_ids,
+            many=courses_providers.completed_course_ids_many,
+        )
         personal_data.register(
             "courses", courses_data.export_courses, courses_data.erase_courses
         )

@@ -4,9 +4,24 @@ number of queries whatever the number of rows."""
 from __future__ import annotations
 
 import datetime
+import hashlib
+import secrets
 from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
 
-from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db.models import (
+    Count,
+    Exists,
+    Max,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+)
 from django.utils import timezone
 
 from lms import permissions, providers
@@ -20,6 +35,7 @@ from lms.models import (
     SkillLevel,
     User,
 )
+from lms.models.certificates import status_q
 
 # Statuses that still count as holding a level (expired ones did hold it).
 HELD_STATUSES = (
@@ -149,14 +165,11 @@ def board_certificates(
     if filters.level:
         qs = qs.filter(level=filters.level)
     if filters.status:
-        qs = qs.filter(status_value=filters.status)
+        qs = qs.filter(status_q(filters.status, today))
     if filters.expiring_within:
-        qs = qs.filter(
+        qs = qs.current().filter(
             valid_until__gte=today,
             valid_until__lte=today + datetime.timedelta(days=filters.expiring_within),
-            revoked=False,
-            suspended=False,
-            is_superseded=False,
         )
     if filters.holder_id:
         qs = qs.filter(holder_id=filters.holder_id)
@@ -167,11 +180,30 @@ def board_certificates(
 
 @dataclass
 class BoardCounts:
-    occupations: list[Occupation]
-    levels: list[tuple[int, str]]
+    """Certificates by (occupation id, level) of a filtered board. The occupations
+    are read only when shown (a cached fragment of the page does not need them)."""
+
     cells: dict[tuple[int, int], int]
-    row_totals: dict[int, int] = field(default_factory=dict)
-    max_count: int = 0
+    levels: list[tuple[int, str]] = field(
+        default_factory=lambda: [(lv, label) for lv, label in SkillLevel.choices]
+    )
+    cache_key: str = ""
+
+    @cached_property
+    def occupations(self) -> list[Occupation]:
+        ids = {o for o, _lv in self.cells}
+        return list(Occupation.objects.filter(pk__in=ids).order_by("name"))
+
+    @cached_property
+    def row_totals(self) -> dict[int, int]:
+        totals: dict[int, int] = {}
+        for (occupation_id, _lv), n in self.cells.items():
+            totals[occupation_id] = totals.get(occupation_id, 0) + n
+        return totals
+
+    @property
+    def max_count(self) -> int:
+        return max(self.cells.values(), default=0)
 
     def rows(self):
         for occupation in self.occupations:
@@ -208,32 +240,93 @@ class BoardCounts:
         return bars
 
     @property
+    def total(self) -> int:
+        return sum(self.cells.values())
+
+    @property
     def chart_height(self) -> int:
         return max(28, len(self.occupations) * 28)
 
 
 def board_counts(*, certificates: QuerySet[SkillCertificate]) -> BoardCounts:
-    """Counts by occupation × level of the filtered board (two queries)."""
+    """Counts by occupation × level of the filtered board (one GROUP BY, served by
+    the (holder, occupation, level) index; the occupations' names when shown)."""
     pairs = (
         certificates.order_by()
-        .values("occupation_id", "level")
-        .annotate(n=Count("id", distinct=True))
+        .values_list("occupation_id", "level")
+        .annotate(n=Count("*"))
     )
-    cells = {(p["occupation_id"], p["level"]): p["n"] for p in pairs}
-    occupation_ids = {o for o, _lv in cells}
-    occupations = list(
-        Occupation.objects.filter(pk__in=occupation_ids).order_by("name")
-    )
-    row_totals: dict[int, int] = {}
-    for (occupation_id, _lv), n in cells.items():
-        row_totals[occupation_id] = row_totals.get(occupation_id, 0) + n
-    return BoardCounts(
-        occupations=occupations,
-        levels=[(lv, label) for lv, label in SkillLevel.choices],
-        cells=cells,
-        row_totals=row_totals,
-        max_count=max(cells.values(), default=0),
-    )
+    return BoardCounts(cells={(o, lv): n for o, lv, n in pairs})
+
+
+# The board's counts are cached per (people seen, filters, day) under a version that
+# every certificate change replaces (``board_version_bump``, on commit, from the
+# certificate and import services) and a fingerprint of the HR's memberships (a
+# worker joining or leaving changes the key); at most BOARD_COUNTS_SECONDS old.
+BOARD_VERSION_KEY = "lms:certificate-board:version"
+BOARD_COUNTS_SECONDS = 300
+
+
+def board_version() -> str:
+    version = cache.get(BOARD_VERSION_KEY)
+    if version is None:
+        version = secrets.token_hex(8)
+        if not cache.add(BOARD_VERSION_KEY, version, timeout=None):
+            version = cache.get(BOARD_VERSION_KEY) or version
+    return version
+
+
+def board_version_bump() -> None:
+    """Every cached count becomes unreachable (a random version, so an evicted
+    version can never bring old counts back)."""
+    cache.set(BOARD_VERSION_KEY, secrets.token_hex(8), timeout=None)
+
+
+def _board_counts_key(
+    user: User, filters: BoardFilters, today: datetime.date, hr_only: bool
+) -> str:
+    people = board_people(user=user, hr_only=hr_only)
+    if people is None:
+        scope = "all"
+    else:
+        enterprise_ids = sorted(permissions.hr_enterprise_ids(user))
+        seen = people.aggregate(n=Count("id"), last=Max("id"))
+        scope = f"{enterprise_ids}:{seen['n']}:{seen['last']}"
+    raw = f"{board_version()}|{scope}|{today}|{filters!r}"
+    return "lms:certificate-board:counts:" + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def board_counts_cached(
+    *,
+    user: User,
+    filters: BoardFilters,
+    certificates: QuerySet[SkillCertificate],
+    today: datetime.date | None = None,
+    hr_only: bool = False,
+) -> BoardCounts:
+    """``board_counts`` of ``certificates`` (the board's queryset for ``user`` and
+    ``filters``), from the cache when nothing changed since: the GROUP BY over an
+    enterprise's quarter of a million certificates is the board's dearest query."""
+    today = today or timezone.localdate()
+    key = _board_counts_key(user, filters, today, hr_only)
+    cells = cache.get(key)
+    if cells is None:
+        cells = board_counts(certificates=certificates).cells
+        cache.set(key, cells, BOARD_COUNTS_SECONDS)
+    return BoardCounts(cells=cells, cache_key=key)
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (the sum of the board's counts), so it never
+    runs a COUNT over the whole filtered board."""
+
+    def __init__(self, object_list, per_page, *, count: int, **kwargs):
+        super().__init__(object_list, per_page, **kwargs)
+        self._known_count = count
+
+    @property
+    def count(self) -> int:
+        return self._known_count
 
 
 def workers_for_board(*, user: User) -> QuerySet[User]:
@@ -276,29 +369,67 @@ def ladder_for(*, person: User, today: datetime.date | None = None) -> list[Ladd
     """Per occupation the person holds a certificate in (or has a mentor's sign-off
     for): the level held and whether they may apply for the next one, or what is
     missing. Reads the facts other apps provide through ``lms.providers``."""
+    return ladders_for(people=[person], today=today)[person.pk]
+
+
+def ladders_for(
+    *, people: list[User], today: datetime.date | None = None
+) -> dict[int, list[LadderStep]]:
+    """``ladder_for`` of many people at once: a fixed number of queries whatever
+    their number (the providers' batch forms, ``lms.providers.*_many``)."""
     from django.utils.translation import gettext as _
 
     today = today or timezone.localdate()
-    held = list(
-        SkillCertificate.objects.filter(holder=person)
+    people = list(people)
+    ids = [p.pk for p in people]
+    held_of: dict[int, list[dict]] = {pk: [] for pk in ids}
+    for h in (
+        SkillCertificate.objects.filter(holder_id__in=ids)
         .with_status_in(HELD_STATUSES, today)
-        .values("occupation_id", "level", "issued_on")
-    )
-    signoffs = providers.mentor_signoffs(person)
-    occupation_ids = {h["occupation_id"] for h in held} | {o for o, _lv in signoffs}
+        .values("holder_id", "occupation_id", "level", "issued_on")
+    ):
+        held_of[h["holder_id"]].append(h)
+    signoffs_of = providers.mentor_signoffs_many(people)
+    occupation_ids = {h["occupation_id"] for held in held_of.values() for h in held}
+    occupation_ids |= {o for pairs in signoffs_of.values() for o, _lv in pairs}
     if not occupation_ids:
-        return []
-    occupations = {o.pk: o for o in Occupation.objects.filter(pk__in=occupation_ids)}
+        return {pk: [] for pk in ids}
+    occupations = sorted(
+        Occupation.objects.filter(pk__in=occupation_ids), key=lambda o: o.name
+    )
     requirements = {
         (r.occupation_id, r.level): r
         for r in LevelRequirement.objects.filter(
             occupation_id__in=occupation_ids
         ).prefetch_related("required_courses")
     }
-    completed = providers.completed_courses(person)
-    hours = providers.training_hours(person)
+    completed_of = providers.completed_courses_many(people)
+    hours_of = providers.training_hours_many(people)
+    return {
+        p.pk: _ladder(
+            held=held_of[p.pk],
+            signoffs=signoffs_of.get(p.pk, set()),
+            occupations=occupations,
+            requirements=requirements,
+            completed=completed_of.get(p.pk, set()),
+            hours=hours_of.get(p.pk, Decimal(0)),
+            today=today,
+            gettext=_,
+        )
+        for p in people
+    }
+
+
+def _ladder(
+    *, held, signoffs, occupations, requirements, completed, hours, today, gettext
+) -> list[LadderStep]:
+    """One person's ladder from facts already read (no queries)."""
+    _ = gettext
+    mine_occupations = {h["occupation_id"] for h in held} | {o for o, _lv in signoffs}
     steps = []
-    for occupation in sorted(occupations.values(), key=lambda o: o.name):
+    for occupation in occupations:
+        if occupation.pk not in mine_occupations:
+            continue
         mine = [h for h in held if h["occupation_id"] == occupation.pk]
         best = min((h["level"] for h in mine), default=None)
         next_level = 5 if best is None else (best - 1 if best > 1 else None)
@@ -344,21 +475,34 @@ def ladder_for(*, person: User, today: datetime.date | None = None) -> list[Ladd
     return steps
 
 
-def workers_eligible(*, user: User) -> list[tuple[User, LadderStep]]:
-    """The HR's workers who may apply for their next level. Runs the ladder per
-    worker with certificates (the providers answer per person)."""
-    workers = (
+ELIGIBLE_PER_PAGE = 50
+
+
+def workers_with_certificates(*, user: User) -> QuerySet[User]:
+    """The workers on the board who hold any certificate, by name."""
+    holders = SkillCertificate.objects.filter(holder_id=OuterRef("pk"))
+    return (
         workers_for_board(user=user)
-        .filter(skill_certificates__isnull=False)
-        .distinct()
+        .filter(Exists(holders))
         .order_by("display_name", "pk")
     )
-    result = []
-    for worker in workers:
-        for step in ladder_for(person=worker):
-            if step.eligible:
-                result.append((worker, step))
-    return result
+
+
+def workers_eligible(
+    *, user: User, workers: list[User] | None = None
+) -> list[tuple[User, LadderStep]]:
+    """The workers (default: all the HR's workers with certificates; the page
+    passes one page of them) who may apply for their next level, with the step.
+    A fixed number of queries whatever the number of workers."""
+    if workers is None:
+        workers = list(workers_with_certificates(user=user))
+    ladders = ladders_for(people=workers)
+    return [
+        (worker, step)
+        for worker in workers
+        for step in ladders[worker.pk]
+        if step.eligible
+    ]
 
 
 def lookup_people(*, user: User, identifiers: list[str]) -> dict[str, int | None]:

@@ -11,9 +11,15 @@ class MentorshipConfig(AppConfig):
         from lms import navigation, permissions, personal_data, providers
         from mentorship import hours, selectors
         from mentorship import personal_data as mentorship_data
+        from mentorship import providers as mentorship_providers
 
-        providers.register_training_hours(hours.training_hours_total)
-        providers.register_mentor_signoffs(selectors.mentor_signoffs_for)
+        providers.register_training_hours(
+            hours.training_hours_total, many=mentorship_providers.training_hours_many
+        )
+        providers.register_mentor_signoffs(
+            selectors.mentor_signoffs_for,
+            many=mentorship_providers.mentor_signoffs_many,
+        )
         personal_data.register(
             "mentorship",
             mentorship_data.export_mentorship,

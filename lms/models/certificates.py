@@ -8,7 +8,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, Value, When
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -47,18 +47,33 @@ STATUS_BADGES = {
 
 def status_rules(today: datetime.date) -> list[tuple[str, Q]]:
     """THE status rule, first match wins, else valid. Each condition is a Q over
-    plain fields (plus ``is_superseded``) so it runs as SQL (``status_expression``)
-    and in Python (``SkillCertificate.status``) from this one definition."""
+    stored fields, so it runs as SQL (``status_expression``, ``status_q``) and in
+    Python (``SkillCertificate.status``) from this one definition. Only the dates
+    depend on the clock; ``superseded`` is stored by the certificate services."""
     return [
         (CertificateStatus.REVOKED, Q(revoked=True)),
         (CertificateStatus.SUSPENDED, Q(suspended=True)),
-        (CertificateStatus.SUPERSEDED, Q(is_superseded=True)),
+        (CertificateStatus.SUPERSEDED, Q(superseded=True)),
         (CertificateStatus.EXPIRED, Q(valid_until__lt=today)),
         (
             CertificateStatus.EXPIRING,
             Q(valid_until__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS)),
         ),
     ]
+
+
+def status_q(status: str, today: datetime.date) -> Q:
+    """The certificates whose status is ``status`` on ``today``: its own rule and
+    none of the rules before it (first match wins), as a plain WHERE the indexes
+    can serve (no CASE to compute for every row)."""
+    earlier = Q()
+    for name, q in status_rules(today):
+        if name == status:
+            return q & ~earlier if earlier else q
+        earlier |= q
+    if status == CertificateStatus.VALID:
+        return ~earlier
+    raise ValueError(f"unknown status {status!r}")
 
 
 def _q_matches(q: Q, values: dict) -> bool:
@@ -88,15 +103,22 @@ def _q_matches(q: Q, values: dict) -> bool:
 
 class SkillCertificateQuerySet(models.QuerySet):
     def with_status(self, today: datetime.date | None = None):
-        """Annotates ``is_superseded`` and ``status_value`` (filterable in SQL)."""
+        """Annotates ``status_value`` (a CASE over stored fields, cheap)."""
         today = today or timezone.localdate()
-        renewals = SkillCertificate.objects.filter(replaces=OuterRef("pk"))
-        return self.annotate(is_superseded=Exists(renewals)).annotate(
-            status_value=status_expression(today)
-        )
+        return self.annotate(status_value=status_expression(today))
 
     def with_status_in(self, statuses, today: datetime.date | None = None):
-        return self.with_status(today).filter(status_value__in=list(statuses))
+        """Only the certificates with one of these statuses (a plain WHERE), with
+        ``status_value`` annotated."""
+        today = today or timezone.localdate()
+        where = Q()
+        for status in statuses:
+            where |= status_q(status, today)
+        return self.with_status(today).filter(where)
+
+    def current(self):
+        """Neither revoked, suspended nor superseded (the partial index's rows)."""
+        return self.filter(revoked=False, suspended=False, superseded=False)
 
 
 def status_expression(today: datetime.date) -> Case:
@@ -172,6 +194,15 @@ class SkillCertificate(models.Model):
         on_delete=models.PROTECT,
         related_name="replaced_by",
     )
+    # Stored, not computed: set by the certificate services in the transaction that
+    # records the renewal (``replaces``), so the board filters on a plain column.
+    superseded = models.BooleanField(
+        _("superseded"),
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text=_("A renewal has replaced this certificate."),
+    )
     suspended = models.BooleanField(_("suspended"), default=False)
     suspension_reason = models.TextField(_("reason for suspension"), blank=True)
     revoked = models.BooleanField(_("revoked"), default=False)
@@ -225,27 +256,38 @@ class SkillCertificate(models.Model):
             ),
         ]
         indexes = [
-            models.Index(fields=["holder", "occupation"], name="cert_holder_occ"),
+            # The board's counts and the ladder: per holder, everything the status
+            # needs in the index itself (an index-only scan, no table reads).
+            models.Index(
+                fields=["holder", "occupation", "level"],
+                include=[
+                    "valid_until",
+                    "issued_on",
+                    "revoked",
+                    "suspended",
+                    "superseded",
+                ],
+                name="cert_holder_occ_level",
+            ),
             models.Index(fields=["occupation", "level"], name="cert_occ_level"),
-            models.Index(fields=["valid_until"], name="cert_valid_until"),
+            # Expiring and expired are date comparisons on current certificates
+            # (the reminders, the "expiring within" filter).
+            models.Index(
+                fields=["valid_until"],
+                condition=Q(revoked=False, suspended=False, superseded=False),
+                name="cert_current_valid_until",
+            ),
             models.Index(fields=["number"], name="cert_number"),
         ]
 
     def __str__(self) -> str:
         return f"{self.number} · {self.occupation} · {self.get_level_display()}"
 
-    @property
-    def is_superseded_now(self) -> bool:
-        annotated = self.__dict__.get("is_superseded")
-        if annotated is not None:
-            return bool(annotated)
-        return SkillCertificate.objects.filter(replaces=self).exists()
-
     def status_on(self, today: datetime.date) -> str:
         values = {
             "revoked": self.revoked,
             "suspended": self.suspended,
-            "is_superseded": self.is_superseded_now,
+            "superseded": self.superseded,
             "valid_until": self.valid_until,
         }
         for status, q in status_rules(today):

@@ -49,6 +49,7 @@ def _event(
     changes: dict | None = None,
     reason: str = "",
 ) -> CertificateEvent:
+    board_changed()
     return CertificateEvent.objects.create(
         certificate=certificate,
         actor=actor,
@@ -56,6 +57,14 @@ def _event(
         changes=changes or {},
         reason=reason,
     )
+
+
+def board_changed() -> None:
+    """Certificates changed: the HR board's cached counts are stale (a new version,
+    on commit, so a request between the change and the commit cannot keep them)."""
+    from lms.selectors_certificates import board_version_bump
+
+    transaction.on_commit(board_version_bump)
 
 
 def _check_level(level) -> int:
@@ -204,7 +213,14 @@ def certificate_record(
             raise DomainError(
                 _("A renewal must be for the same person."), code="renew_holder"
             )
-        if SkillCertificate.objects.filter(replaces=replaces).exists():
+        # Locked, so two renewals at once cannot both find it current.
+        replaces = SkillCertificate.objects.select_for_update(of=("self",)).get(
+            pk=replaces.pk
+        )
+        if (
+            replaces.superseded
+            or SkillCertificate.objects.filter(replaces=replaces).exists()
+        ):
             raise DomainError(
                 _("This certificate has already been renewed."), code="renewed"
             )
@@ -242,6 +258,9 @@ def certificate_record(
         reason=reason,
     )
     if replaces is not None:
+        # The stored half of the status, in the same transaction as the renewal.
+        replaces.superseded = True
+        replaces.save(update_fields=["superseded"])
         _event(
             certificate=replaces,
             actor=actor,

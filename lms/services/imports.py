@@ -671,6 +671,11 @@ def import_batch_commit(*, batch_id: int) -> ImportBatch:
         return ImportBatch.objects.get(pk=batch.pk)
     new_count, unchanged = len(resolution.to_create), resolution.unchanged
     if new_count:
+        # New certificates are current (``superseded`` False): only the board's
+        # cached counts need a new version.
+        from lms.selectors_certificates import board_version_bump
+
+        transaction.on_commit(board_version_bump)
         message = _(
             "Imported %(new)s certificates; %(unchanged)s were already recorded."
         ) % {"new": new_count, "unchanged": unchanged}

@@ -50,7 +50,12 @@ def board(request):
     user = _board_user(request)
     form, filters = _filters(request)
     certificates = selectors.board_certificates(user=user, filters=filters)
-    page = Paginator(certificates, 50).get_page(request.GET.get("page"))
+    counts = selectors.board_counts_cached(
+        user=user, filters=filters, certificates=certificates
+    )
+    # The counts' total is the board's length: no COUNT over the filtered board.
+    paginator = selectors.CountedPaginator(certificates, 50, count=counts.total)
+    page = paginator.get_page(request.GET.get("page"))
     query = {k: v for k, v in request.GET.items() if k != "page" and v}
     return render(
         request,
@@ -58,7 +63,8 @@ def board(request):
         {
             "form": form,
             "page": page,
-            "counts": selectors.board_counts(certificates=certificates),
+            "counts": counts,
+            "counts_seconds": selectors.BOARD_COUNTS_SECONDS,
             "query_string": urlencode(query),
             "export_query": urlencode(query),
             "can_record": permissions.can_record_certificate(user),
@@ -188,10 +194,14 @@ def worker(request, user_id: int):
 @login_required
 def eligible(request):
     user = _board_user(request)
+    rows = selectors.workers_eligible(user=user)
+    page = Paginator(rows, selectors.ELIGIBLE_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "lms/certificates/eligible.html",
-        {"rows": selectors.workers_eligible(user=user)},
+        {"rows": page.object_list, "page": page},
     )
 
 

@@ -9,6 +9,7 @@ from tests.lms.factories import OccupationFactory, UserFactory
 class SkillCertificateFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = SkillCertificate
+        skip_postgeneration_save = True
 
     holder = factory.SubFactory(UserFactory)
     occupation = factory.SubFactory(OccupationFactory)
@@ -23,6 +24,14 @@ class SkillCertificateFactory(factory.django.DjangoModelFactory):
         lambda: datetime.date.today() + datetime.timedelta(days=3 * 365)
     )
     evidence_kind = SkillCertificate.Evidence.APPRAISAL
+
+    @factory.post_generation
+    def mark_replaced(obj, create, extracted, **kwargs):
+        """A renewal made here (not through the services) marks the certificate
+        it replaces superseded, as ``certificate_record`` does."""
+        if create and obj.replaces_id:
+            SkillCertificate.objects.filter(pk=obj.replaces_id).update(superseded=True)
+            obj.replaces.superseded = True
 
 
 class CertificateEventFactory(factory.django.DjangoModelFactory):

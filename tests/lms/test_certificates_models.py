@@ -6,6 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lms.models import CertificateStatus, SkillCertificate
+from lms.models.certificates import status_q
 from tests.lms.cert_factories import SkillCertificateFactory
 
 pytestmark = pytest.mark.django_db
@@ -49,24 +50,56 @@ def test_status_is_the_same_in_python_and_in_sql(fields, superseded, expected):
     )
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=40, deadline=None)
 @given(
     offset=st.one_of(st.none(), st.integers(-400, 400)),
     suspended=st.booleans(),
     revoked=st.booleans(),
+    superseded=st.booleans(),
 )
-def test_status_python_and_sql_agree_for_any_dates(offset, suspended, revoked):
-    """Fuzzed: Python and SQL never disagree on a certificate's status."""
+def test_status_python_and_sql_agree_for_any_dates(
+    offset, suspended, revoked, superseded
+):
+    """Fuzzed: Python, the SQL CASE and the SQL filter (``status_q``, what the board
+    filters on) never disagree on a certificate's status, and the filter puts it
+    under exactly one status."""
     with transaction.atomic():
         certificate = SkillCertificateFactory(
             issued_on=days(-1000),
             valid_until=None if offset is None else days(offset),
             suspended=suspended,
             revoked=revoked,
+            superseded=superseded,
         )
+        expected = certificate.status_on(TODAY)
         sql = SkillCertificate.objects.with_status(TODAY).get(pk=certificate.pk)
-        assert certificate.status_on(TODAY) == sql.status_value
+        assert sql.status_value == expected
+        matching = [
+            status
+            for status in CertificateStatus.values
+            if SkillCertificate.objects.filter(status_q(status, TODAY))
+            .filter(pk=certificate.pk)
+            .exists()
+        ]
+        assert matching == [expected]
         transaction.set_rollback(True)
+
+
+def test_superseded_is_stored_for_existing_renewals_by_the_migration():
+    """The data migration marks every certificate a renewal replaces."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("lms.migrations.0005_certificate_superseded")
+    old = SkillCertificateFactory()
+    SkillCertificateFactory(holder=old.holder, replaces=old)
+    current = SkillCertificateFactory()
+    SkillCertificate.objects.update(superseded=False)  # as before the migration
+    migration.mark_superseded(apps, None)
+    old.refresh_from_db()
+    current.refresh_from_db()
+    assert old.superseded and not current.superseded
 
 
 def test_valid_until_before_issue_is_refused_by_the_database():
