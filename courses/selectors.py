@@ -99,6 +99,24 @@ def current_language() -> str:
         return default_language()
 
 
+_default_locale_ids: dict[str, int | None] = {}
+
+
+def default_locale_id() -> int | None:
+    """The id of the default language's locale, read once per process (locales are
+    made by migrations and never renumbered)."""
+    language = default_language()
+    if _default_locale_ids.get(language) is None:
+        from wagtail.models import Locale
+
+        _default_locale_ids[language] = (
+            Locale.objects.filter(language_code=language)
+            .values_list("pk", flat=True)
+            .first()
+        )
+    return _default_locale_ids[language]
+
+
 def canonical_page(page: Page) -> Page:
     """The default-language page of this course or lesson (the page itself when it
     is in the default language, or has no default-language translation). One query,
@@ -106,6 +124,9 @@ def canonical_page(page: Page) -> Page:
     cached = getattr(page, "_canonical_page", None)
     if cached is not None:
         return cached
+    if page.locale_id == default_locale_id():  # the common case: no query
+        page._canonical_page = page
+        return page
     found = (
         type(page)
         .objects.filter(

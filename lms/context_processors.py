@@ -1,6 +1,7 @@
 from django.utils.functional import SimpleLazyObject
 
 from lms import navigation as nav
+from lms import permissions
 
 
 def navigation(request):
@@ -12,5 +13,10 @@ def navigation(request):
         ),
         "nav_personal": SimpleLazyObject(
             lambda: nav.entries_for(user, "personal") if user is not None else []
+        ),
+        # Wagtail's userbar asks for every permission of the user (two queries) to
+        # hide itself from learners: the roles (read once per request) say it first.
+        "show_userbar": SimpleLazyObject(
+            lambda: user is not None and permissions.can_access_admin(user)
         ),
     }

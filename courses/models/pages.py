@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -17,6 +18,24 @@ from wagtail.search import index
 from courses.blocks import LessonStreamBlock
 from lms.models import SkillLevel
 from lms.roles import Role
+
+
+def _route_to_child(parent: Page, model, request, path_components, *related):
+    """Wagtail's ``Page.route`` for a parent whose children are all of ``model``:
+    the child is read as ``model`` (with ``related``) in one query instead of a
+    page and then its specific page."""
+    if not path_components:
+        return Page.route(parent, request, path_components)
+    try:
+        child = (
+            model.objects.child_of(parent)
+            .select_related(*related)
+            .get(slug=path_components[0])
+        )
+    except model.DoesNotExist as error:
+        raise Http404 from error
+    child._cached_parent_obj = parent
+    return child.route(request, path_components[1:])
 
 
 class CourseIndexPage(Page):
@@ -32,6 +51,11 @@ class CourseIndexPage(Page):
 
     class Meta:
         verbose_name = _("course catalogue")
+
+    def route(self, request, path_components):
+        return _route_to_child(
+            self, CoursePage, request, path_components, "occupation", "cover_image"
+        )
 
     def serve(self, request, *args, **kwargs):
         from courses.views.pages import catalogue_serve
@@ -147,6 +171,9 @@ class CoursePage(Page):
     class Meta:
         verbose_name = _("course")
         verbose_name_plural = _("courses")
+
+    def route(self, request, path_components):
+        return _route_to_child(self, LessonPage, request, path_components)
 
     def serve(self, request, *args, **kwargs):
         from courses.views.pages import course_serve
