@@ -64,6 +64,17 @@ def production_cache_settings(cache_url: str) -> dict:
 
 
 @pytest.fixture
+def production_cache(services_env, settings):
+    """This process's cache as production sets it up on the services' Redis (errors
+    ignored and logged, cached_db sessions): Redis down means cache down too."""
+    production = production_cache_settings(os.environ["CACHE_URL"])
+    assert production["SESSION_ENGINE"].endswith("cached_db")
+    for name, value in production.items():
+        setattr(settings, name, value)
+    return production
+
+
+@pytest.fixture
 def redis_outage(services_env):
     """``stop()`` shuts the shared Redis down; it is started again (same config) at
     ``start()`` or at the end of the test, whatever happens."""
@@ -111,7 +122,7 @@ def assert_one_certificate_each(completions) -> None:
 
 @pytest.mark.services
 def test_courses_completed_while_redis_is_down_get_one_certificate_each_when_back(
-    django_db_serialized_rollback, start_worker, redis_outage
+    django_db_serialized_rollback, start_worker, production_cache, redis_outage
 ):
     stop_redis, start_redis = redis_outage
     worker = start_worker()
@@ -165,16 +176,15 @@ def test_courses_completed_while_redis_is_down_get_one_certificate_each_when_bac
 
 @pytest.mark.services
 def test_pages_work_and_completions_are_saved_through_the_views_without_redis(
-    django_db_serialized_rollback, broker, redis_outage, settings, client
+    django_db_serialized_rollback, broker, production_cache, redis_outage, settings
 ):
-    """Production cache settings (django-redis ignoring errors, cached_db sessions):
-    with Redis stopped a signed-in learner still sees pages and completes the course
-    (302, saved, pending), and visitors see the home and verification pages."""
-    production = production_cache_settings(os.environ["CACHE_URL"])
-    assert production["SESSION_ENGINE"].endswith("cached_db")
-    for name, value in production.items():
-        setattr(settings, name, value)
+    """Production cache settings (django-redis ignoring errors, cached_db sessions,
+    page caches on): with Redis stopped a signed-in learner still sees pages and
+    completes the course (302, saved, pending), and visitors see the home and
+    verification pages."""
     settings.ANON_PAGE_CACHE_SECONDS = 300
+    settings.USER_PAGE_CACHE_SECONDS = 600
+    client = Client()
     stop_redis, _start_redis = redis_outage
     course, lesson = certificate_course("Crane signals")
     learner = UserFactory()
