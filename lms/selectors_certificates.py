@@ -148,18 +148,23 @@ def board_certificates(
     )
     if filters.q:
         q = filters.q.strip()
-        qs = qs.filter(
-            Q(holder__display_name__icontains=q)
-            | Q(holder__first_name__icontains=q)
-            | Q(holder__last_name__icontains=q)
-            | Q(holder__email__iexact=q)
-            | Q(number__iexact=q)
-            | Q(
-                holder_id__in=Membership.objects.filter(
-                    employee_number__iexact=q
-                ).values("user_id")
-            )
+        # The people matching first (a small query on people, not a scan of every
+        # certificate joined to its holder), then their certificates or the one
+        # numbered so: two indexed lookups the planner can OR together.
+        people_ids = list(
+            User.objects.filter(
+                Q(display_name__icontains=q)
+                | Q(first_name__icontains=q)
+                | Q(last_name__icontains=q)
+                | Q(email__iexact=q)
+                | Q(
+                    pk__in=Membership.objects.filter(employee_number__iexact=q).values(
+                        "user_id"
+                    )
+                )
+            ).values_list("pk", flat=True)
         )
+        qs = qs.filter(Q(holder_id__in=people_ids) | Q(number__iexact=q))
     if filters.occupation_id:
         qs = qs.filter(occupation_id=filters.occupation_id)
     if filters.level:
@@ -425,12 +430,14 @@ def _ladder(
 ) -> list[LadderStep]:
     """One person's ladder from facts already read (no queries)."""
     _ = gettext
-    mine_occupations = {h["occupation_id"] for h in held} | {o for o, _lv in signoffs}
+    held_in: dict[int, list[dict]] = {o: [] for o, _lv in signoffs}
+    for h in held:
+        held_in.setdefault(h["occupation_id"], []).append(h)
     steps = []
-    for occupation in occupations:
-        if occupation.pk not in mine_occupations:
+    for occupation in occupations:  # by name
+        mine = held_in.get(occupation.pk)
+        if mine is None:
             continue
-        mine = [h for h in held if h["occupation_id"] == occupation.pk]
         best = min((h["level"] for h in mine), default=None)
         next_level = 5 if best is None else (best - 1 if best > 1 else None)
         step = LadderStep(occupation=occupation, held_level=best, next_level=next_level)
@@ -475,7 +482,9 @@ def _ladder(
     return steps
 
 
-ELIGIBLE_PER_PAGE = 50
+# The eligible-workers page reads the ladders of this many workers at a time (an
+# enterprise of 5,000 workers holding 250,000 certificates is too much for one page).
+ELIGIBLE_WORKERS_PER_PAGE = 50
 
 
 def workers_with_certificates(*, user: User) -> QuerySet[User]:
@@ -489,14 +498,14 @@ def workers_with_certificates(*, user: User) -> QuerySet[User]:
 
 
 def workers_eligible(
-    *, user: User, workers: list[User] | None = None
+    *, user: User, workers: list[User] | None = None, today=None
 ) -> list[tuple[User, LadderStep]]:
     """The workers (default: all the HR's workers with certificates; the page
     passes one page of them) who may apply for their next level, with the step.
     A fixed number of queries whatever the number of workers."""
     if workers is None:
         workers = list(workers_with_certificates(user=user))
-    ladders = ladders_for(people=workers)
+    ladders = ladders_for(people=workers, today=today)
     return [
         (worker, step)
         for worker in workers

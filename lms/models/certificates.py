@@ -9,6 +9,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Q, Value, When
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -278,6 +279,8 @@ class SkillCertificate(models.Model):
                 name="cert_current_valid_until",
             ),
             models.Index(fields=["number"], name="cert_number"),
+            # The board's search by number (``number__iexact``).
+            models.Index(Upper("number"), name="cert_number_upper"),
         ]
 
     def __str__(self) -> str:
