@@ -27,7 +27,9 @@ def facts(monkeypatch):
     monkeypatch.setattr(
         providers, "_completed_courses", [(lambda u: state["courses"], None)]
     )
-    monkeypatch.setattr(providers, "_training_hours", [(lambda u: state["hours"], None)])
+    monkeypatch.setattr(
+        providers, "_training_hours", [(lambda u: state["hours"], None)]
+    )
     monkeypatch.setattr(
         providers, "_mentor_signoffs", [(lambda u: state["signoffs"], None)]
     )
