@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from courses.models import CourseCompletion, Enrollment
-from courses.selectors import enrollment_progress
+from courses.selectors import enrollment_progress, localized_page
 from lms.errors import DomainError
 from lms.services.notifications import notification_send
 
@@ -84,7 +84,9 @@ def _issue(completion: CourseCompletion):
     )
 
 
-def course_completion_certificate_issue(*, completion_id: int) -> CourseCompletion:
+def course_completion_certificate_issue(
+    *, completion_id: int
+) -> CourseCompletion | None:
     """The certificate step of one completion: issues the certificate (if the course
     gives one) and tells the learner, then marks the step done. Safe to run twice or
     at once from two workers: the row lock makes the second wait and find it done."""
@@ -113,20 +115,28 @@ def _certificate_step(
         certificate = _issue(completion)
         if certificate is not None:
             completion.certificate = certificate
-    course = completion.enrollment.course
-    if completion.certificate_id:
-        body = _(
-            "Congratulations: you completed %(course)s. Your skill certificate is "
-            "ready on your learning page."
-        )
-    else:
-        body = _("Congratulations: you completed %(course)s.")
+    learner = completion.enrollment.user
+    title = localized_page(
+        completion.enrollment.course, language=learner.preferred_language
+    ).title
+    with_certificate = bool(completion.certificate_id)
+
+    def body() -> str:  # in the learner's language (notification_send renders it)
+        if with_certificate:
+            text = _(
+                "Congratulations: you completed %(course)s. Your skill certificate "
+                "is ready on your learning page."
+            )
+        else:
+            text = _("Congratulations: you completed %(course)s.")
+        return text % {"course": title}
+
     notification_send(
-        recipient=completion.enrollment.user,
+        recipient=learner,
         key=f"course-completed:{completion.pk}",
-        subject=_("Course completed: %(course)s") % {"course": course.title},
-        body=body % {"course": course.title},
-        url=reverse("courses:my_learning"),
+        subject=lambda: _("Course completed: %(course)s") % {"course": title},
+        body=body,
+        url=lambda: reverse("courses:my_learning"),
     )
     completion.certificate_checked_at = timezone.now()
     completion.save(update_fields=["certificate", "certificate_checked_at"])

@@ -6,7 +6,7 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
+from django.utils import timezone, translation
 from kombu.exceptions import OperationalError
 
 from courses import selectors
@@ -299,3 +299,17 @@ def test_migration_settles_completions_whose_task_already_ran(cert_course):
     assert set(settled) == {issued, told}
     told.refresh_from_db()
     assert told.certificate_checked_at == told.completed_at
+
+
+def test_completion_message_is_in_the_learners_language(loom_course):
+    """The worker runs in English; a Chinese reader's message is in Chinese, with the
+    course's Chinese title."""
+    f.translate(loom_course.get_parent())
+    f.translate(loom_course, title="织机保养")
+    learner = UserFactory(preferred_language="zh-hans")
+    completion = pending_completion(loom_course, age=timedelta(0), user=learner)
+    with translation.override("en"):
+        course_completion_certificate_issue(completion_id=completion.pk)
+    message = Notification.objects.get(recipient=learner)
+    assert message.subject == "课程已完成：织机保养"
+    assert message.url.startswith("/zh-hans/")
