@@ -4,7 +4,7 @@ gunicorn and nginx and passes their addresses).
 
 1. generates the data if missing (bench/generate.py);
 2. in-process timings with Django's test client (application and database time,
-   queries per page; the anonymous page cache is off here);
+   queries per page; the anonymous and per-person page caches are off here);
 3. with ``--base-url``: throughput and latency under wrk against gunicorn, beside the
    bare Django view and nginx floors (bench/load.py);
 4. the import of 100,000 certificate rows and PDFs per second (bench/throughput.py).
@@ -101,7 +101,9 @@ def in_process(people, repeat: int, out) -> list[dict]:
         except NoReverseMatch:
             todo.append((label, name, "missing"))
     rows = []
-    with override_settings(ANON_PAGE_CACHE_SECONDS=0, VERIFY_RATE_LIMIT=10**9):
+    with override_settings(
+        ANON_PAGE_CACHE_SECONDS=0, USER_PAGE_CACHE_SECONDS=0, VERIFY_RATE_LIMIT=10**9
+    ):
         for label, url, who in todo:
             row = {"label": label, "path": url, "who": who or "anonymous"}
             if who == "missing":

@@ -173,7 +173,7 @@ def connect() -> None:
     """Called from HomeConfig.ready(): any page change empties the cache, and so does
     any change to a certificate (each writes one history event), so a revoked
     certificate's verification page turns "revoked" at once."""
-    from django.db.models.signals import post_delete, post_save
+    from django.db.models.signals import m2m_changed, post_delete, post_save
     from wagtail.models import Page
 
     from lms.models import CertificateEvent
@@ -187,6 +187,21 @@ def connect() -> None:
     page_unpublished.connect(_changed, dispatch_uid="anon-page-cache-unpublished")
     post_page_move.connect(_changed, dispatch_uid="anon-page-cache-moved")
     post_delete.connect(_changed, sender=Page, dispatch_uid="anon-page-cache-deleted")
+    # A page made private (or public again) is no publication, and a hit skips
+    # Wagtail's view-restriction check: every cached page goes.
+    from wagtail.models import PageViewRestriction
+
+    for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+        signal.connect(
+            _changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"page-cache-restriction-{name}",
+        )
+    m2m_changed.connect(
+        _changed,
+        sender=PageViewRestriction.groups.through,
+        dispatch_uid="page-cache-restriction-groups",
+    )
 
 
 # --- per-person pages of signed-in people ---------------------------------------------
@@ -231,6 +246,10 @@ PERSON_OF = {
     "lms.Membership": "user_id",
     "lms.User": "pk",
 }
+
+
+# Rows every person's pages may show (names of trades on course cards and pages).
+SHARED_MODELS = ("lms.Occupation", "lms.Industry")
 
 
 def per_person(response, *, on_hit: tuple[str, dict] | None = None):
@@ -407,6 +426,10 @@ def _user_saved(sender, instance, created=False, update_fields=None, **kwargs):
         everyone_changed()  # their name may show on others' pages (instructor)
 
 
+def _shared_changed(sender, **kwargs) -> None:
+    everyone_changed()
+
+
 def _people_m2m(sender, instance, action, reverse, pk_set, **kwargs) -> None:
     """Groups (roles) and union coordinators: the user side may be either end."""
     if not action.startswith("post_"):
@@ -434,6 +457,11 @@ def connect_people() -> None:
         uid = f"user-page-cache-{label}"
         post_save.connect(receiver, sender=model, dispatch_uid=uid + "-saved")
         post_delete.connect(_row_changed, sender=model, dispatch_uid=uid + "-deleted")
+    for label in SHARED_MODELS:
+        model = apps.get_model(label)
+        uid = f"user-page-cache-{label}"
+        post_save.connect(_shared_changed, sender=model, dispatch_uid=uid + "-saved")
+        post_delete.connect(_shared_changed, sender=model, dispatch_uid=uid + "-del")
     m2m_changed.connect(
         _people_m2m, sender=User.groups.through, dispatch_uid="user-page-cache-groups"
     )

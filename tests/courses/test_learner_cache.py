@@ -321,6 +321,31 @@ def _instructor_renamed(learner, course, enrollment):
     teacher.save()
 
 
+def _role_revoked(learner, course, enrollment):
+    from lms.services.accounts import role_revoke
+
+    role_revoke(user=learner, role=Role.LEARNER)
+
+
+def _give_occupation(learner, course, enrollment):
+    course.occupation = OccupationFactory()
+    course.save_revision().publish()
+
+
+def _occupation_renamed(learner, course, enrollment):
+    occupation = type(course).objects.get(pk=course.pk).occupation
+    occupation.name = "Renamed trade"
+    occupation.save()
+
+
+def _made_private(learner, course, enrollment):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.LOGIN
+    )
+
+
 WRITES = {
     "enrolment": _enrol,
     "leaving": _leave,
@@ -335,6 +360,9 @@ WRITES = {
     "role granted": _role,
     "membership": _membership,
     "instructor renamed": _instructor_renamed,
+    "role revoked": _role_revoked,
+    "trade renamed": _occupation_renamed,
+    "page restricted": _made_private,
 }
 
 
@@ -342,8 +370,10 @@ WRITES = {
 def test_each_write_makes_the_next_page_fresh(
     write, learner, enrolled, loom_course, person, django_capture_on_commit_callbacks
 ):
-    if write == "practical review":
-        _practical(learner, loom_course, enrolled)
+    prepare = {"practical review": _practical, "trade renamed": _give_occupation}
+    if write in prepare:
+        with django_capture_on_commit_callbacks(execute=True):
+            prepare[write](learner, loom_course, enrolled)
     urls = pages(loom_course)
     shown = ("course", "lesson with quiz", "my learning")
     for page in shown:
@@ -386,3 +416,18 @@ def test_tomorrow_the_pages_are_rendered_again(
     tomorrow = datetime.date.today() + datetime.timedelta(days=1)
     monkeypatch.setattr(page_cache.timezone, "localdate", lambda: tomorrow)
     assert HIT not in person.get(url)
+
+
+def test_a_hit_is_served_only_past_the_two_factor_gate(
+    hr_user, loom_course, django_capture_on_commit_callbacks
+):
+    from allauth.mfa.models import Authenticator
+
+    enrollment_create(user=hr_user, course=loom_course)
+    client = Client()
+    client.force_login(hr_user)
+    url = pages(loom_course)["course"]
+    warm(client, url, django_capture_on_commit_callbacks)
+    Authenticator.objects.filter(user=hr_user).delete()  # no version bump
+    gated = client.get(url)
+    assert gated.status_code == 302 and HIT not in gated
