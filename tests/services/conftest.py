@@ -3,6 +3,7 @@
 Only tests marked ``services`` are skipped; with SERVICES=1 a missing service fails
 loudly instead of skipping."""
 
+import json
 import os
 import subprocess
 from pathlib import Path
@@ -21,6 +22,60 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if not SERVICES and item.get_closest_marker("services"):
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _serialized_rollback_into_empty_tables():
+    """Tests with ``django_db_serialized_rollback`` (the real-process tests need
+    Wagtail's pages and the role groups from the migrations) reload the state after
+    the migrations at their start. A transactional test before them left its own
+    rows behind: the flush at its end runs post_migrate, which makes the groups,
+    content types and permissions again under new ids, and reloading the saved ones
+    then collides with them ("duplicate key ... auth_group_name_key"). So the tables
+    are emptied (without post_migrate) just before the reload, content types are
+    loaded first, and the content-type cache is cleared around it."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core.management import call_command
+    from django.db.backends.base.creation import BaseDatabaseCreation
+
+    original = BaseDatabaseCreation.deserialize_db_from_string
+
+    def into_empty_tables(self, data):
+        call_command(
+            "flush",
+            verbosity=0,
+            interactive=False,
+            database=self.connection.alias,
+            reset_sequences=False,  # the reloaded rows keep their ids
+            inhibit_post_migrate=True,
+        )
+        # Content types first, and no stale ids from the cache: saving some rows
+        # looks up their content type, which must then be the reloaded one.
+        rows = json.loads(data)
+        rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
+        ContentType.objects.clear_cache()
+        try:
+            return original(self, json.dumps(rows))
+        finally:
+            ContentType.objects.clear_cache()
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(
+            BaseDatabaseCreation, "deserialize_db_from_string", into_empty_tables
+        )
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _post_migrate_after_serialized_rollback(request, django_db_blocker):
+    """The flush after a serialized-rollback test skips post_migrate; this runs it
+    (after that flush), so the next test starts as after any transactional test."""
+    yield
+    if "django_db_serialized_rollback" in request.fixturenames:
+        from django.core.management.sql import emit_post_migrate_signal
+
+        with django_db_blocker.unblock():
+            emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
 
 
 @pytest.fixture(scope="session")
