@@ -121,6 +121,38 @@ class ReasonForm(forms.Form):
     )
 
 
+class QuickSelect(forms.Select):
+    """A select written in Python: the template-per-option rendering of
+    ``forms.Select`` is a good part of the HR board's time with 200 occupations.
+    Same markup (name, attributes, options, ``selected``)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        from django.forms.utils import flatatt
+        from django.utils.html import format_html, format_html_join
+        from django.utils.safestring import mark_safe
+
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (
+                    str(option["value"]),
+                    mark_safe(" selected") if option["selected"] else "",
+                    option["label"],
+                )
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>{}</select>',
+            widget["name"],
+            flatatt(widget["attrs"]),
+            options,
+        )
+
+
 class BoardFilterForm(forms.Form):
     q = forms.CharField(
         label=_("Name or number"),
@@ -133,6 +165,7 @@ class BoardFilterForm(forms.Form):
         queryset=Occupation.objects.order_by("name"),
         required=False,
         empty_label=_("Any occupation"),
+        widget=QuickSelect,
     )
     level = forms.TypedChoiceField(
         label=_("Level"),
