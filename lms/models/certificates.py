@@ -112,6 +112,9 @@ class SkillCertificateQuerySet(models.QuerySet):
         """Only the certificates with one of these statuses (a plain WHERE), with
         ``status_value`` annotated."""
         today = today or timezone.localdate()
+        statuses = list(statuses)
+        if not statuses:
+            return self.with_status(today).none()
         where = Q()
         for status in statuses:
             where |= status_q(status, today)

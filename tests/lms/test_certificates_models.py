@@ -132,3 +132,8 @@ def test_a_certificate_is_replaced_at_most_once():
     SkillCertificateFactory(holder=old.holder, replaces=old)
     with pytest.raises(IntegrityError), transaction.atomic():
         SkillCertificateFactory(holder=old.holder, replaces=old)
+
+
+def test_no_statuses_asked_means_no_certificates():
+    SkillCertificateFactory()
+    assert not SkillCertificate.objects.with_status_in([], TODAY).exists()
