@@ -176,12 +176,18 @@ def test_courses_completed_while_redis_is_down_get_one_certificate_each_when_bac
 
 @pytest.mark.services
 def test_pages_work_and_completions_are_saved_through_the_views_without_redis(
-    django_db_serialized_rollback, broker, production_cache, redis_outage, settings
+    transactional_db,
+    django_db_serialized_rollback,
+    broker,
+    production_cache,
+    redis_outage,
+    settings,
 ):
     """Production cache settings (django-redis ignoring errors, cached_db sessions,
     page caches on): with Redis stopped a signed-in learner still sees pages and
     completes the course (302, saved, pending), and visitors see the home and
-    verification pages."""
+    verification pages. Real commits (transactional_db), so the after-commit work
+    (queueing the certificate, page cache bumps) runs, and fails, in the request."""
     settings.ANON_PAGE_CACHE_SECONDS = 300
     settings.USER_PAGE_CACHE_SECONDS = 600
     client = Client()
