@@ -1,0 +1,296 @@
+"""Core pages (lms), personal data, certificates, the HR board, imports,
+verification and the API."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from lms.models import Notification, SkillCertificate, User
+
+from .table import expect, get, only, post
+
+CORE = "Core pages (lms)"
+CERT = "Certificates, board, imports, verification (lms)"
+API = "API (lms)"
+
+ALL = expect(200)
+PUBLIC = expect(200, anonymous=200)
+OFFICE = ("officer", "staff")
+HR = ("hr_a", "hr_b")
+
+
+def r(name, *args):
+    return lambda w: reverse(name, args=[a(w) if callable(a) else a for a in args])
+
+
+def _unread(w, user):
+    if user is None:
+        return None
+    return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def _language(w, user):
+    return None if user is None else User.objects.get(pk=user.pk).preferred_language
+
+
+def _erased(w, user):
+    return User.objects.get(pk=w.erasable.pk).email
+
+
+def _cert_status(w, user):
+    return SkillCertificate.objects.get(pk=w.cert_a.pk).status
+
+
+def _batch_status(w, user):
+    return type(w.batch).objects.get(pk=w.batch.pk).status
+
+
+def _batch_ready(w):
+    type(w.batch).objects.filter(pk=w.batch.pk).update(status="ready")
+
+
+cert_a = r("certification:detail", lambda w: w.cert_a.pk)
+
+ROWS = [
+    get(CORE, "home page", "page:home.homepage", lambda w: "/", PUBLIC),
+    get(CORE, "health check", "healthz", r("healthz"), PUBLIC),
+    get(CORE, "dashboard", "lms:dashboard", r("lms:dashboard"), ALL),
+    get(CORE, "profile", "lms:profile", r("lms:profile"), ALL),
+    get(CORE, "inbox", "lms:inbox", r("lms:inbox"), ALL),
+    post(
+        CORE,
+        "mark the inbox read",
+        "lms:inbox_mark_read",
+        r("lms:inbox_mark_read"),
+        expect(302),
+        state=_unread,
+        # The roles with unread messages in the world: the learner's welcome, the
+        # instructor's "practical task to review".
+        acts={"learner", "mentor"},
+    ),
+    post(
+        CORE,
+        "switch language",
+        "set_language",
+        r("set_language"),
+        expect(302, anonymous=302),
+        data=lambda w: {"language": "zh-hans", "next": "/"},
+        state=_language,
+    ),
+    get(
+        CORE,
+        "download my data by GET",
+        "lms:personal_data_download",
+        r("lms:personal_data_download"),
+        expect(405),
+    ),
+    post(
+        CORE,
+        "download my data",
+        "lms:personal_data_download",
+        r("lms:personal_data_download"),
+        ALL,
+        state=None,  # a download: nothing changes
+    ),
+    get(
+        CORE,
+        "erase a person (form)",
+        "lms:person_erase",
+        r("lms:person_erase", lambda w: w.erasable.pk),
+        only(200, "staff"),
+    ),
+    post(
+        CORE,
+        "erase a person",
+        "lms:person_erase",
+        r("lms:person_erase", lambda w: w.erasable.pk),
+        only(302, "staff"),
+        data=lambda w: {"email": w.erasable.email},
+        state=_erased,
+    ),
+    # --- certificates -----------------------------------------------------------
+    get(CERT, "my certificates", "certification:mine", r("certification:mine"), ALL),
+    get(
+        CERT,
+        "certificate of A's worker",
+        "certification:detail",
+        cert_a,
+        only(200, "learner", "hr_a", *OFFICE, others=404),
+    ),
+    get(
+        CERT,
+        "certificate of B's worker",
+        "certification:detail",
+        r("certification:detail", lambda w: w.cert_b.pk),
+        only(200, "hr_b", *OFFICE, others=404),
+    ),
+    get(
+        CERT,
+        "certificate PDF (A)",
+        "certification:pdf",
+        r("certification:pdf", lambda w: w.cert_a.pk),
+        only(200, "learner", "hr_a", *OFFICE, others=404),
+    ),
+    get(
+        CERT,
+        "record a certificate",
+        "certification:record",
+        r("certification:record"),
+        only(200, *OFFICE),
+    ),
+    get(
+        CERT,
+        "renew (form)",
+        "certification:renew",
+        r("certification:renew", lambda w: w.cert_a.pk),
+        only(200, *OFFICE),
+    ),
+    get(
+        CERT,
+        "correct (form)",
+        "certification:edit",
+        r("certification:edit", lambda w: w.cert_a.pk),
+        only(200, *OFFICE),
+    ),
+    post(
+        CERT,
+        "suspend a certificate",
+        "certification:change_status",
+        r("certification:change_status", lambda w: w.cert_a.pk, "suspend"),
+        only(302, *OFFICE),
+        data=lambda w: {"reason": "Audit"},
+        state=_cert_status,
+    ),
+    get(
+        CERT,
+        "status board",
+        "certification:board",
+        r("certification:board"),
+        only(200, *HR, *OFFICE),
+    ),
+    get(
+        CERT,
+        "board export (CSV)",
+        "certification:export_csv",
+        r("certification:export_csv"),
+        only(200, *HR, *OFFICE),
+    ),
+    get(
+        CERT,
+        "board export (Excel)",
+        "certification:export_xlsx",
+        r("certification:export_xlsx"),
+        only(200, *HR, *OFFICE),
+    ),
+    get(
+        CERT,
+        "worker of A",
+        "certification:worker",
+        r("certification:worker", lambda w: w.users["learner"].pk),
+        only(200, "hr_a", *OFFICE, hr_b=404),
+    ),
+    get(
+        CERT,
+        "worker of B",
+        "certification:worker",
+        r("certification:worker", lambda w: w.worker_b.pk),
+        only(200, "hr_b", *OFFICE, hr_a=404),
+    ),
+    get(
+        CERT,
+        "eligible for the next level",
+        "certification:eligible",
+        r("certification:eligible"),
+        only(200, *HR, *OFFICE),
+    ),
+    get(
+        CERT,
+        "look a worker up",
+        "certification:lookup",
+        r("certification:lookup"),
+        only(200, *HR, *OFFICE),
+    ),
+    get(
+        CERT,
+        "imports",
+        "certification:imports",
+        r("certification:imports"),
+        only(200, *OFFICE),
+    ),
+    get(
+        CERT,
+        "import a file (form)",
+        "certification:import_upload",
+        r("certification:import_upload"),
+        only(200, *OFFICE),
+    ),
+    get(
+        CERT,
+        "an import",
+        "certification:import_detail",
+        r("certification:import_detail", lambda w: w.batch.pk),
+        only(200, *OFFICE),
+    ),
+    get(
+        CERT,
+        "an import's progress",
+        "certification:import_status",
+        r("certification:import_status", lambda w: w.batch.pk),
+        only(200, *OFFICE),
+    ),
+    post(
+        CERT,
+        "commit an import",
+        "certification:import_commit",
+        r("certification:import_commit", lambda w: w.batch.pk),
+        only(302, *OFFICE),
+        setup=_batch_ready,
+        state=_batch_status,
+    ),
+    get(
+        CERT,
+        "verify (form)",
+        "certification:verify_form",
+        r("certification:verify_form"),
+        PUBLIC,
+    ),
+    get(
+        CERT,
+        "verify a certificate",
+        "certification:verify",
+        r("certification:verify", lambda w: w.cert_a.verification_code),
+        PUBLIC,
+    ),
+    # --- API: HR's systems, by token or session --------------------------------
+    get(
+        API,
+        "certificates",
+        "api:certificates",
+        r("api:certificates"),
+        only(200, *HR, anonymous=401),
+    ),
+    get(
+        API,
+        "a certificate of A's worker",
+        "api:certificate",
+        r("api:certificate", lambda w: w.cert_a.pk),
+        only(200, "hr_a", hr_b=404, anonymous=401),
+    ),
+    get(
+        API,
+        "certificates of a worker of A",
+        "api:worker_certificates",
+        r("api:worker_certificates", "A-1"),
+        only(200, "hr_a", hr_b=404, anonymous=401),
+    ),
+    post(
+        API,
+        "POST to the read-only list",
+        "api:certificates",
+        r("api:certificates"),
+        only(405, *HR, anonymous=401),
+        state=lambda w, user: SkillCertificate.objects.count(),
+    ),
+    # The schema describes the endpoints, no data: public.
+    get(API, "OpenAPI schema", "api:schema", r("api:schema"), PUBLIC),
+]
