@@ -54,7 +54,7 @@ def test_every_post_row_checks_what_it_changes():
     """A refused POST must leave a count or a field as it was; only a download may
     go without (it changes nothing)."""
     unchecked = {r.id for r in ROWS if r.method == "post" and r.state is None}
-    assert unchecked == {"Core pages (lms):download my data"}
+    assert unchecked == {"Core pages (lms):POST download my data"}
 
 
 def test_row_ids_are_unique():

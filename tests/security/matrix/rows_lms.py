@@ -79,7 +79,7 @@ ROWS = [
     ),
     get(
         CORE,
-        "download my data by GET",
+        "download my data",
         "lms:personal_data_download",
         r("lms:personal_data_download"),
         expect(405),

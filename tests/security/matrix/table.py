@@ -60,7 +60,7 @@ class Row:
 
     @property
     def id(self) -> str:
-        return f"{self.area}:{self.label}"
+        return f"{self.area}:{self.method.upper()} {self.label}"
 
     def acting_roles(self) -> frozenset[str]:
         if self.acts is not None:
