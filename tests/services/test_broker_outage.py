@@ -14,6 +14,7 @@ from lms.services.notifications import notification_send
 from lms.tasks import requeue_pending_notifications
 from tests.lms.factories import UserFactory
 from tests.services.conftest import redis_cli, sent_messages
+from tests.services.test_certificate_outage import production_cache  # noqa: F401
 from tests.services.workers import wait_until
 
 pytestmark = pytest.mark.services
@@ -42,6 +43,9 @@ def redis_outage(services_env):
     start()
 
 
+# Redis down is the cache down too: this process uses production's cache settings
+# (errors ignored and logged), as the site does.
+@pytest.mark.usefixtures("production_cache")
 def test_notifications_sent_while_redis_is_down_are_emailed_once_it_is_back(
     start_worker, mail_dir, redis_outage
 ):
