@@ -513,10 +513,17 @@ def course_outline(*, course: CoursePage, user) -> dict:
 
 
 def course_of_lesson(lesson: LessonPage) -> CoursePage:
+    """The lesson's course; no query when the lesson was routed from its course (the
+    router keeps the parent on the child)."""
+    parent = getattr(lesson, "_cached_parent_obj", None)
+    if isinstance(parent, CoursePage) and parent.path == _parent_path(lesson):
+        return parent
     return CoursePage.objects.get(path=_parent_path(lesson))
 
 
-def lesson_state(*, lesson: LessonPage, course: CoursePage, enrollment) -> dict:
+def lesson_state(
+    *, lesson: LessonPage, course: CoursePage, enrollment, progress_row=None
+) -> dict:
     """What the lesson page shows besides the body: neighbours, the learner's
     progress, quiz attempts and practical submissions. ``lesson`` is the page shown
     (any language), ``course`` the canonical course; neighbours are shown in the
@@ -539,9 +546,12 @@ def lesson_state(*, lesson: LessonPage, course: CoursePage, enrollment) -> dict:
     }
     if enrollment is None:
         return state
-    state["lesson_progress"] = LessonProgress.objects.filter(
-        enrollment=enrollment, lesson=canonical
-    ).first()
+    if progress_row is not None and progress_row.lesson_id == canonical.pk:
+        state["lesson_progress"] = progress_row  # just read by lesson_view
+    else:
+        state["lesson_progress"] = LessonProgress.objects.filter(
+            enrollment=enrollment, lesson=canonical
+        ).first()
     for attempt in QuizAttempt.objects.filter(
         enrollment=enrollment, lesson=canonical
     ).defer("answers", "results"):

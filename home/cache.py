@@ -418,11 +418,15 @@ def _row_changed(sender, instance, **kwargs) -> None:
     people_changed(_user_ids(instance, PERSON_OF[sender._meta.label]))
 
 
+# What of a person other people's pages show (an instructor's or assigner's name).
+_SHOWN_TO_OTHERS = {"display_name", "first_name", "last_name", "email", "is_active"}
+
+
 def _user_saved(sender, instance, created=False, update_fields=None, **kwargs):
-    people_changed({instance.pk})
-    if created:
+    if created:  # nobody has seen a page of theirs, nor their name, yet
         return
-    if update_fields is None or set(update_fields) - {"last_login"}:
+    people_changed({instance.pk})
+    if update_fields is None or set(update_fields) & _SHOWN_TO_OTHERS:
         everyone_changed()  # their name may show on others' pages (instructor)
 
 

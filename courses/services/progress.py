@@ -67,6 +67,7 @@ def lesson_view(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress
     now = timezone.now()
     row = _progress_row(enrollment, lesson)
     LessonProgress.objects.filter(pk=row.pk).update(last_viewed_at=now)
+    row.last_viewed_at = now
     moved = Enrollment.objects.filter(pk=enrollment.pk).exclude(last_lesson=lesson)
     if moved.update(last_lesson=lesson, last_activity_at=now):
         # "Continue where you left off" changed: the learner's cached pages go.

@@ -111,7 +111,7 @@ def lesson_serve(request, lesson: LessonPage):
     canonical_course = selectors.canonical_page(course)
     preview = getattr(request, "is_preview", False)
     enrollment = None
-    on_hit = None
+    on_hit = viewed = None
     if not preview:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -148,7 +148,10 @@ def lesson_serve(request, lesson: LessonPage):
                         },
                     )
     state = selectors.lesson_state(
-        lesson=lesson, course=canonical_course, enrollment=enrollment
+        lesson=lesson,
+        course=canonical_course,
+        enrollment=enrollment,
+        progress_row=viewed,
     )
     sections = []
     for block in lesson.body:
