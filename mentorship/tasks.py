@@ -20,3 +20,8 @@ def notify_mentors_of_request(service_request_id: int) -> int:
     return requests.service_request_notify_mentors(
         service_request_id=service_request_id
     )
+
+
+@shared_task
+def notify_mentors_of_pending_requests() -> int:
+    return requests.service_requests_notify_pending()

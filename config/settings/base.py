@@ -250,6 +250,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.tasks.requeue_pending_notifications",
         "schedule": crontab(minute="*/10"),
     },
+    # Mentors not yet told of a published service request (broker down, task lost).
+    "mentorship-requests-notify-pending": {
+        "task": "mentorship.tasks.notify_mentors_of_pending_requests",
+        "schedule": crontab(minute="*/10"),
+    },
     # Certificates of completions whose task never reached the broker or was lost.
     "certificates-issue-pending": {
         "task": "courses.tasks.certificates_issue_pending",

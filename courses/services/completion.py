@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import logging
 from datetime import timedelta
-from functools import partial
 
 from django.db import DatabaseError, IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from courses.models import CourseCompletion, Enrollment
 from courses.selectors import enrollment_progress, localized_page
 from lms.errors import DomainError
+from lms.queueing import queue_on_commit
 from lms.services.notifications import notification_send
 
 logger = logging.getLogger(__name__)
@@ -46,25 +45,12 @@ def course_completion_check(*, enrollment: Enrollment) -> CourseCompletion | Non
         return CourseCompletion.objects.get(enrollment=enrollment)
     enrollment.status = Enrollment.Status.COMPLETED
     enrollment.save(update_fields=["status"])
-    transaction.on_commit(partial(_queue_certificate, completion.pk))
-    return completion
-
-
-def _queue_certificate(completion_id: int) -> bool:
-    """Queues the certificate step. With the broker down the committed completion
-    stays pending (``certificate_checked_at`` empty) for
-    ``course_completions_settle_pending`` instead of failing the request."""
+    # With the broker down the completion stays pending (``certificate_checked_at``
+    # empty) for ``course_completions_settle_pending``.
     from courses.tasks import issue_course_certificate
 
-    try:
-        issue_course_certificate.delay(completion_id)
-    except BrokerUnavailable:
-        logger.warning(
-            "broker unavailable: certificate of completion %s left pending",
-            completion_id,
-        )
-        return False
-    return True
+    queue_on_commit(issue_course_certificate, completion.pk)
+    return completion
 
 
 def _issue(completion: CourseCompletion):

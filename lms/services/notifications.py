@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-import logging
 from datetime import timedelta
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
-from kombu.exceptions import OperationalError as BrokerUnavailable
 
 from lms.models import Notification, User
-
-logger = logging.getLogger(__name__)
+from lms.queueing import queue_now, queue_on_commit
 
 
 def notification_send(
@@ -37,24 +33,15 @@ def notification_send(
         )
         if not created:
             return None
-        transaction.on_commit(partial(_queue_delivery, notification.pk))
+        queue_on_commit(_deliver_task(), notification.pk)
     return notification
 
 
-def _queue_delivery(notification_id: int) -> bool:
-    """Queues the e-mail. With the broker down the saved notification stays pending
-    (``emailed_at`` empty) for ``notifications_requeue_pending`` instead of failing
-    the request whose transaction has already committed."""
+def _deliver_task():
+    """The e-mail task (lms.tasks imports this module)."""
     from lms.tasks import deliver_notification
 
-    try:
-        deliver_notification.delay(notification_id)
-    except BrokerUnavailable:
-        logger.warning(
-            "broker unavailable: notification %s left pending", notification_id
-        )
-        return False
-    return True
+    return deliver_notification
 
 
 def notifications_requeue_pending(
@@ -76,7 +63,7 @@ def notifications_requeue_pending(
         .order_by("created_at")
         .values_list("pk", flat=True)[:limit]
     )
-    return sum(_queue_delivery(pk) for pk in ids)
+    return sum(queue_now(_deliver_task(), pk) for pk in ids)
 
 
 def notification_deliver(*, notification_id: int) -> bool:

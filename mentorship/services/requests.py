@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from lms import permissions
 from lms.errors import DomainError, PermissionDenied
 from lms.models import Enterprise, Occupation, User
+from lms.queueing import queue_on_commit
 from lms.roles import Role
 from mentorship.models import (
     GuidanceSession,
@@ -166,8 +167,25 @@ def service_request_publish(
     )
     from mentorship.tasks import notify_mentors_of_request
 
-    notify_mentors_of_request.delay_on_commit(service_request.pk)
+    # With the broker down, ``service_requests_notify_pending`` tells them later.
+    queue_on_commit(notify_mentors_of_request, service_request.pk)
     return service_request
+
+
+def service_requests_notify_pending(
+    *, within: datetime.timedelta = datetime.timedelta(days=2)
+) -> int:
+    """Tells the mentors of every request published within ``within`` that were not
+    told yet (the broker was down when it was published, or the task was lost). The
+    notices are keyed, so mentors already told get nothing twice. Returns how many
+    requests it went through."""
+    since = timezone.now() - within
+    ids = ServiceRequest.objects.filter(
+        status=Status.PUBLISHED, updated_at__gte=since
+    ).values_list("pk", flat=True)
+    for service_request_id in ids:
+        service_request_notify_mentors(service_request_id=service_request_id)
+    return len(ids)
 
 
 def service_request_notify_mentors(*, service_request_id: int) -> int:

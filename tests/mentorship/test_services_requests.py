@@ -220,3 +220,42 @@ def test_visits_only_by_the_assigned_mentor():
             start_time=datetime.time(0, 0),
             end_time=datetime.time(0, 10),
         )
+
+
+def broker_down(*args, **kwargs):
+    from kombu.exceptions import OperationalError
+
+    raise OperationalError("Error 111 connecting to 127.0.0.1:63799.")
+
+
+def test_publishing_with_the_broker_down_succeeds_and_beat_tells_the_mentors_later(
+    manager, monkeypatch, django_capture_on_commit_callbacks
+):
+    from mentorship.tasks import notify_mentors_of_request
+
+    request = post(manager)
+    trade = MentorTradeFactory(occupation=request.occupation)
+    monkeypatch.setattr(notify_mentors_of_request, "delay", broker_down)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.service_request_publish(service_request=request, actor=coordinator())
+    request.refresh_from_db()
+    assert request.status == Status.PUBLISHED
+    told = Notification.objects.filter(recipient=trade.user)
+    assert not told.exists()
+
+    assert services.service_requests_notify_pending() == 1
+    assert told.count() == 1
+    services.service_requests_notify_pending()  # again: nobody is told twice
+    assert told.count() == 1
+
+
+def test_the_sweep_leaves_requests_not_published_or_published_long_ago(manager):
+    draft = post(manager)
+    MentorTradeFactory(occupation=draft.occupation)
+    old = ServiceRequestFactory(status=Status.PUBLISHED)
+    MentorTradeFactory(occupation=old.occupation)
+    ServiceRequest.objects.filter(pk=old.pk).update(
+        updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
+    )
+    assert services.service_requests_notify_pending() == 0
+    assert not Notification.objects.exists()
