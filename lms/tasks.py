@@ -50,6 +50,13 @@ def certificate_import_commit(batch_id: int) -> str:
 
 
 @shared_task
+def certificate_imports_requeue_pending() -> int:
+    from lms.services import imports
+
+    return imports.imports_requeue_pending()
+
+
+@shared_task
 def certificate_expiry_reminders() -> int:
     from lms.services.certificates import certificate_expiry_reminders_send
 

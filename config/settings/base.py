@@ -250,6 +250,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.tasks.requeue_pending_notifications",
         "schedule": crontab(minute="*/10"),
     },
+    # Certificate imports whose dry run never reached the broker or was lost.
+    "certificate-imports-requeue-pending": {
+        "task": "lms.tasks.certificate_imports_requeue_pending",
+        "schedule": crontab(minute="*/5"),
+    },
     # Mentors not yet told of a published service request (broker down, task lost).
     "mentorship-requests-notify-pending": {
         "task": "mentorship.tasks.notify_mentors_of_pending_requests",

@@ -15,6 +15,7 @@ import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import partial
 
 from django.core.cache import cache
 from django.db import transaction
@@ -33,6 +34,7 @@ from lms.models import (
     SkillLevel,
     User,
 )
+from lms.queueing import queue_now, queue_on_commit
 
 MAX_ROWS = 100_000
 MAX_STORED_ERRORS = 5_000
@@ -520,7 +522,8 @@ def import_batch_create(
         file=upload,
         original_name=upload.name[:255],
     )
-    certificate_import_check.delay_on_commit(batch.pk)
+    # With the broker down the batch waits (pending) for imports_requeue_pending.
+    queue_on_commit(certificate_import_check, batch.pk)
     return batch
 
 
@@ -597,7 +600,6 @@ def _summary(new: int, unchanged: int, bad_rows: int) -> str:
 
 def import_batch_start(*, actor: User, batch: ImportBatch) -> ImportBatch:
     """Queues the commit of a checked batch. A double submit queues it once."""
-    from lms.tasks import certificate_import_commit
 
     if not permissions.can_import_certificates(actor):
         raise DomainError(_("You may not import certificates."), code="forbidden")
@@ -613,9 +615,39 @@ def import_batch_start(*, actor: User, batch: ImportBatch) -> ImportBatch:
                 _("Only a checked file without errors can be imported."),
                 code="not_ready",
             )
-        certificate_import_commit.delay_on_commit(batch.pk)
+        transaction.on_commit(partial(_queue_commit, batch.pk))
     batch.refresh_from_db()
     return batch
+
+
+def _queue_commit(batch_id: int) -> None:
+    """Queues the commit; with the broker down the batch goes back to "ready", so
+    the person sees it was not started and can start it again."""
+    from lms.tasks import certificate_import_commit
+
+    if not queue_now(certificate_import_commit, batch_id):
+        ImportBatch.objects.filter(
+            pk=batch_id, status=ImportBatch.Status.IMPORTING
+        ).update(status=ImportBatch.Status.READY)
+
+
+def imports_requeue_pending(
+    *,
+    older_than: datetime.timedelta = datetime.timedelta(minutes=2),
+    within: datetime.timedelta = datetime.timedelta(days=1),
+) -> int:
+    """Queues again the dry run of uploads still waiting ``older_than`` after they
+    were made (the broker was down, or the task was lost); the dry run is safe to
+    run twice. Returns how many it queued."""
+    from lms.tasks import certificate_import_check
+
+    now = timezone.now()
+    ids = ImportBatch.objects.filter(
+        status=ImportBatch.Status.PENDING,
+        created_at__lte=now - older_than,
+        created_at__gte=now - within,
+    ).values_list("pk", flat=True)
+    return sum(queue_now(certificate_import_check, pk) for pk in ids)
 
 
 def import_batch_commit(*, batch_id: int) -> ImportBatch:

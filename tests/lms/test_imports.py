@@ -1,17 +1,21 @@
 """Bulk import of appraisal results: the dry run's row errors, all-or-nothing
 commit, re-import changing nothing, file refusals, and a fuzzed CSV parser."""
 
+import datetime
 import io
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from kombu.exceptions import OperationalError
 
 from lms.errors import DomainError
 from lms.models import CertificateEvent, ImportBatch, SkillCertificate
 from lms.services import imports
+from lms.tasks import certificate_import_check, certificate_import_commit
 from tests.lms.cert_factories import SkillCertificateFactory, officer, worker_of
 from tests.lms.factories import EnterpriseFactory, OccupationFactory, UserFactory
 
@@ -316,3 +320,51 @@ def test_upload_page_creates_a_batch_and_shows_its_dry_run(
     assert status.json()["status"] == "ready" and status.json()["new"] == 1
     page = client.get(reverse("certification:import_detail", args=[batch.pk]))
     assert "Import 1 certificate" in page.content.decode()
+
+
+# --- with the broker down: the upload and the start succeed, nothing is lost --------
+
+
+def broker_down(*args, **kwargs):
+    raise OperationalError("Error 111 connecting to 127.0.0.1:63799.")
+
+
+def age(batch, minutes):
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        created_at=timezone.now() - datetime.timedelta(minutes=minutes)
+    )
+
+
+def test_an_upload_waits_pending_and_the_sweep_runs_its_dry_run(setting, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(certificate_import_check, "delay", broker_down)
+        batch = upload(setting, GOOD)
+    assert batch.status == ImportBatch.Status.PENDING
+    assert imports.imports_requeue_pending() == 0  # too fresh: its task may be queued
+    age(batch, 3)
+    assert imports.imports_requeue_pending() == 1  # eager here: the dry run ran
+    batch.refresh_from_db()
+    assert batch.status == ImportBatch.Status.READY
+    assert imports.imports_requeue_pending() == 0
+
+
+def test_the_sweep_leaves_uploads_older_than_a_day(setting, monkeypatch):
+    with monkeypatch.context() as patch:
+        patch.setattr(certificate_import_check, "delay", broker_down)
+        batch = upload(setting, GOOD)
+    age(batch, 60 * 25)
+    assert imports.imports_requeue_pending() == 0
+
+
+def test_a_start_with_the_broker_down_goes_back_to_ready_and_can_start_again(
+    setting, monkeypatch
+):
+    batch = upload(setting, GOOD)
+    with monkeypatch.context() as patch:
+        patch.setattr(certificate_import_commit, "delay", broker_down)
+        batch = commit(setting, batch)
+    assert batch.status == ImportBatch.Status.READY
+    assert not SkillCertificate.objects.exists()
+    batch = commit(setting, batch)
+    assert batch.status == ImportBatch.Status.DONE
+    assert SkillCertificate.objects.count() == 2
