@@ -211,6 +211,23 @@ ROWS = [
     ),
     row("request_list", None, "get", ALL),
     row("request_create", None, "get", expect(403, hr_a=200, hr_b=200)),
+    post(
+        AREA,
+        "request create for A",
+        "mentorship:request_create",
+        r("request_create"),
+        # HR of B may post requests, but not in A's name: the form refuses A.
+        expect(403, hr_a=302, hr_b=400),
+        data=lambda w: {
+            "enterprise": w.a.pk,
+            "title": "Spindles vibrate",
+            "problem": "Above 8,000 rpm.",
+            "occupation": w.occupation.pk,
+            "site": "Workshop 3",
+            "urgency": "normal",
+        },
+        state=lambda w, user: ServiceRequest.objects.filter(enterprise=w.a).count(),
+    ),
     row("request_detail", q, "get", request_viewers(200, *REQUEST_VIEWERS)),
     row(
         "request_attachment",
