@@ -13,6 +13,7 @@ from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
 from .organisations import Enterprise
@@ -351,7 +352,9 @@ class CertificateAttachment(models.Model):
         related_name="attachments",
     )
     file = models.FileField(
-        _("file"), upload_to="certificates/%Y/%m/", validators=[validate_attachment]
+        _("file"),
+        upload_to=RandomName("certificates"),
+        validators=[validate_attachment],
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), default=timezone.now)
 
@@ -482,7 +485,7 @@ class ImportBatch(models.Model):
         choices=SkillCertificate.Evidence.choices,
         default=SkillCertificate.Evidence.APPRAISAL,
     )
-    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=RandomName("imports"))
     original_name = models.CharField(_("file name"), max_length=255)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
 # Erased accounts keep a tombstone address at this reserved domain (RFC 2606).
@@ -54,7 +55,7 @@ class User(AbstractUser):
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     avatar = models.ImageField(
         _("avatar"),
-        upload_to="avatars/%Y/%m/",
+        upload_to=RandomName("avatars"),
         blank=True,
         validators=[validate_image_file],
     )

@@ -1,23 +1,15 @@
-"""Upload paths: random names, so a file's URL reveals nothing and cannot be guessed."""
+"""Upload paths of this app (named functions: the migrations refer to them)."""
 
-import os
-import uuid
-
-from django.utils import timezone
-
-
-def _random_path(folder: str, filename: str) -> str:
-    ext = os.path.splitext(filename)[1].lower()[:10]
-    return f"mentorship/{folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
+from lms.uploads import random_upload_path
 
 
 def session_photo_path(instance, filename: str) -> str:
-    return _random_path("sessions", filename)
+    return random_upload_path("mentorship/sessions", filename)
 
 
 def evidence_path(instance, filename: str) -> str:
-    return _random_path("evidence", filename)
+    return random_upload_path("mentorship/evidence", filename)
 
 
 def request_attachment_path(instance, filename: str) -> str:
-    return _random_path("requests", filename)
+    return random_upload_path("mentorship/requests", filename)
