@@ -10,7 +10,6 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, page_unpublished
 
-        from home import cache as page_cache
         from home import personal_data as home_data
         from lms import navigation, permissions, personal_data
 
@@ -19,8 +18,6 @@ class HomeConfig(AppConfig):
         page_unpublished.connect(
             _content_changed, dispatch_uid="home-content-unpublished"
         )
-        page_cache.connect()  # the anonymous page cache empties on page changes
-        page_cache.connect_people()  # a person's cached pages, on their writes
         for url_name, label, order in (
             ("home:profiles", _("Role models"), 60),
             ("home:studios", _("Studios"), 62),

@@ -10,9 +10,11 @@ class LmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from lms import navigation, permissions
+        from lms import navigation, page_cache, permissions
 
         post_migrate.connect(_sync_role_permissions, sender=self)
+        page_cache.connect()  # the anonymous page cache empties on page changes
+        page_cache.connect_people()  # a person's cached pages, on their writes
 
         navigation.register(
             navigation.NavEntry(

@@ -57,17 +57,17 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    # Anonymous public pages from the cache (home/cache.py); off unless
+    # Anonymous public pages from the cache (lms/page_cache.py); off unless
     # ANON_PAGE_CACHE_SECONDS > 0. After CSRF (hands out tokens), before auth.
-    "home.cache.AnonymousPageCacheMiddleware",
+    "lms.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.middleware.RequireMFAMiddleware",
-    # A signed-in learner's pages from the cache (home/cache.py), per person; off
+    # A signed-in learner's pages from the cache (lms/page_cache.py), per person; off
     # unless USER_PAGE_CACHE_SECONDS > 0. After the MFA gate (looks up in process_view).
-    "home.cache.UserPageCacheMiddleware",
+    "lms.page_cache.UserPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -283,13 +283,13 @@ LOGGING = {
 LMS_REQUIRE_MFA = env.bool("REQUIRE_MFA", default=True)
 ACCOUNT_PREVENT_ENUMERATION = False
 
-# Anonymous page cache (home/cache.py): seconds a public page is kept; 0 = off.
+# Anonymous page cache (lms/page_cache.py): seconds a public page is kept; 0 = off.
 # Production turns it on. Verification pages change without a publication (a
 # certificate revoked), so they are kept only a minute.
 ANON_PAGE_CACHE_SECONDS = env.int("ANON_PAGE_CACHE_SECONDS", default=0)
 ANON_PAGE_CACHE_VIEWS = ["wagtail_serve", "certification:verify"]
 ANON_PAGE_CACHE_VIEW_SECONDS = {"certification:verify": 60}
-# Per-person page cache of signed-in people (home/cache.py): views looked up; a page
+# Per-person page cache of signed-in people (lms/page_cache.py): views looked up; a page
 # is stored only if its view opted in (course, lesson, catalogue, my learning).
 USER_PAGE_CACHE_SECONDS = env.int("USER_PAGE_CACHE_SECONDS", default=0)
 USER_PAGE_CACHE_VIEWS = ["wagtail_serve", "courses:my_learning"]

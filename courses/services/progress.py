@@ -10,8 +10,8 @@ from wagtail.models import Page
 
 from courses.models import CoursePage, Enrollment, LessonPage, LessonProgress
 from courses.selectors import canonical_page
-from home.cache import people_changed
 from lms.errors import DomainError
+from lms.page_cache import people_changed
 
 
 def active_enrollment(enrollment: Enrollment) -> Enrollment:

@@ -14,10 +14,10 @@ from courses import selectors
 from courses.forms import AssignCourseForm
 from courses.models import CourseIndexPage, CoursePage
 from courses.services.enrollment import enrollment_assign
-from home.cache import per_person
 from lms import permissions
 from lms.errors import DomainError
 from lms.models import User
+from lms.page_cache import per_person
 
 
 def catalogue(request):

@@ -13,10 +13,10 @@ from courses.forms import CatalogueFilterForm
 from courses.models import Enrollment, LessonPage
 from courses.services.progress import lesson_view
 from courses.views.common import error_response
-from home.cache import per_person
 from lms import permissions
 from lms.errors import DomainError
 from lms.models import Industry, Occupation
+from lms.page_cache import per_person
 
 PER_PAGE = 12
 

@@ -1,4 +1,4 @@
-"""The per-person page cache (home/cache.py, UserPageCacheMiddleware): a signed-in
+"""The per-person page cache (lms/page_cache.py, UserPageCacheMiddleware): a signed-in
 learner's catalogue, course, lesson and my-learning pages are served from the cache
 to the same person only, and every write that changes what they see makes the next
 page fresh."""
@@ -21,7 +21,7 @@ from courses.services.enrollment import (
 from courses.services.practicals import practical_decide, practical_submit
 from courses.services.progress import lesson_complete
 from courses.services.quizzes import quiz_attempt_submit
-from home import cache as page_cache
+from lms import page_cache
 from lms.models import Notification, SkillCertificate
 from lms.roles import Role
 from lms.services.accounts import membership_add, role_grant, user_set_language

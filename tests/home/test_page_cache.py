@@ -1,4 +1,4 @@
-"""The anonymous page cache (home/cache.py) serves public pages to visitors who are
+"""The anonymous page cache (lms/page_cache.py) serves public pages to visitors who are
 not signed in, never shares a CSRF token or a signed-in page, and empties when a page
 is published. The bench floor view exists only with BENCH_FLOOR."""
 
@@ -11,7 +11,7 @@ from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client, RequestFactory
 from django.urls import clear_url_caches
 
-from home import cache as page_cache
+from lms import page_cache
 from tests.lms.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,8 +1,12 @@
-"""A cache of anonymous page views: the public pages (Wagtail pages, certificate
+"""Two page caches on the shared cache: anonymous page views (here) and a signed-in
+learner's own pages (the per-person section below), for any app's views.
+
+The anonymous cache: the public pages (Wagtail pages, certificate
 verification) rendered once and served from the shared cache to every visitor who is
 not signed in, until a page is published, unpublished, moved or deleted.
 
-Correctness rules, each checked in ``tests/home/test_page_cache.py``:
+Correctness rules, each checked in ``tests/home/test_page_cache.py`` (the per-person
+ones in ``tests/courses/test_learner_cache.py``):
 
 - Only GET requests without a session cookie, messages cookie or Authorization header
   are looked up or stored: a signed-in person always gets their own page.
@@ -170,7 +174,7 @@ def _changed(sender, **kwargs) -> None:
 
 
 def connect() -> None:
-    """Called from HomeConfig.ready(): any page change empties the cache, and so does
+    """Called from LmsConfig.ready(): any page change empties the cache, and so does
     any change to a certificate (each writes one history event), so a revoked
     certificate's verification page turns "revoked" at once."""
     from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -232,14 +236,10 @@ PERSON_VERSION_KEY = "userpage:person:{}"
 SHARED_VERSION_KEY = "userpage:shared"
 _hit_actions: dict[str, object] = {}
 
-# model label -> how to reach the user id(s) whose pages show the row.
-PERSON_OF = {
-    "courses.Enrollment": "user_id",
-    "courses.LessonProgress": "enrollment.user_id",
-    "courses.QuizAttempt": "enrollment.user_id",
-    "courses.PracticalSubmission": "enrollment.user_id",
-    "courses.PracticalEvidencePhoto": "submission.enrollment.user_id",
-    "courses.CourseCompletion": "enrollment.user_id",
+# model label -> how to reach the user id(s) whose pages show the row; each app adds
+# its own rows with ``watch_people`` in its AppConfig.ready() (lms knows no other app).
+PERSON_OF: dict[str, str] = {}
+LMS_PEOPLE_ROWS = {
     "lms.SkillCertificate": "holder_id",
     "lms.CertificateEvent": "certificate.holder_id",
     "lms.Notification": "recipient_id",
@@ -448,19 +448,32 @@ def _people_m2m(sender, instance, action, reverse, pk_set, **kwargs) -> None:
         everyone_changed()
 
 
-def connect_people() -> None:
-    """Called from HomeConfig.ready(), next to ``connect``."""
+def watch_people(rows: dict[str, str]) -> None:
+    """Saves and deletes of these models (label -> path to the user id) bump the
+    versions of the people whose pages show them."""
     from django.apps import apps
-    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from django.db.models.signals import post_delete, post_save
 
-    from lms.models import TradeUnion, User
+    from lms.models import User
 
-    for label in PERSON_OF:
+    for label, path in rows.items():
+        PERSON_OF[label] = path
         model = apps.get_model(label)
         receiver = _user_saved if model is User else _row_changed
         uid = f"user-page-cache-{label}"
         post_save.connect(receiver, sender=model, dispatch_uid=uid + "-saved")
         post_delete.connect(_row_changed, sender=model, dispatch_uid=uid + "-deleted")
+
+
+def connect_people() -> None:
+    """Called from LmsConfig.ready(), next to ``connect``; the other apps add their
+    rows with ``watch_people``."""
+    from django.apps import apps
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+
+    from lms.models import TradeUnion, User
+
+    watch_people(LMS_PEOPLE_ROWS)
     for label in SHARED_MODELS:
         model = apps.get_model(label)
         uid = f"user-page-cache-{label}"
