@@ -107,7 +107,8 @@ def test_agreement_signed_then_phone_session_confirmed(
     assert mentor.locator("dl.terms dd", has_text=OCCUPATION_ZH).count() == 1
     journey.check(mentor, "mentor-agreement", chinese=True)
     tab_to(mentor, sign)
-    mentor.keyboard.press("Enter")
+    with mentor.expect_navigation():  # the signature's POST and its redirect
+        mentor.keyboard.press("Enter")
     mentor.wait_for_load_state("networkidle")
     assert sign.count() == 0, "the mentor's signature was not taken"
     journey.check(mentor, "mentor-signed", chinese=True)
@@ -119,7 +120,8 @@ def test_agreement_signed_then_phone_session_confirmed(
     apprentice.locator(f"a[href$='/mentorship/agreements/{pk}/']").first.click()
     sign = apprentice.locator(f"form[action$='/agreements/{pk}/sign/'] button")
     tab_to(apprentice, sign)
-    apprentice.keyboard.press("Enter")
+    with apprentice.expect_navigation():  # the signature's POST and its redirect
+        apprentice.keyboard.press("Enter")
     apprentice.wait_for_load_state("networkidle")
     assert sign.count() == 0, "the apprentice's signature was not taken"
     signatures = apprentice.locator("section[aria-labelledby=signatures] ul.list li")
@@ -160,7 +162,8 @@ def test_agreement_signed_then_phone_session_confirmed(
     ).first
     journey.check(apprentice, "apprentice-to-confirm", chinese=True)
     tab_to(apprentice, confirm)
-    apprentice.keyboard.press("Enter")
+    with apprentice.expect_navigation():
+        apprentice.keyboard.press("Enter")
     apprentice.wait_for_url(re.compile(rf"/agreements/{pk}/$"))
     assert apprentice.locator(".session .badge.ok").count() == 1
     journey.check(apprentice, "apprentice-confirmed", chinese=True)
