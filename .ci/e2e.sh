@@ -25,7 +25,7 @@ export EMAIL_URL="filemail:///$work/mail"   # journeys read verification links f
 export REQUIRE_MFA=0
 export DEBUG=1
 export E2E_BASE_URL="http://127.0.0.1:$port"
-export SITE_URL="$E2E_BASE_URL" WAGTAILADMIN_BASE_URL="$E2E_BASE_URL"  # QR and verify links
+export SITE_URL="$E2E_BASE_URL"  # QR codes and links in e-mails
 export E2E_MAIL_DIR="$work/mail"
 export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-$PWD/artifacts/e2e}"
 mkdir -p "$E2E_SCREENSHOTS" "$work/mail"

@@ -191,7 +191,7 @@ production_env() {
   export SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 SECURE_COOKIES=0
   export SERVE_MEDIA=1
   export MEDIA_ROOT="$DIR/media"
-  export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$WEB_PORT"
+  export SITE_URL="http://127.0.0.1:$WEB_PORT"
   export EMAIL_URL="filemail:///$DIR/mail"  # django-environ drops one leading /
   mkdir -p "$DIR/media" "$DIR/mail"
 }

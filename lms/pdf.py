@@ -8,7 +8,6 @@ import io
 
 import segno
 from django.conf import settings
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from reportlab.lib.colors import HexColor
@@ -18,15 +17,15 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from lms.links import absolute_reverse
+
 FONT = "STSong-Light"
 
 
 def verification_url(certificate) -> str:
     """Absolute public URL of the certificate's verification page."""
-    base = getattr(settings, "SITE_URL", "") or settings.WAGTAILADMIN_BASE_URL
     with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("certification:verify", args=[certificate.verification_code])
-    return base.rstrip("/") + path
+        return absolute_reverse("certification:verify", certificate.verification_code)
 
 
 def _font() -> str:

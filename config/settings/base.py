@@ -174,15 +174,16 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Craft Skills <noreply@localhost>"
 )
 
-# Certification: the public address printed in certificate QR codes (defaults to
-# WAGTAILADMIN_BASE_URL), the import size limit and the verification rate limit.
-SITE_URL = env("SITE_URL", default="")
+# The site's public address: every absolute link (e-mails, certificate QR codes, the
+# admin's links) is built from it by lms.links.absolute_url. Production requires it.
+SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# Certification: the import size limit and the verification rate limit.
 CERTIFICATE_IMPORT_MAX_BYTES = 20 * 1024 * 1024
 VERIFY_RATE_LIMIT = 30  # look-ups per minute per IP address
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Craft Skills"
-WAGTAILADMIN_BASE_URL = env("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False

@@ -8,6 +8,8 @@ DEBUG = False
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS")
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# Links in e-mails and certificate QR codes are absolute: no default address here.
+SITE_URL = WAGTAILADMIN_BASE_URL = env("SITE_URL").rstrip("/")
 
 # base.py falls back to a SQLite file, in-process memory broker and per-process cache;
 # none of them is shared between machines, so production insists on real ones.
@@ -18,9 +20,11 @@ DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = env.bool(  # noqa: F405
 )
 # An unreachable database fails a request within seconds (a 503 page, see
 # lms/middleware.py) instead of holding a web worker until the client gives up.
-DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(  # noqa: F405
-    "DB_CONNECT_TIMEOUT", default=5
-)
+# connect_timeout is libpq's option: other databases do not take it.
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env.int(  # noqa: F405
+        "DB_CONNECT_TIMEOUT", default=5
+    )
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
 CACHES = {"default": env.cache("CACHE_URL")}
 if "django_redis" in CACHES["default"]["BACKEND"]:

@@ -2,15 +2,8 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-from django.urls import reverse
-
+from lms.links import absolute_reverse
 from lms.services.notifications import notification_send
-
-
-def absolute_url(url_name: str, *args) -> str:
-    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
-    return base + reverse(url_name, args=args)
 
 
 def notify(*, recipient, key: str, subject, body="", url_name: str, args=()) -> None:
@@ -21,5 +14,5 @@ def notify(*, recipient, key: str, subject, body="", url_name: str, args=()) -> 
         key=key,
         subject=subject,
         body=body,
-        url=lambda: absolute_url(url_name, *args),
+        url=lambda: absolute_reverse(url_name, *args),
     )

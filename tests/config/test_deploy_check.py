@@ -20,6 +20,7 @@ PRODUCTION_ENV = {
     "CELERY_BROKER_URL": "redis://127.0.0.1:1/0",
     "CACHE_URL": "redis://127.0.0.1:1/1",
     "EMAIL_URL": "smtp+tls://mailer:secret@127.0.0.1:587",
+    "SITE_URL": "https://skills.example.org",
 }
 OUR_VARIABLES = {
     *PRODUCTION_ENV,
@@ -53,7 +54,8 @@ def test_check_deploy_reports_no_warnings_with_production_settings():
 
 
 @pytest.mark.parametrize(
-    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL"]
+    "missing",
+    ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CELERY_BROKER_URL", "SITE_URL"],
 )
 def test_production_refuses_to_start_without_a_required_variable(missing):
     """A forgotten variable stops start-up with its name, instead of falling back to
@@ -62,6 +64,38 @@ def test_production_refuses_to_start_without_a_required_variable(missing):
     result = manage("check", env=env)
     assert result.returncode != 0
     assert f"Set the {missing} environment variable" in result.stderr
+
+
+def test_production_settings_start_on_sqlite():
+    """The production settings add PostgreSQL's connection options only on PostgreSQL:
+    pointed at a SQLite file they still start (a one-machine trial, a restore check)."""
+    env = {**PRODUCTION_ENV, "DATABASE_URL": "sqlite:////tmp/craftskills-deploy.db"}
+    result = manage("check", env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_links_use_the_site_address():
+    """Absolute links (e-mails, QR codes, the admin) come from SITE_URL, never from a
+    loopback default."""
+    code = (
+        "import django; django.setup(); from django.conf import settings as s;"
+        "from lms.links import absolute_url;"
+        "print(absolute_url('/verify/x/'), s.WAGTAILADMIN_BASE_URL)"
+    )
+    base = {k: v for k, v in os.environ.items() if k not in OUR_VARIABLES}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**base, **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "https://skills.example.org/verify/x/",
+        "https://skills.example.org",
+    ]
 
 
 def test_wsgi_without_a_settings_module_means_production_not_debug():

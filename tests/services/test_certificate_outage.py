@@ -42,6 +42,7 @@ def production_cache_settings(cache_url: str) -> dict:
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "only-to-read-settings",
         "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "http://127.0.0.1",
         "DATABASE_URL": os.environ.get("DATABASE_URL", "sqlite:////tmp/unused.db"),
         "CELERY_BROKER_URL": "redis://127.0.0.1:1/0",
         "CACHE_URL": cache_url,

@@ -51,7 +51,7 @@ def production_env(*, port: int, database_url: str, secret_key: str, root: Path)
         "MEDIA_ROOT": str(root / "media"),
         "STATIC_ROOT": str(root / "static"),
         "EMAIL_URL": f"filemail:///{root / 'mail'}",
-        "WAGTAILADMIN_BASE_URL": f"http://127.0.0.1:{port}",
+        "SITE_URL": f"http://127.0.0.1:{port}",
         "LOG_LEVEL": "WARNING",
     }
 
