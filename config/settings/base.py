@@ -65,6 +65,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.middleware.RequireMFAMiddleware",
+    # The Wagtail admin's searches get the site's length cap (lms/search.py).
+    "lms.middleware.AdminSearchCapMiddleware",
     # A signed-in learner's pages from the cache (lms/page_cache.py), per person; off
     # unless USER_PAGE_CACHE_SECONDS > 0. After the MFA gate (looks up in process_view).
     "lms.page_cache.UserPageCacheMiddleware",
