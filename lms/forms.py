@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.models import User
 from lms.services.accounts import user_complete_signup
+from lms.text import OneLineCharField
 
 
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up with the name and language the platform shows."""
 
-    display_name = forms.CharField(
+    display_name = OneLineCharField(
         label=_("Your name"),
         max_length=80,
         help_text=_("As colleagues and mentors know you."),
@@ -48,6 +49,7 @@ class ProfileForm(forms.ModelForm):
             "avatar",
         ]
         widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel"})}
+        field_classes = {"phone": OneLineCharField}
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()

@@ -17,6 +17,7 @@ from lms.models import (
     User,
 )
 from lms.models.certificates import validate_attachment
+from lms.text import OneLineCharField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -33,7 +34,7 @@ class CertificateRecordForm(forms.Form):
     level = forms.TypedChoiceField(
         label=_("Skill level"), choices=SkillLevel.choices, coerce=int
     )
-    number = forms.CharField(label=_("Certificate number"), max_length=64)
+    number = OneLineCharField(label=_("Certificate number"), max_length=64)
     issuer_kind = forms.ChoiceField(
         label=_("Kind of issuing body"),
         choices=[
@@ -42,7 +43,7 @@ class CertificateRecordForm(forms.Form):
             if k != SkillCertificate.IssuerKind.PLATFORM
         ],
     )
-    issuer_name = forms.CharField(label=_("Issuing body"), max_length=200)
+    issuer_name = OneLineCharField(label=_("Issuing body"), max_length=200)
     issuer_enterprise = forms.ModelChoiceField(
         label=_("Appraising enterprise"),
         queryset=Enterprise.objects.order_by("name"),
@@ -54,7 +55,7 @@ class CertificateRecordForm(forms.Form):
     evidence_kind = forms.ChoiceField(
         label=_("Evidence"), choices=SkillCertificate.Evidence.choices
     )
-    evidence_detail = forms.CharField(
+    evidence_detail = OneLineCharField(
         label=_("Evidence detail"), max_length=255, required=False
     )
     score = forms.DecimalField(
@@ -88,7 +89,7 @@ class CertificateRecordForm(forms.Form):
 
 
 class CertificateRenewForm(forms.Form):
-    number = forms.CharField(label=_("New certificate number"), max_length=64)
+    number = OneLineCharField(label=_("New certificate number"), max_length=64)
     level = forms.TypedChoiceField(
         label=_("Skill level"), choices=SkillLevel.choices, coerce=int
     )
@@ -104,10 +105,10 @@ class CertificateEditForm(forms.Form):
     level = forms.TypedChoiceField(
         label=_("Skill level"), choices=SkillLevel.choices, coerce=int
     )
-    number = forms.CharField(label=_("Certificate number"), max_length=64)
+    number = OneLineCharField(label=_("Certificate number"), max_length=64)
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
     valid_until = forms.DateField(label=_("Valid until"), widget=DATE, required=False)
-    evidence_detail = forms.CharField(
+    evidence_detail = OneLineCharField(
         label=_("Evidence detail"), max_length=255, required=False
     )
     reason = forms.CharField(label=_("Why is it corrected?"), widget=forms.Textarea)
@@ -210,7 +211,7 @@ class ImportUploadForm(forms.Form):
             if k != SkillCertificate.IssuerKind.PLATFORM
         ],
     )
-    issuer_name = forms.CharField(label=_("Issuing body"), max_length=200)
+    issuer_name = OneLineCharField(label=_("Issuing body"), max_length=200)
     enterprise = forms.ModelChoiceField(
         label=_("Enterprise"),
         queryset=Enterprise.objects.order_by("name"),
@@ -281,4 +282,4 @@ class LookupForm(forms.Form):
 
 
 class VerifyForm(forms.Form):
-    code = forms.CharField(label=_("Verification code"), max_length=64)
+    code = OneLineCharField(label=_("Verification code"), max_length=64)

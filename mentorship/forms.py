@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.models import Enterprise, Occupation, SkillLevel, User
 from lms.roles import Role
+from lms.text import OneLineCharField
 from mentorship.models import Agreement, GuidanceSession, ServiceRequest
 from mentorship.validators import (
     MAX_FILES_PER_UPLOAD,
@@ -120,7 +121,7 @@ class ReasonForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = OneLineCharField(label=_("Title"), max_length=200)
     target_date = forms.DateField(label=_("Target date"), widget=DateInput())
     skill_level = forms.TypedChoiceField(
         label=_("Skill level it works toward"),
@@ -168,9 +169,9 @@ class SessionForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     start_time = forms.TimeField(label=_("Start"), widget=TimeInput())
     end_time = forms.TimeField(label=_("End"), widget=TimeInput())
-    workshop = forms.CharField(label=_("Workshop"), max_length=120, required=False)
-    line = forms.CharField(label=_("Line"), max_length=120, required=False)
-    workstation = forms.CharField(
+    workshop = OneLineCharField(label=_("Workshop"), max_length=120, required=False)
+    line = OneLineCharField(label=_("Line"), max_length=120, required=False)
+    workstation = OneLineCharField(
         label=_("Workstation"), max_length=120, required=False
     )
     topics = forms.CharField(
@@ -303,7 +304,7 @@ class ServiceRequestForm(forms.ModelForm):
 
 
 class OfferForm(forms.Form):
-    note = forms.CharField(
+    note = OneLineCharField(
         label=_("Note to the union (optional)"), max_length=500, required=False
     )
 

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.text import OneLineModelCharField
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
@@ -40,7 +41,10 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
-    display_name = models.CharField(
+    # AbstractUser's names, cleaned on save (lms/text.py); the same columns.
+    first_name = OneLineModelCharField(_("first name"), max_length=150, blank=True)
+    last_name = OneLineModelCharField(_("last name"), max_length=150, blank=True)
+    display_name = OneLineModelCharField(
         _("display name"),
         max_length=80,
         blank=True,

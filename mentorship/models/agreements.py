@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.models import SkillLevel
+from lms.text import OneLineModelCharField
 
 from .uploads import evidence_path
 
@@ -199,7 +200,7 @@ class Milestone(models.Model):
         on_delete=models.CASCADE,
         related_name="milestones",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = OneLineModelCharField(_("title"), max_length=200)
     target_date = models.DateField(_("target date"))
     occupation = models.ForeignKey(
         "lms.Occupation",

@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lms.text import OneLineModelCharField
+
 from .uploads import request_attachment_path
 
 
@@ -39,7 +41,7 @@ class ServiceRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="posted_service_requests",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = OneLineModelCharField(_("title"), max_length=200)
     problem = models.TextField(_("technical problem"))
     occupation = models.ForeignKey(
         "lms.Occupation",
@@ -47,7 +49,7 @@ class ServiceRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="service_requests",
     )
-    site = models.CharField(_("site"), max_length=200)
+    site = OneLineModelCharField(_("site"), max_length=200)
     urgency = models.CharField(
         _("urgency"), max_length=20, choices=Urgency.choices, default=Urgency.NORMAL
     )
