@@ -161,6 +161,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Private uploads (scans, imports, evidence, photos, attachments): no URL; served by
+# views that check permissions (lms/private_files.py). Behind nginx, set
+# PRIVATE_MEDIA_ACCEL_REDIRECT to its internal location ("/protected/") and nginx
+# sends the file (X-Accel-Redirect); empty: Django streams it.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media"))
+PRIVATE_MEDIA_ACCEL_REDIRECT = env("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

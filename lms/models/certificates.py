@@ -13,6 +13,7 @@ from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_files import PrivateFileField
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
@@ -351,7 +352,7 @@ class CertificateAttachment(models.Model):
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    file = models.FileField(
+    file = PrivateFileField(
         _("file"),
         upload_to=RandomName("certificates"),
         validators=[validate_attachment],
@@ -485,7 +486,7 @@ class ImportBatch(models.Model):
         choices=SkillCertificate.Evidence.choices,
         default=SkillCertificate.Evidence.APPRAISAL,
     )
-    file = models.FileField(_("file"), upload_to=RandomName("imports"))
+    file = PrivateFileField(_("file"), upload_to=RandomName("imports"))
     original_name = models.CharField(_("file name"), max_length=255)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING

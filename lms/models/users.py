@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_files import PhotoField
 from lms.text import OneLineModelCharField
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
@@ -57,7 +58,8 @@ class User(AbstractUser):
         default=Language.ENGLISH,
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
-    avatar = models.ImageField(
+    # Public (shown beside the name to colleagues), but without EXIF.
+    avatar = PhotoField(
         _("avatar"),
         upload_to=RandomName("avatars"),
         blank=True,

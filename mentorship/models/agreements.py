@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.models import SkillLevel
+from lms.private_files import PrivateFileField
 from lms.text import OneLineModelCharField
 
 from .uploads import evidence_path
@@ -227,7 +228,7 @@ class Milestone(models.Model):
         related_name="+",
     )
     evidence = models.TextField(_("evidence"), blank=True)
-    evidence_file = models.FileField(
+    evidence_file = PrivateFileField(
         _("evidence file"), upload_to=evidence_path, blank=True
     )
 

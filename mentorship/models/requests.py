@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_files import PrivateFileField
 from lms.text import OneLineModelCharField
 
 from .uploads import request_attachment_path
@@ -175,7 +176,7 @@ class ServiceRequestAttachment(models.Model):
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    file = models.FileField(_("file"), upload_to=request_attachment_path)
+    file = PrivateFileField(_("file"), upload_to=request_attachment_path)
     original_name = models.CharField(_("file name"), max_length=200)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 

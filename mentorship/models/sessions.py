@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_files import PrivatePhotoField
 from lms.text import OneLineModelCharField
 
 from .agreements import Agreement, hours
@@ -111,7 +112,7 @@ class GuidanceSessionPhoto(models.Model):
         on_delete=models.CASCADE,
         related_name="photos",
     )
-    image = models.ImageField(_("photo"), upload_to=session_photo_path)
+    image = PrivatePhotoField(_("photo"), upload_to=session_photo_path)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:

@@ -27,7 +27,11 @@ CASES = [(row, role) for row in ROWS for role in ROLES]
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("matrix-media")
-    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
+    private = tmp_path_factory.mktemp("matrix-private")
+    with (
+        override_settings(MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=str(private)),
+        django_db_blocker.unblock(),
+    ):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:

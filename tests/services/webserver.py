@@ -49,6 +49,7 @@ def production_env(*, port: int, database_url: str, secret_key: str, root: Path)
         "SECURE_COOKIES": "0",
         "SERVE_MEDIA": "1",
         "MEDIA_ROOT": str(root / "media"),
+        "PRIVATE_MEDIA_ROOT": str(root / "private"),
         "STATIC_ROOT": str(root / "static"),
         "EMAIL_URL": f"filemail:///{root / 'mail'}",
         "SITE_URL": f"http://127.0.0.1:{port}",

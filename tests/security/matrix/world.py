@@ -19,7 +19,7 @@ from courses.services.enrollment import enrollment_create
 from courses.services.practicals import practical_submit
 from courses.services.quizzes import quiz_attempt_submit
 from home.models import HomePage, ProfileIndexPage, StoryIndexPage, StudioIndexPage
-from lms.models import Notification
+from lms.models import CertificateAttachment, Notification
 from lms.roles import Role
 from mentorship.models import (
     GuidanceSessionPhoto,
@@ -215,6 +215,9 @@ def _certificates(w: World) -> None:
         cert_b=SkillCertificateFactory(holder=worker_b, occupation=w.occupation),
         batch=ImportBatchFactory(uploaded_by=u["officer"]),
         requirement=LevelRequirementFactory(occupation=w.occupation),
+    )
+    w.objects["scan_a"] = CertificateAttachment.objects.create(
+        certificate=w.cert_a, file=_pdf("scan.pdf")
     )
 
 
