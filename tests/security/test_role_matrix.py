@@ -16,6 +16,10 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 
+# The fuzz test of every form the matrix reaches runs here, on the same world.
+from .fuzz_forms import (  # noqa: F401
+    test_no_generated_input_answers_a_server_error_or_changes_a_refusal,
+)
 from .matrix import ROWS
 from .matrix.world import ROLES, build
 
