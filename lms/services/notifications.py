@@ -116,6 +116,9 @@ def notification_deliver(*, notification_id: int) -> bool:
         )
         if notification is None:
             return False
+        language = notification.recipient.preferred_language or settings.LANGUAGE_CODE
+        if not notification.render(language).available:
+            return _failed(notification, "the item is no longer available")
         try:
             if not notification.recipient.email:
                 raise ValueError("the recipient has no e-mail address")
@@ -129,16 +132,19 @@ def notification_deliver(*, notification_id: int) -> bool:
         except Exception as error:
             if not _permanent(error):
                 raise
-            logger.warning(
-                "notification %s cannot be e-mailed: %r", notification.pk, error
-            )
-            notification.failed_at = timezone.now()
-            notification.failure = f"{type(error).__name__}: {error}"[:300]
-            notification.save(update_fields=["failed_at", "failure"])
-            return False
+            return _failed(notification, f"{type(error).__name__}: {error}")
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
     return True
+
+
+def _failed(notification: Notification, reason: str) -> bool:
+    """Marks the e-mail as never to be sent (the sweep skips it); False."""
+    logger.warning("notification %s is not e-mailed: %s", notification.pk, reason)
+    notification.failed_at = timezone.now()
+    notification.failure = reason[:300]
+    notification.save(update_fields=["failed_at", "failure"])
+    return False
 
 
 def notification_mark_read(*, user: User, notification_ids: list[int] | None) -> int:
