@@ -404,6 +404,13 @@ class CertificateEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} · {self.at:%Y-%m-%d}"
 
+    @property
+    def description(self) -> str:
+        """What happened, as a sentence in the active language."""
+        from lms.certificate_history import describe
+
+        return describe(self)
+
 
 class LevelRequirement(models.Model):
     """What a worker needs to apply for one skill level of one occupation."""
