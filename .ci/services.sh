@@ -4,11 +4,12 @@
 #
 #   bash .ci/services.sh test    whole test suite on PostgreSQL + Redis, plus tests/services/
 #                                (real Celery workers, faults)
-#   bash .ci/services.sh run     production settings: gunicorn + celery worker + beat on
-#                                http://127.0.0.1:8000/ until Ctrl-C
+#   bash .ci/services.sh run     production settings: nginx (.ci/nginx.conf.template) on
+#                                http://127.0.0.1:8089/ in front of gunicorn (127.0.0.1:8000),
+#                                celery worker + beat, until Ctrl-C
 #   bash .ci/services.sh bench   the benchmark suite (bench/)
 #
-# Ports (override with env): PostgreSQL 54329, Redis 63799, web 8000. Data lives in
+# Ports (override with env): PostgreSQL 54329, Redis 63799, gunicorn 8000, nginx 8089. Data lives in
 # SERVICES_DIR (default /tmp/craftskills-services), made afresh on every run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,9 +44,11 @@ install_packages() {
   [ -x "$PG_BIN/pg_ctl" ] || want+=(postgresql-15)
   command -v redis-server >/dev/null || want+=(redis-server)
   command -v redis-cli >/dev/null || want+=(redis-tools)
-  if [ "$MODE" = bench ]; then  # the load generator and the static-file floor
+  # nginx in front of gunicorn (run mode, services tests) and the bench floor; the
+  # plain `nginx` package exists in Debian 12 and 13 (nginx-light is gone in 13).
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || want+=(nginx)
+  if [ "$MODE" = bench ]; then  # the load generator
     command -v wrk >/dev/null || want+=(wrk)
-    command -v nginx >/dev/null || want+=(nginx-light)
   fi
   if [ ${#want[@]} -gt 0 ]; then
     log "installing ${want[*]}"
@@ -149,7 +152,7 @@ install_packages
 # A previous run that was killed may have left its instances behind: stop them by pid.
 stop_all
 ports=("$PG_PORT" "$REDIS_PORT")
-[ "$MODE" = run ] && ports+=("$WEB_PORT")
+[ "$MODE" = run ] && ports+=("$WEB_PORT" "$NGINX_PORT")
 [ "$MODE" = bench ] && ports+=("$WEB_PORT" "$NGINX_PORT")
 for port in "${ports[@]}"; do
   if port_busy "$port"; then
@@ -190,10 +193,26 @@ production_env() {
   # Plain http on loopback: no redirect to https, no HSTS, cookies without Secure.
   export SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 SECURE_COOKIES=0
   export SERVE_MEDIA=1
-  export MEDIA_ROOT="$DIR/media"
+  export MEDIA_ROOT="$DIR/media" PRIVATE_MEDIA_ROOT="$DIR/private"
+  export STATIC_ROOT="$DIR/static"
   export SITE_URL="http://127.0.0.1:$WEB_PORT"
   export EMAIL_URL="filemail:///$DIR/mail"  # django-environ drops one leading /
-  mkdir -p "$DIR/media" "$DIR/mail"
+  mkdir -p "$DIR/media" "$DIR/private" "$DIR/mail"
+}
+
+start_nginx() {
+  # nginx in front of gunicorn on $NGINX_PORT, config from .ci/nginx.conf.template.
+  mkdir -p "$DIR/nginx"
+  sed -e "s|@USER@|$(id -un)|g" -e "s|@NGINX_DIR@|$DIR/nginx|g" \
+    -e "s|@PID_FILE@|$DIR/pids/nginx.pid|g" -e "s|@GUNICORN_PORT@|$WEB_PORT|g" \
+    -e "s|@NGINX_PORT@|$NGINX_PORT|g" -e "s|@STATIC_ROOT@|$STATIC_ROOT|g" \
+    -e "s|@MEDIA_ROOT@|$MEDIA_ROOT|g" -e "s|@PRIVATE_MEDIA_ROOT@|$PRIVATE_MEDIA_ROOT|g" \
+    "$ROOT/.ci/nginx.conf.template" >"$DIR/nginx/nginx.conf"
+  if grep -q '@[A-Z_]*@' "$DIR/nginx/nginx.conf"; then
+    log "nginx.conf.template has a value this script does not fill in"
+    return 1
+  fi
+  nginx -c "$DIR/nginx/nginx.conf" -e "$DIR/nginx/error.log"
 }
 
 case "$MODE" in
@@ -204,13 +223,19 @@ case "$MODE" in
     # The suite on PostgreSQL + Redis, one worker per core (each has its own test
     # database and Redis database); then the real-worker tests, one at a time.
     # (Exit status 5 = nothing selected, e.g. when only a services file is named.)
-    "$PY" -m pytest -n 2 -m "not e2e and not services" -p no:randomly "$@" ||
-      [ $? -eq 5 ]
+    # SERVICES_ONLY=1 skips the suite: only the tests/services/ ones (named in "$@").
+    if [ "${SERVICES_ONLY:-0}" != 1 ]; then
+      "$PY" -m pytest -n 2 -m "not e2e and not services" -p no:randomly "$@" ||
+        [ $? -eq 5 ]
+    fi
     "$PY" -m pytest -m services -p no:randomly "$@"
     ;;
 
   run)
     production_env
+    # The public address is nginx's; gunicorn on $WEB_PORT answers it too.
+    export SITE_URL="http://127.0.0.1:$NGINX_PORT"
+    export CSRF_TRUSTED_ORIGINS="$SITE_URL,http://localhost:$NGINX_PORT,$CSRF_TRUSTED_ORIGINS"
     "$PY" manage.py migrate --no-input -v 0
     "$PY" manage.py collectstatic --no-input -v 0
     "$PY" manage.py load_demo
@@ -230,8 +255,10 @@ for _ in range(150):
         time.sleep(0.2)
 sys.exit(1)
 EOF
-    log "serving http://127.0.0.1:$WEB_PORT/ (production settings); e-mails go to $DIR/mail"
-    log "Ctrl-C stops gunicorn, the worker, beat, Redis and PostgreSQL"
+    start_nginx
+    log "serving http://127.0.0.1:$NGINX_PORT/ (nginx in front of gunicorn on :$WEB_PORT,"
+    log "production settings); e-mails go to $DIR/mail"
+    log "Ctrl-C stops nginx, gunicorn, the worker, beat, Redis and PostgreSQL"
     # Stays in the foreground until Ctrl-C or until one of the three exits.
     wait -n || true
     ;;
