@@ -36,7 +36,9 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="notification",
             name="kind",
-            field=models.CharField(default="legacy", max_length=100, verbose_name="kind"),
+            field=models.CharField(
+                default="legacy", max_length=100, verbose_name="kind"
+            ),
             preserve_default=False,
         ),
         migrations.AddField(
@@ -60,6 +62,12 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 blank=True, max_length=300, verbose_name="reason of failure"
             ),
+        ),
+        # Blank allowed first, so that going back re-adds the column on full tables.
+        migrations.AlterField(
+            model_name="notification",
+            name="subject",
+            field=models.CharField(blank=True, max_length=200, verbose_name="subject"),
         ),
         migrations.RunPython(to_kinds, to_text),
         migrations.RemoveField(model_name="notification", name="body"),
