@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from lms.notices import NoticeKind, register
+from lms.notices import NoticeKind, loader, register
 
 
 def _language() -> str:
@@ -22,6 +22,7 @@ def _title(page) -> str:
     return localized_page(page, language=_language()).title
 
 
+@loader
 def _submission(params):
     from courses.models import PracticalSubmission
 
@@ -90,6 +91,7 @@ def _decided_link(params):
 # --- a course assigned: to the learner -------------------------------------------
 
 
+@loader
 def _enrollment(params):
     from courses.models import Enrollment
 
@@ -125,6 +127,7 @@ def _my_learning(params):
 # --- a course completed: to the learner ------------------------------------------
 
 
+@loader
 def _completion(params):
     from courses.models import CourseCompletion
 

@@ -8,9 +8,10 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from lms.notices import NoticeKind, register
+from lms.notices import NoticeKind, loader, register
 
 
+@loader
 def _certificate(params):
     from lms.models import SkillCertificate
 

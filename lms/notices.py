@@ -15,10 +15,13 @@ neutral.
 
 from __future__ import annotations
 
+import functools
+import json
 import logging
 import re
 import unicodedata
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -56,6 +59,24 @@ class Rendered:
 
 
 _kinds: dict[str, NoticeKind] = {}
+_loaded: ContextVar[dict | None] = ContextVar("notices_loaded", default=None)
+
+
+def loader(func: Callable[[Params], object]) -> Callable[[Params], object]:
+    """Decorates a kind's record loader: within one ``render`` its subject, body and
+    link share one load (one query, not three)."""
+
+    @functools.wraps(func)
+    def load(params: Params):
+        cache = _loaded.get()
+        if cache is None:
+            return func(params)
+        key = (func, json.dumps(params, sort_keys=True, default=str))
+        if key not in cache:
+            cache[key] = func(params)
+        return cache[key]
+
+    return load
 
 
 def register(kind: NoticeKind) -> NoticeKind:
@@ -110,12 +131,15 @@ def render(kind_name: str, params: Params | None, *, language: str) -> Rendered:
                 raise
             logger.error("unknown notification kind %r", kind_name)
             return _neutral()
+        token = _loaded.set({})
         try:
             subject = kind.subject(params)
             body = kind.body(params) if kind.body else ""
             link = kind.link(params) if kind.link else ""
         except ObjectDoesNotExist:
             return _neutral()
+        finally:
+            _loaded.reset(token)
         return Rendered(subject=one_line(subject), body=str(body), link=str(link))
 
 

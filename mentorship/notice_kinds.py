@@ -6,13 +6,14 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from lms.notices import NoticeKind, register
+from lms.notices import NoticeKind, loader, register
 
 
 def _date(value) -> str:
     return formats.date_format(value, "DATE_FORMAT")
 
 
+@loader
 def _agreement(params):
     from mentorship.models import Agreement
 
@@ -47,6 +48,7 @@ def _to_sign_subject(params):
 # --- milestones ------------------------------------------------------------------
 
 
+@loader
 def _milestone(params):
     from mentorship.models import Milestone
 
@@ -72,6 +74,7 @@ def _overdue_link(params):
 # --- service requests ------------------------------------------------------------
 
 
+@loader
 def _request(params):
     from mentorship.models import ServiceRequest
 
@@ -124,6 +127,7 @@ def _closed_body(params):
 # --- guidance sessions -----------------------------------------------------------
 
 
+@loader
 def _session(params):
     from mentorship.models import GuidanceSession
 
