@@ -4,7 +4,6 @@ is capped at 200 characters."""
 import pytest
 from django.urls import reverse
 
-from home.search import build_query, spaced_cjk
 from tests.home.factories import CraftsmanProfilePageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,9 +56,3 @@ def test_query_text_with_markup_is_escaped(client, home):
     response = client.get(reverse("home:search"), {"q": "<b>weld</b>"})
     assert "<b>weld</b>" not in response.text
     assert "&lt;b&gt;weld&lt;/b&gt;" in response.text
-
-
-def test_chinese_text_is_indexed_and_queried_character_by_character():
-    assert spaced_cjk("Han 韩利萍, 长征七号") == "韩 利 萍 长 征 七 号"
-    assert repr(build_query("焊工")) == "<Phrase '焊 工'>"
-    assert build_query("welder") == "welder"
