@@ -47,7 +47,7 @@ MAX_QUERY_LENGTH = 200
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 CJK_RUN = re.compile(f"[{CJK}]+")
 # A word: a run of CJK characters, or of other letters and digits.
-WORD = re.compile(rf"[{CJK}]+|[^\W{CJK}]+")
+WORD = re.compile(rf"[{CJK}]+|[^\W_{CJK}]+")
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
