@@ -109,10 +109,10 @@ def title_terms(text: str) -> list[str]:
     return list(dict.fromkeys(words(text)))
 
 
-def snippet(text: str, query: str, *, width: int = 120) -> SafeString:
+def snippet(text: str, query: str, *, width: int = 90) -> SafeString:
     """About ``width`` characters of ``text`` around the first hit of ``query``,
     escaped, each hit in ``<mark>``; the start of ``text`` when nothing matches."""
-    text = " ".join(unicodedata.normalize("NFKC", text).split())
+    text = " ".join(text.split())  # as written: full-width punctuation stays
     terms = title_terms(query)
     # A Chinese word the text holds only in pieces is marked by its bigrams.
     marks: list[str] = []
