@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import random
 import secrets
@@ -111,8 +112,10 @@ def copy_rows(model, fields: list[str], rows) -> int:
     table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
         with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
+            for row in rows:  # JSON columns go as their text
+                copy.write_row(
+                    [json.dumps(v) if isinstance(v, dict) else v for v in row]
+                )
                 count += 1
     return count
 
@@ -479,14 +482,16 @@ def _certificates(spec, people, rng, today, out):
     certificates = copy_rows(SkillCertificate, fields, rows())
     notes = copy_rows(
         Notification,
-        ["recipient", "key", "subject", "body", "url", "created_at"],
+        ["recipient", "key", "kind", "params", "created_at"],
         (
             (
                 worker.pk,
                 f"bench-{k}",
-                f"Bench notice {k}",
-                "Your shift's training starts at eight.",
-                "",
+                "legacy",
+                {
+                    "subject": f"Bench notice {k}",
+                    "body": "Your shift's training starts at eight.",
+                },
                 now,
             )
             for worker in workers
