@@ -14,7 +14,7 @@ FORWARDS, BACKWARDS = move_to_private(
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0006_random_upload_names"),
+        ("lms", "0008_import_batch_summary"),
     ]
 
     operations = [
