@@ -9,7 +9,7 @@ from functools import cache
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 
-from lms.models import Enterprise, Industry, Occupation, TradeUnion, User
+from lms.models import Enterprise, Industry, TradeUnion, User
 from lms.roles import Role
 from lms.services.accounts import membership_add, role_grant, user_set_language
 from lms.validators import credit_code_check_char
@@ -110,28 +110,6 @@ INDUSTRIES = {
     "automotive": ("Automotive manufacturing", "汽车制造"),
     "aerospace": ("Aerospace equipment", "航天装备"),
     "petrochemical": ("Petrochemical", "石油化工"),
-}
-
-# The trades of the demo world: code: (name, Chinese name, industry)
-OCCUPATIONS = {
-    "6-04-01-01": ("Spinner", "纺纱工", "textile"),
-    "6-04-02-01": ("Weaver", "织布工", "textile"),
-    "6-04-05-01": ("Textile machinery fitter", "纺织机械操作工", "textile"),
-    "6-18-02-04": ("Welder", "焊工", "automotive"),
-    "6-18-01-07": ("CNC machining-centre operator", "加工中心操作工", "aerospace"),
-    "6-18-01-01": ("Lathe operator", "车工", "aerospace"),
-    "6-20-01-01": ("Assembly fitter", "装配钳工", "aerospace"),
-    "6-11-01-03": (
-        "Chemical process control operator",
-        "化工总控工",
-        "petrochemical",
-    ),
-    "6-31-01-02": ("Maintenance fitter", "机修钳工", "petrochemical"),
-    "6-31-01-06": (
-        "Instrument maintenance technician",
-        "仪器仪表维修工",
-        "petrochemical",
-    ),
 }
 
 # key: (name, industry, region, serial)
@@ -235,15 +213,6 @@ def load(*, stdout) -> None:
         )[0]
         for key, (name, name_zh) in INDUSTRIES.items()
     }
-    for code, (name, name_zh, industry) in OCCUPATIONS.items():
-        Occupation.objects.get_or_create(
-            code=code,
-            defaults={
-                "name": name,
-                "name_zh": name_zh,
-                "industry": industries[industry],
-            },
-        )
     federation, _ = TradeUnion.objects.get_or_create(
         name="Shaanxi Federation of Trade Unions",
         defaults={"kind": TradeUnion.Kind.FEDERATION, "region": "Shaanxi"},

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 
+from home.demo_world.people import ENTERPRISE_TRADES
 from home.demo_world.rows import at, bulk_insert, certificate_row
 
 # enterprise key: the outside appraisal centre of its province
@@ -49,43 +50,51 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
     for key, workers in people.workers.items():
         centre = APPRAISAL_CENTRES[key]
         enterprise = enterprises[key]
+        trades = ENTERPRISE_TRADES[key][1]
         for person in workers:
             top = rng.choices(list(LEVEL_WEIGHTS), weights=LEVEL_WEIGHTS.values())[0]
-            # A level every two to four years, the latest within the last few.
-            issued = today - datetime.timedelta(days=rng.randrange(20, 1400))
-            for level in range(top, 6):  # latest first, going back in time
-                if issued < person.joined_on:
-                    break
-                by_enterprise = level >= 4 and rng.random() < 0.4
-                issuer = enterprise.name if by_enterprise else centre
-                prefix = (
-                    ENTERPRISE_PREFIX[key] if by_enterprise else CENTRE_PREFIX[centre]
-                )
-                numbers[issuer] = numbers.get(issuer, 0) + 1
-                valid_years = 3 if by_enterprise else rng.choice([None, 5, 5, 4])
-                row = certificate_row(
-                    rng=rng,
-                    holder_id=person.user_id,
-                    occupation_id=occupations[person.trade],
-                    level=level,
-                    number=f"{prefix}-{issued:%Y}-{numbers[issuer]:05d}",
-                    issuer_kind="enterprise" if by_enterprise else "outside",
-                    issuer_name=issuer,
-                    issuer_enterprise_id=enterprise.pk if by_enterprise else None,
-                    issued_on=issued,
-                    valid_until=None
-                    if valid_years is None
-                    else issued + datetime.timedelta(days=365 * valid_years),
-                    evidence_kind=rng.choice(
-                        ["appraisal", "appraisal", "appraisal", "practical"]
+            careers = [(person.trade, range(top, 6))]
+            if rng.random() < 0.35:  # a certificate of a second trade too
+                other = rng.choice([t for t in trades if t != person.trade])
+                careers.append((other, [rng.choice([5, 4])]))
+            for trade, levels in careers:
+                # A level every two to four years, the latest within the last few.
+                issued = today - datetime.timedelta(days=rng.randrange(20, 1400))
+                for level in levels:  # latest first, going back in time
+                    if issued < person.joined_on:
+                        break
+                    by_enterprise = level >= 4 and rng.random() < 0.4
+                    issuer = enterprise.name if by_enterprise else centre
+                    prefix = (
+                        ENTERPRISE_PREFIX[key]
+                        if by_enterprise
+                        else CENTRE_PREFIX[centre]
                     )
-                    if level > 2
-                    else rng.choice(["appraisal", "competition"]),
-                    recorded_by_id=officer_id,
-                )
-                revoke = rng.choice(REVOKE_REASONS) if rng.random() < 0.012 else ""
-                plans.append((row, revoke))
-                issued -= datetime.timedelta(days=rng.randrange(700, 1500))
+                    numbers[issuer] = numbers.get(issuer, 0) + 1
+                    valid_years = 3 if by_enterprise else rng.choice([None, 5, 5, 4])
+                    row = certificate_row(
+                        rng=rng,
+                        holder_id=person.user_id,
+                        occupation_id=occupations[trade],
+                        level=level,
+                        number=f"{prefix}-{issued:%Y}-{numbers[issuer]:05d}",
+                        issuer_kind="enterprise" if by_enterprise else "outside",
+                        issuer_name=issuer,
+                        issuer_enterprise_id=enterprise.pk if by_enterprise else None,
+                        issued_on=issued,
+                        valid_until=None
+                        if valid_years is None
+                        else issued + datetime.timedelta(days=365 * valid_years),
+                        evidence_kind=rng.choice(
+                            ["appraisal", "appraisal", "appraisal", "practical"]
+                        )
+                        if level > 2
+                        else rng.choice(["appraisal", "competition"]),
+                        recorded_by_id=officer_id,
+                    )
+                    revoke = rng.choice(REVOKE_REASONS) if rng.random() < 0.012 else ""
+                    plans.append((row, revoke))
+                    issued -= datetime.timedelta(days=rng.randrange(700, 1500))
     # Renewals: a current certificate that expired (or is about to) was renewed by
     # about half of its holders, under the same issuer with a new number.
     renewals = []

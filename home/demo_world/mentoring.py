@@ -275,7 +275,7 @@ REQUESTS = [
         "Turning section",
     ),
     (
-        "6-20-01-01",
+        "6-23-03-05",
         "Assembly fixture for the launch-platform arm",
         "We need a fixture and a method to assemble the arm within 0.05 mm.",
         "Assembly hall 1",
@@ -311,7 +311,7 @@ REQUESTS = [
         "Compressor house",
     ),
     (
-        "6-31-01-06",
+        "6-31-01-09",
         "Drifting pressure transmitters",
         "Transmitters on the flare line drift within weeks of calibration.",
         "Flare system",

@@ -14,10 +14,10 @@ EMAIL = "{enterprise}-{n:04d}@workers.demo.craftskills.cn"
 
 # enterprise key: (employee number prefix, trades in order of headcount)
 ENTERPRISE_TRADES = {
-    "aerospace": ("AS", ["6-18-01-07", "6-18-01-01", "6-20-01-01"]),
+    "aerospace": ("AS", ["6-18-01-07", "6-23-03-05", "6-18-01-01"]),
     "textile": ("TX", ["6-04-01-01", "6-04-02-01", "6-04-05-01"]),
-    "petrochem": ("QG", ["6-11-01-03", "6-31-01-02", "6-31-01-06", "6-18-02-04"]),
-    "autopark": ("AP", ["6-18-02-04", "6-20-01-01", "6-18-01-01"]),
+    "petrochem": ("QG", ["6-11-01-03", "6-31-01-02", "6-31-01-09", "6-31-01-03"]),
+    "autopark": ("AP", ["6-18-02-04", "6-22-02-01", "6-18-01-02"]),
 }
 # The named mentors' trades and the enterprise whose apprentices they take.
 NAMED_MENTORS = {
