@@ -224,9 +224,17 @@ def _sessions(rng, today, agreement, stage, enterprise) -> list[dict]:
     while day <= until:
         if day.weekday() == 6:
             day += datetime.timedelta(days=1)
-        recent = (today - day).days < 12 and stage in ("active", "overdue")
+        # Recent sessions wait for the apprentice; a few of the last two months'
+        # are disputed and not settled yet; everything older was confirmed.
+        age = (today - day).days
+        running = stage in ("active", "overdue")
         roll = rng.random()
-        status = "pending" if recent else "disputed" if roll < 0.04 else "confirmed"
+        if running and age < 12:
+            status = "pending"
+        elif running and age < 60 and roll < 0.15:
+            status = "disputed"
+        else:
+            status = "confirmed"
         topics, skills = rng.choice(TOPICS)
         rows.append(
             session_row(
