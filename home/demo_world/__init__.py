@@ -30,7 +30,8 @@ def load(*, stdout, seed: int = SEED, profile: dict | None = None) -> None:
     from home.demo_world.activity import make_activity
     from home.demo_world.certificates import make_certificates
     from home.demo_world.learning import make_learning
-    from home.demo_world.mentoring import make_agreements, make_service_requests
+    from home.demo_world.mentoring import make_agreements
+    from home.demo_world.requests import make_service_requests
     from lms.demo import ENTERPRISES, demo_enterprise, demo_user
     from lms.services.certificates import (
         board_changed,
