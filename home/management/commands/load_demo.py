@@ -11,6 +11,8 @@ from django.db import transaction
 
 class Command(BaseCommand):
     help = "Loads demo accounts, courses, mentorships, certificates and stories."
+    # ``make run`` has just run them (migrate) and runs them again (runserver).
+    requires_system_checks: list = []
 
     def add_arguments(self, parser):
         parser.add_argument(
