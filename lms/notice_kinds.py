@@ -7,6 +7,7 @@ import datetime
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lms.notices import NoticeKind, loader, register
 
@@ -76,5 +77,34 @@ CERTIFICATE_EXPIRING = register(
         subject=_expiring_subject,
         body=_expiring_body,
         link=_certificate_link,
+    )
+)
+
+
+# What a newcomer in each role does here, for the welcome message.
+ROLE_WELCOME = {
+    "officer": gettext_lazy(
+        "Check the appraisal results imported this month: one file has rows with "
+        "errors."
+    ),
+    "editor": gettext_lazy(
+        "Role-model profiles, studios and stories are yours to keep up to date; "
+        "moderators review them before they go live."
+    ),
+    "moderator": gettext_lazy(
+        "Pages that editors send for review wait for you in the admin's workflow "
+        "dashboard."
+    ),
+    "admin": gettext_lazy(
+        "You administer the platform: people, roles and the content of every app."
+    ),
+}
+
+WELCOME = register(
+    NoticeKind(
+        name="lms.welcome",
+        subject=lambda params: _("Welcome to Craft Skills"),
+        body=lambda params: str(ROLE_WELCOME[params["role"]]),
+        link=lambda params: reverse("lms:dashboard"),
     )
 )

@@ -88,6 +88,7 @@ def send_every_kind(w) -> list[Notification]:
     send(apprentice, "mentorship.session_to_confirm", session=o["session"].pk)
     send(mentor, "mentorship.session_disputed", session=o["session"].pk)
     send(learner, notices.LEGACY, subject="Stored text", url="/learning/")
+    send(u["officer"], "lms.welcome", role="officer")
     notifications = list(
         Notification.objects.exclude(key="k1").select_related("recipient")
     )
