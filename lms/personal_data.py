@@ -185,6 +185,8 @@ def erase_lms(user: User) -> None:
     for profile in UserProfile.objects.filter(user=user):
         files.append(profile.avatar.name)
         profile.delete()
+    # The name recorded on their certificates goes too ("Former member" shows).
+    SkillCertificate.objects.filter(holder=user).update(holder_name="")
     Membership.objects.filter(user=user).delete()
     Notification.objects.filter(recipient=user).delete()
     EmailAddress.objects.filter(user=user).delete()

@@ -75,7 +75,7 @@ def verify(request, code: str):
         "lms/certificates/verify.html",
         {
             "certificate": certificate,
-            "holder_name": mask_name(certificate.holder.get_full_name()),
+            "holder_name": mask_name(certificate.holder_display_name),
             "chain": selectors.renewal_chain(certificate=certificate),
         },
     )
