@@ -82,6 +82,7 @@ def agreement_pdf_bytes(agreement: Agreement) -> bytes:
             ("GRID", (0, 0), (-1, -1), 0.5, colors.lightgrey),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke),
+            ("FONTNAME", (0, 0), (-1, -1), font),
         ]
     )
     story = [

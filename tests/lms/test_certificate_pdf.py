@@ -4,8 +4,6 @@ verification link, and a status mark on certificates that no longer stand."""
 
 import datetime
 import io
-import shutil
-import subprocess
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -17,25 +15,11 @@ from lms.fonts import FontMissing
 from lms.pdf import certificate_pdf
 from tests.lms.cert_factories import IssuingBodyFactory, SkillCertificateFactory
 from tests.lms.factories import OccupationFactory, UserFactory
+from tests.lms.helpers import pdf_fonts, pdf_text
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date.today()
-
-
-def pdf_text(data: bytes) -> str:
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def pdf_fonts(data: bytes, tmp_path) -> list[list[str]]:
-    """The rows of poppler's ``pdffonts`` (it must be installed: make does)."""
-    assert shutil.which("pdffonts"), "pdffonts (poppler-utils) is not installed"
-    path = tmp_path / "doc.pdf"
-    path.write_bytes(data)
-    out = subprocess.run(
-        ["pdffonts", str(path)], check=True, capture_output=True, text=True
-    ).stdout
-    return [line.split() for line in out.splitlines()[2:] if line.strip()]
 
 
 def chinese_certificate(**kwargs):
