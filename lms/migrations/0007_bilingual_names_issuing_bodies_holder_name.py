@@ -15,11 +15,19 @@ def backfill(apps, schema_editor):
     at issue there is) and an issuing body record for its issuer's name."""
     SkillCertificate = apps.get_model("lms", "SkillCertificate")
     IssuingBody = apps.get_model("lms", "IssuingBody")
+    from django.conf import settings
+    from django.utils import translation
+    from django.utils.translation import gettext
+
     bodies = {}
     for name in (
         SkillCertificate.objects.values_list("issuer_name", flat=True).distinct()
     ):
-        bodies[name] = IssuingBody.objects.get_or_create(name=name)[0]
+        defaults = {}
+        if name == settings.WAGTAIL_SITE_NAME:
+            with translation.override("zh-hans"):
+                defaults["name_zh"] = gettext(name)
+        bodies[name] = IssuingBody.objects.get_or_create(name=name, defaults=defaults)[0]
     for certificate in SkillCertificate.objects.select_related("holder").iterator():
         holder = certificate.holder
         if holder.email.endswith("@" + ERASED_EMAIL_DOMAIN):

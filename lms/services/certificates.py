@@ -51,7 +51,12 @@ def issuing_body_for(name: str) -> IssuingBody:
         or IssuingBody.objects.filter(name_zh=name).order_by("pk").first()
     )
     if body is None:
-        body, _created = IssuingBody.objects.get_or_create(name=name)
+        defaults = {}
+        if name == platform_issuer_name():
+            # The platform's own name has its Chinese form in the translations.
+            with translation.override("zh-hans"):
+                defaults["name_zh"] = _(name)
+        body, _created = IssuingBody.objects.get_or_create(name=name, defaults=defaults)
     return body
 
 

@@ -43,6 +43,7 @@ def test_platform_issue_records_the_holders_name_and_issuing_body():
     assert certificate.holder_name == "易冉"
     assert certificate.holder_display_name == "易冉"
     assert certificate.issuing_body.name == services.platform_issuer_name()
+    assert certificate.issuing_body.name_zh == "匠心技能"
 
 
 def test_recording_by_hand_links_an_issuing_body_known_by_its_chinese_name():
