@@ -12,7 +12,7 @@ BEFORE = [("lms", "0006_random_upload_names")]
 AFTER = [("lms", "0007_bilingual_names_issuing_bodies_holder_name")]
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_certificates_get_their_holders_name_and_an_issuing_body():
     executor = MigrationExecutor(connection)
     executor.migrate(BEFORE)
