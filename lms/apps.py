@@ -13,7 +13,9 @@ class LmsConfig(AppConfig):
 
         checks.register(_pdf_font_check)
 
-        from lms import navigation, page_cache, permissions
+        from lms import navigation, notice_kinds, page_cache, permissions
+
+        del notice_kinds  # imported for its kinds (lms.notices)
 
         post_migrate.connect(_sync_role_permissions, sender=self)
         page_cache.connect()  # the anonymous page cache empties on page changes

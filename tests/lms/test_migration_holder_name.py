@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-BEFORE = [("lms", "0006_random_upload_names")]
-AFTER = [("lms", "0007_bilingual_names_issuing_bodies_holder_name")]
+BEFORE = [("lms", "0008_import_batch_summary")]
+AFTER = [("lms", "0009_bilingual_names_issuing_bodies_holder_name")]
 
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)

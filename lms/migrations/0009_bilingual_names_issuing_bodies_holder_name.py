@@ -44,7 +44,7 @@ def backfill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lms', '0006_random_upload_names'),
+        ('lms', '0008_import_batch_summary'),
     ]
 
     operations = [
