@@ -71,7 +71,9 @@ def test_bad_logins_of_many_clients_do_not_lock_out_another_person(
 def test_one_client_behind_the_proxy_is_still_limited(client, behind_proxy):
     url = reverse("account_login")
     for n in range(10):
-        client.post(url, {"login": f"p{n}@example.com", "password": "x"}, **via_proxy(7))
+        client.post(
+            url, {"login": f"p{n}@example.com", "password": "x"}, **via_proxy(7)
+        )
     response = client.post(
         url, {"login": "p99@example.com", "password": "x"}, **via_proxy(7)
     )
