@@ -289,7 +289,10 @@ LOGGING = {
 
 # Two-factor sign-in is required for the roles in ``lms.roles.MFA_REQUIRED_ROLES``.
 LMS_REQUIRE_MFA = env.bool("REQUIRE_MFA", default=True)
-ACCOUNT_PREVENT_ENUMERATION = False
+# Password reset and sign-up answer the same whether or not an address has an
+# account; its owner is told by e-mail (templates/account/email/unknown_account_*,
+# account_already_exists_*).
+ACCOUNT_PREVENT_ENUMERATION = True
 
 # Anonymous page cache (lms/page_cache.py): seconds a public page is kept; 0 = off.
 # Production turns it on. Verification pages change without a publication (a
