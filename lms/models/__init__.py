@@ -1,3 +1,4 @@
+from .audit import AuditEvent
 from .certificates import (
     CertificateAttachment,
     CertificateEvent,
@@ -9,9 +10,12 @@ from .certificates import (
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
 from .taxonomy import Industry, Occupation, SkillLevel
+from .tokens import ApiToken
 from .users import User
 
 __all__ = [
+    "ApiToken",
+    "AuditEvent",
     "CertificateAttachment",
     "CertificateEvent",
     "CertificateStatus",
