@@ -6,6 +6,7 @@ two-factor rule, the same rule the browser gate applies."""
 from __future__ import annotations
 
 from django.utils.translation import gettext as _
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions
 
 from lms import permissions
@@ -51,3 +52,18 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
 
     def authenticate_header(self, request) -> str:
         return "Token"
+
+
+class ApiTokenScheme(OpenApiAuthenticationExtension):
+    """Describes the token in the OpenAPI schema."""
+
+    target_class = "lms.api_auth.ApiTokenAuthentication"
+    name = "tokenAuth"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "Authorization",
+            "description": "“Token <key>”: a key from the API tokens page.",
+        }
