@@ -253,7 +253,9 @@ def build() -> World:
     Enterprise.objects.filter(pk=a.pk).update(union=w.union)
     w.union.coordinators.add(w.users["coordinator"])
     w.objects["erasable"] = UserFactory(display_name="Leaving Worker")
-    Notification.objects.create(recipient=w.users["learner"], key="k1", subject="Hi")
+    Notification.objects.create(
+        recipient=w.users["learner"], key="k1", kind="legacy", params={"subject": "Hi"}
+    )
     _courses(w)
     _mentorship(w)
     _certificates(w)

@@ -37,7 +37,7 @@ def hash_old_tokens(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lms', '0006_random_upload_names'),
+        ('lms', '0008_import_batch_summary'),
     ]
 
     operations = [
