@@ -21,6 +21,7 @@ from lms.errors import DomainError
 from lms.models import (
     Enterprise,
     Industry,
+    IssuingBody,
     LevelRequirement,
     Membership,
     Occupation,
@@ -87,11 +88,25 @@ class LevelRequirementViewSet(ModelViewSet):
     )
 
 
+class IssuingBodyViewSet(ModelViewSet):
+    model = IssuingBody
+    icon = "doc-full"
+    menu_label = _("Issuing bodies")
+    form_fields = ["name", "name_zh", "seal"]
+    list_display = ["name", "name_zh"]
+    search_fields = ["name", "name_zh"]
+
+
 class SkillsGroup(ViewSetGroup):
     menu_label = _("Skills")
     menu_icon = "tasks"
     menu_order = 300
-    items = (IndustryViewSet, OccupationViewSet, LevelRequirementViewSet)
+    items = (
+        IndustryViewSet,
+        OccupationViewSet,
+        LevelRequirementViewSet,
+        IssuingBodyViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -174,13 +189,20 @@ class EnterpriseViewSet(ModelViewSet):
     model = Enterprise
     icon = "home"
     menu_label = _("Enterprises")
-    list_display = ["name", "credit_code", "industry", "region"]
+    list_display = ["name", "name_zh", "credit_code", "industry", "region"]
     list_filter = ["industry", "union"]
-    search_fields = ["name", "credit_code", "region"]
+    search_fields = ["name", "name_zh", "credit_code", "region"]
     edit_handler = ObjectList(
         [
             FieldPanel(name)
-            for name in ["name", "credit_code", "industry", "region", "union"]
+            for name in [
+                "name",
+                "name_zh",
+                "credit_code",
+                "industry",
+                "region",
+                "union",
+            ]
         ],
         base_form_class=EnterpriseForm,
     )
@@ -206,13 +228,13 @@ class TradeUnionViewSet(ModelViewSet):
     model = TradeUnion
     icon = "group"
     menu_label = _("Trade unions")
-    list_display = ["name", "kind", "region"]
+    list_display = ["name", "name_zh", "kind", "region"]
     list_filter = ["kind"]
-    search_fields = ["name", "region"]
+    search_fields = ["name", "name_zh", "region"]
     edit_handler = ObjectList(
         [
             FieldPanel(name)
-            for name in ["name", "kind", "parent", "region", "coordinators"]
+            for name in ["name", "name_zh", "kind", "parent", "region", "coordinators"]
         ],
         base_form_class=TradeUnionForm,
     )

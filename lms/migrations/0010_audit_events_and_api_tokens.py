@@ -37,7 +37,7 @@ def hash_old_tokens(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lms', '0008_import_batch_summary'),
+        ('lms', '0009_bilingual_names_issuing_bodies_holder_name'),
     ]
 
     operations = [
