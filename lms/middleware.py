@@ -1,6 +1,5 @@
 import sys
 
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -11,7 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import defaults
 
-from lms.permissions import requires_mfa
+from lms.permissions import meets_mfa_rule
 from lms.search import search_text
 
 # Paths a user who still has to set up two-factor sign-in may open.
@@ -46,11 +45,7 @@ class RequireMFAMiddleware:
             path = "/" + parts[2]
         if path.startswith(OPEN_PREFIXES):
             return False
-        if not requires_mfa(user):
-            return False
-        return not Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).exists()
+        return not meets_mfa_rule(user)
 
 
 # --- the database is unreachable: a quick, translated 503 ---------------------------

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from lms.models import (
+    ApiToken,
     CertificateAttachment,
     Membership,
     Notification,
@@ -92,6 +93,7 @@ def _certificate(certificate: SkillCertificate) -> dict:
         "number": certificate.number,
         "occupation": certificate.occupation.name,
         "level": certificate.level,
+        "holder_name": certificate.holder_name,
         "issuer": certificate.issuer_name,
         "issued_on": when(certificate.issued_on),
         "valid_until": when(certificate.valid_until),
@@ -116,6 +118,7 @@ def export_lms(user: User) -> dict:
         "profile": {
             "email": user.email,
             "display_name": user.display_name,
+            "latin_name": user.latin_name,
             "first_name": user.first_name,
             "last_name": user.last_name,
             "phone": user.phone,
@@ -177,7 +180,6 @@ def erase_lms(user: User) -> None:
     "Former member". Certificates stay verifiable; their scans are deleted."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
-    from rest_framework.authtoken.models import Token
     from wagtail.users.models import UserProfile
 
     files = [user.avatar.name]
@@ -187,17 +189,20 @@ def erase_lms(user: User) -> None:
     for profile in UserProfile.objects.filter(user=user):
         files.append(profile.avatar.name)
         profile.delete()
+    # The name recorded on their certificates goes too ("Former member" shows).
+    SkillCertificate.objects.filter(holder=user).update(holder_name="")
     Membership.objects.filter(user=user).delete()
     Notification.objects.filter(recipient=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
-    Token.objects.filter(user=user).delete()
+    ApiToken.objects.filter(user=user).delete()
     user.coordinated_unions.clear()
     user.groups.clear()
     user.user_permissions.clear()
 
     user.email = tombstone_email(user)
     user.display_name = user.first_name = user.last_name = user.phone = ""
+    user.latin_name = ""
     user.avatar = ""
     user.is_active = user.is_staff = user.is_superuser = False
     user.last_login = None

@@ -1,3 +1,4 @@
+from .audit import AuditEvent
 from .certificates import (
     CertificateAttachment,
     CertificateEvent,
@@ -6,18 +7,23 @@ from .certificates import (
     LevelRequirement,
     SkillCertificate,
 )
+from .issuers import IssuingBody
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
 from .taxonomy import Industry, Occupation, SkillLevel
+from .tokens import ApiToken
 from .users import User
 
 __all__ = [
+    "ApiToken",
+    "AuditEvent",
     "CertificateAttachment",
     "CertificateEvent",
     "CertificateStatus",
     "Enterprise",
     "ImportBatch",
     "Industry",
+    "IssuingBody",
     "LevelRequirement",
     "Membership",
     "Notification",

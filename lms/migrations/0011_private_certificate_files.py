@@ -14,7 +14,7 @@ FORWARDS, BACKWARDS = move_to_private(
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0008_import_batch_summary"),
+        ("lms", "0010_audit_events_and_api_tokens"),
     ]
 
     operations = [
