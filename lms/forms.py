@@ -83,7 +83,7 @@ class EraseConfirmForm(forms.Form):
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(
+    name = OneLineCharField(
         label=_("Name"),
         max_length=80,
         help_text=_("Which system uses it, e.g. “Payroll sync”."),

@@ -99,7 +99,7 @@ class CertificateRenewForm(forms.Form):
 
 
 class CertificateEditForm(forms.Form):
-    holder_name = forms.CharField(
+    holder_name = OneLineCharField(
         label=_("Holder's name on the certificate"),
         max_length=200,
         help_text=_("As recorded at issue; correct it only with a reason."),

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.private_files import PrivateFileField
+from lms.text import OneLineModelCharField
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
@@ -165,7 +166,7 @@ class SkillCertificate(models.Model):
     )
     # The name as it stood on the day of issue: renaming one's account changes no
     # certificate; only an officer's correction (with a reason, in the history) does.
-    holder_name = models.CharField(
+    holder_name = OneLineModelCharField(
         _("holder's name on the certificate"), max_length=200, blank=True
     )
     level = models.PositiveSmallIntegerField(_("skill level"), choices=SkillLevel)

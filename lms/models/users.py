@@ -60,7 +60,7 @@ class User(AbstractUser):
         blank=True,
         help_text=_("How your name is shown to others."),
     )
-    latin_name = models.CharField(
+    latin_name = OneLineModelCharField(
         _("name in Latin letters"),
         max_length=80,
         blank=True,
