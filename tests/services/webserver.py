@@ -29,7 +29,7 @@ NGINX_TEMPLATE = ROOT / ".ci" / "nginx.conf.template"
 # What gunicorn logs of each request: the proxy headers show what nginx passed on.
 ACCESS_LOG_FORMAT = (
     'access %(h)s "%(r)s" %(s)s xff="%({x-forwarded-for}i)s" '
-    'proto="%({x-forwarded-proto}i)s"'
+    'proto="%({x-forwarded-proto}i)s" took=%(D)sus'
 )
 
 
