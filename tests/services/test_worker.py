@@ -27,7 +27,10 @@ def emailed(notification: Notification) -> bool:
 
 def send(email: str = "worker@example.com", key: str = "k1") -> Notification:
     return notification_send(
-        recipient=UserFactory(email=email), key=key, subject="Hello", body="Body"
+        recipient=UserFactory(email=email),
+        key=key,
+        kind="legacy",
+        params={"subject": "Hello", "body": "Body"},
     )
 
 
@@ -58,8 +61,12 @@ def roll_back_then_check(worker, mail_dir, queue_in_transaction) -> None:
     code under test does); then a control task after it. Checks that nothing of the
     rolled-back transaction went out, once the control e-mail has."""
     user = UserFactory()
-    kept = Notification.objects.create(recipient=user, key="kept", subject="Kept")
-    control = Notification.objects.create(recipient=user, key="ctl", subject="Ctl")
+    kept = Notification.objects.create(
+        recipient=user, key="kept", kind="legacy", params={"subject": "Kept"}
+    )
+    control = Notification.objects.create(
+        recipient=user, key="ctl", kind="legacy", params={"subject": "Ctl"}
+    )
 
     with pytest.raises(RuntimeError), transaction.atomic():
         queue_in_transaction(deliver_notification, kept.pk)
