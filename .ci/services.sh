@@ -403,6 +403,8 @@ case "$MODE" in
     production_env
     # The public address is nginx's; gunicorn on $WEB_PORT answers it too.
     export SITE_URL="http://127.0.0.1:$NGINX_PORT"
+    # nginx is the one proxy in front: the client is the last X-Forwarded-For entry.
+    export TRUSTED_PROXY_COUNT=1
     export CSRF_TRUSTED_ORIGINS="$SITE_URL,http://localhost:$NGINX_PORT,$CSRF_TRUSTED_ORIGINS"
     "$PY" manage.py migrate --no-input -v 0
     "$PY" manage.py collectstatic --no-input -v 0

@@ -309,9 +309,14 @@ class Browser:
     """One visitor: a cookie jar, a fresh connection per request (gunicorn's sync
     workers close it anyway), CSRF from the cookie; redirects are not followed."""
 
-    def __init__(self, base_url: str, *, cookies=None, timeout=60, tally=None):
+    def __init__(
+        self, base_url: str, *, cookies=None, timeout=60, tally=None, source=None
+    ):
+        """``source``: the loopback address to connect from (127.0.0.2, ...), so
+        that nginx sees distinct clients."""
         parts = urlsplit(base_url)
         self.host, self.port = parts.hostname, parts.port
+        self.source = (source, 0) if source else None
         self.cookies: dict[str, str] = dict(cookies or {})
         self.timeout = timeout
         self.tally = tally
@@ -321,7 +326,9 @@ class Browser:
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         start = time.monotonic()
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        conn = http.client.HTTPConnection(
+            self.host, self.port, timeout=self.timeout, source_address=self.source
+        )
         try:
             conn.request(method, path, body=body, headers=headers)
             raw = conn.getresponse()
