@@ -29,7 +29,7 @@ NGINX_TEMPLATE = ROOT / ".ci" / "nginx.conf.template"
 # What gunicorn logs of each request: the proxy headers show what nginx passed on.
 ACCESS_LOG_FORMAT = (
     'access %(h)s "%(r)s" %(s)s xff="%({x-forwarded-for}i)s" '
-    'proto="%({x-forwarded-proto}i)s"'
+    'proto="%({x-forwarded-proto}i)s" took=%(D)sus'
 )
 
 
@@ -192,6 +192,7 @@ class WebServer:
         self.log_path = log_dir / f"gunicorn-{port}.log"
         self.pid_file = pid_dir(env, log_dir) / f"pytest-gunicorn-{port}.pid"
         self.process: subprocess.Popen | None = None
+        self.worker = None  # the Celery worker start_site started beside it, if any
         self.front = (
             Nginx(port=front_port, upstream=port, env=env, log_dir=log_dir)
             if front_port
