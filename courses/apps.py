@@ -8,12 +8,16 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        import mimetypes
+
         from lms import navigation, permissions, personal_data, providers
 
         from . import personal_data as courses_data
         from . import providers as courses_providers
         from . import selectors
 
+        # Lesson captions: browsers play a track only when served as text/vtt.
+        mimetypes.add_type("text/vtt", ".vtt")
         providers.register_completed_courses(
             selectors.completed_course_ids,
             many=courses_providers.completed_course_ids_many,
