@@ -136,7 +136,7 @@ def validate_document_file(upload) -> None:
         upload.seek(position)
     if not check(head):
         raise ValidationError(
-            _("This file is not a %(kind)s file."),
+            _("This file is not in the %(kind)s format."),
             code="wrong_media_type",
             params={"kind": extension[1:].upper()},
         )
