@@ -32,7 +32,7 @@ def forms_with_selects():
         ProfileForm(instance=UserFactory()),
         mentorship_forms.AgreementForm(),
         mentorship_forms.MilestoneForm(),
-        mentorship_forms.ServiceRequestForm(enterprises=list(Enterprise.objects.all())),
+        mentorship_forms.ServiceRequestForm(enterprises=Enterprise.objects.all()),
         mentorship_forms.AssignForm(mentors=User.objects.all()),
         mentorship_forms.MentorTradeForm(),
     ]
