@@ -298,7 +298,8 @@ def requirements_for(courses: Iterable[CoursePage]) -> dict[int, CourseRequireme
 def progress_for(
     enrollments: Iterable[Enrollment], requirements: dict[int, CourseRequirements]
 ) -> dict[int, Progress]:
-    """Progress per enrolment id, in three queries however many enrolments."""
+    """Progress per enrolment id, in at most three queries however many
+    enrolments."""
     enrollments = [e for e in enrollments if e is not None]
     result = {
         e.pk: Progress(
@@ -314,16 +315,19 @@ def progress_for(
         enrollment_id__in=ids, completed_at__isnull=False
     ).values_list("enrollment_id", "lesson_id"):
         result[enrollment_id].completed_lessons.add(lesson_id)
-    for enrollment_id, lesson_id, quiz_id in (
-        QuizAttempt.objects.filter(enrollment_id__in=ids, passed=True)
-        .values_list("enrollment_id", "lesson_id", "quiz_id")
-        .distinct()
-    ):
-        result[enrollment_id].passed_quizzes.add((lesson_id, quiz_id))
-    for enrollment_id, lesson_id, task_id in PracticalSubmission.objects.filter(
-        enrollment_id__in=ids, status=PracticalSubmission.Status.SIGNED_OFF
-    ).values_list("enrollment_id", "lesson_id", "task_id"):
-        result[enrollment_id].signed_off.add((lesson_id, task_id))
+    # Attempts and sign-offs only count where a course asks for them.
+    if any(p.requirements.quizzes for p in result.values()):
+        for enrollment_id, lesson_id, quiz_id in (
+            QuizAttempt.objects.filter(enrollment_id__in=ids, passed=True)
+            .values_list("enrollment_id", "lesson_id", "quiz_id")
+            .distinct()
+        ):
+            result[enrollment_id].passed_quizzes.add((lesson_id, quiz_id))
+    if any(p.requirements.practicals for p in result.values()):
+        for enrollment_id, lesson_id, task_id in PracticalSubmission.objects.filter(
+            enrollment_id__in=ids, status=PracticalSubmission.Status.SIGNED_OFF
+        ).values_list("enrollment_id", "lesson_id", "task_id"):
+            result[enrollment_id].signed_off.add((lesson_id, task_id))
     return result
 
 
@@ -590,7 +594,7 @@ def lesson_state(
     rows = LessonProgress.objects.filter(enrollment=enrollment)
     if progress_row is not None and progress_row.lesson_id == canonical.pk:
         state["lesson_progress"] = progress_row  # just read by lesson_view
-        rows = rows.filter(completed_at__isnull=False).only("lesson_id")
+        rows = rows.filter(completed_at__isnull=False).only("lesson_id", "completed_at")
     for row in rows:
         if row.completed_at is not None:
             state["completed_lessons"].add(row.lesson_id)
