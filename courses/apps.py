@@ -12,9 +12,11 @@ class CoursesConfig(AppConfig):
 
         from lms import navigation, permissions, personal_data, providers
 
+        from . import notice_kinds, selectors
         from . import personal_data as courses_data
         from . import providers as courses_providers
-        from . import selectors
+
+        del notice_kinds  # imported for its kinds (lms.notices)
 
         # Lesson captions: browsers play a track only when served as text/vtt.
         mimetypes.add_type("text/vtt", ".vtt")

@@ -8,9 +8,14 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
         from django.db.models.signals import post_migrate
 
-        from lms import navigation, page_cache, permissions
+        checks.register(_pdf_font_check)
+
+        from lms import navigation, notice_kinds, page_cache, permissions
+
+        del notice_kinds  # imported for its kinds (lms.notices)
 
         post_migrate.connect(_sync_role_permissions, sender=self)
         page_cache.connect()  # the anonymous page cache empties on page changes
@@ -54,6 +59,16 @@ class LmsConfig(AppConfig):
                 order=65,
             )
         )
+
+
+def _pdf_font_check(app_configs=None, **kwargs):
+    """The PDFs need their font file: missing is an error at start-up."""
+    from django.core import checks
+
+    from lms.fonts import font_problem
+
+    problem = font_problem()
+    return [checks.Error(problem, id="lms.E001")] if problem else []
 
 
 def _sync_role_permissions(sender, **kwargs):

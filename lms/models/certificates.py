@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
+from .issuers import IssuingBody
 from .organisations import Enterprise
 from .taxonomy import Occupation, SkillLevel
 
@@ -161,12 +162,25 @@ class SkillCertificate(models.Model):
         on_delete=models.PROTECT,
         related_name="certificates",
     )
+    # The name as it stood on the day of issue: renaming one's account changes no
+    # certificate; only an officer's correction (with a reason, in the history) does.
+    holder_name = models.CharField(
+        _("holder's name on the certificate"), max_length=200, blank=True
+    )
     level = models.PositiveSmallIntegerField(_("skill level"), choices=SkillLevel)
     number = models.CharField(_("certificate number"), max_length=64)
     issuer_kind = models.CharField(
         _("kind of issuing body"), max_length=20, choices=IssuerKind.choices
     )
     issuer_name = models.CharField(_("issuing body"), max_length=200)
+    issuing_body = models.ForeignKey(
+        IssuingBody,
+        verbose_name=_("issuing body (master data)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
     issuer_enterprise = models.ForeignKey(
         Enterprise,
         verbose_name=_("appraising enterprise"),
@@ -290,6 +304,20 @@ class SkillCertificate(models.Model):
     def __str__(self) -> str:
         return f"{self.number} · {self.occupation} · {self.get_level_display()}"
 
+    @property
+    def holder_display_name(self) -> str:
+        """The name printed on the certificate (as recorded at issue)."""
+        if self.holder_name and not self.holder.is_erased:
+            return self.holder_name
+        return self.holder.get_full_name()
+
+    @property
+    def issuer_local_name(self) -> str:
+        """The issuing body in the reader's language."""
+        if self.issuing_body_id:
+            return self.issuing_body.local_name
+        return self.issuer_name
+
     def status_on(self, today: datetime.date) -> str:
         values = {
             "revoked": self.revoked,
@@ -404,6 +432,13 @@ class CertificateEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} · {self.at:%Y-%m-%d}"
 
+    @property
+    def description(self) -> str:
+        """What happened, as a sentence in the active language."""
+        from lms.certificate_history import describe
+
+        return describe(self)
+
 
 class LevelRequirement(models.Model):
     """What a worker needs to apply for one skill level of one occupation."""
@@ -496,7 +531,17 @@ class ImportBatch(models.Model):
     new_count = models.PositiveIntegerField(_("new certificates"), default=0)
     unchanged_count = models.PositiveIntegerField(_("already imported"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(
+        _("message"),
+        blank=True,
+        help_text=_("The outcome as text, of imports made before summaries."),
+    )
+    summary = models.JSONField(
+        _("summary"),
+        default=dict,
+        blank=True,
+        help_text=_("The outcome as a code and counts, said in the reader's language."),
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
@@ -507,6 +552,33 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def summary_text(self) -> str:
+        """The outcome in the active language."""
+        from lms import import_summaries, stored_text
+
+        if self.summary:
+            return import_summaries.render(self.summary)
+        return stored_text.render(self.message)
+
+    @property
+    def error_rows(self) -> list[dict]:
+        """The stored row errors, each message in the active language."""
+        from lms.stored_text import Text
+
+        return [
+            {
+                "row": e.get("row"),
+                "column": e.get("column", ""),
+                "message": str(
+                    Text(
+                        str(e.get("text", e.get("message", ""))), e.get("params") or {}
+                    )
+                ),
+            }
+            for e in self.errors
+        ]
 
     @property
     def progress(self) -> int:

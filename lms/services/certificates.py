@@ -18,6 +18,7 @@ from lms.models import (
     CertificateAttachment,
     CertificateEvent,
     Enterprise,
+    IssuingBody,
     Occupation,
     SkillCertificate,
     SkillLevel,
@@ -26,6 +27,7 @@ from lms.models import (
 
 # Fields an officer may correct after issue; each correction is an ``edit`` event.
 EDITABLE_FIELDS = (
+    "holder_name",
     "occupation",
     "level",
     "number",
@@ -39,6 +41,23 @@ EDITABLE_FIELDS = (
 
 def platform_issuer_name() -> str:
     return settings.WAGTAIL_SITE_NAME
+
+
+def issuing_body_for(name: str) -> IssuingBody:
+    """The issuing body record of this name (English or Chinese), made on first use
+    so its Chinese name and seal can be added in the admin."""
+    body = (
+        IssuingBody.objects.filter(name=name).first()
+        or IssuingBody.objects.filter(name_zh=name).order_by("pk").first()
+    )
+    if body is None:
+        defaults = {}
+        if name == platform_issuer_name():
+            # The platform's own name has its Chinese form in the translations.
+            with translation.override("zh-hans"):
+                defaults["name_zh"] = _(name)
+        body, _created = IssuingBody.objects.get_or_create(name=name, defaults=defaults)
+    return body
 
 
 def _event(
@@ -124,11 +143,13 @@ def platform_certificate_issue(
             with transaction.atomic():
                 certificate = SkillCertificate.objects.create(
                     holder=holder,
+                    holder_name=holder.get_full_name(),
                     occupation=occupation,
                     level=level,
                     number=number,
                     issuer_kind=SkillCertificate.IssuerKind.PLATFORM,
                     issuer_name=platform_issuer_name(),
+                    issuing_body=issuing_body_for(platform_issuer_name()),
                     issued_on=issued_on,
                     valid_until=valid_until,
                     evidence_kind=SkillCertificate.Evidence.COURSE,
@@ -155,21 +176,13 @@ def platform_certificate_issue(
 
 
 def _notify_issued(certificate: SkillCertificate) -> None:
-    from django.urls import reverse
-
     from lms.services.notifications import notification_send
 
     notification_send(
         recipient=certificate.holder,
         key=f"cert-issued:{certificate.pk}",
-        subject=_("Your skill certificate %(number)s is ready")
-        % {"number": certificate.number},
-        body=_("%(occupation)s, %(level)s.")
-        % {
-            "occupation": certificate.occupation,
-            "level": certificate.get_level_display(),
-        },
-        url=reverse("certification:detail", args=[certificate.pk]),
+        kind="lms.certificate_issued",
+        params={"certificate": certificate.pk},
     )
 
 
@@ -234,11 +247,13 @@ def certificate_record(
         )
     certificate = SkillCertificate.objects.create(
         holder=holder,
+        holder_name=holder.get_full_name(),
         occupation=occupation,
         level=level,
         number=number,
         issuer_kind=issuer_kind,
         issuer_name=issuer_name,
+        issuing_body=issuing_body_for(issuer_name),
         issuer_enterprise=issuer_enterprise,
         issued_on=issued_on,
         valid_until=valid_until,
@@ -321,6 +336,12 @@ def certificate_edit(
     )
     if "level" in changes:
         changes["level"] = _check_level(changes["level"])
+    if "holder_name" in changes:
+        changes["holder_name"] = (changes["holder_name"] or "").strip()[:200]
+        if not changes["holder_name"]:
+            raise DomainError(
+                _("The holder's name cannot be empty."), code="holder_name"
+            )
     diff = {}
     for field, new in changes.items():
         old = getattr(certificate, field)
@@ -440,7 +461,6 @@ def certificate_expiry_reminders_send(*, today: datetime.date | None = None) -> 
     90, 60, 30 or 7 days. Each (certificate, threshold) is sent once, and only the
     nearest threshold, so a day the beat missed sends no burst of old reminders."""
     from django.contrib.auth.models import Group
-    from django.urls import reverse
 
     from lms.models import CertificateStatus, Membership
     from lms.roles import Role
@@ -478,27 +498,18 @@ def certificate_expiry_reminders_send(*, today: datetime.date | None = None) -> 
         left = (certificate.valid_until - today).days
         threshold = min(d for d in REMINDER_DAYS if left <= d)
         key = f"cert-expiry:{certificate.pk}:{threshold}"
-        params = {
-            "number": certificate.number,
-            "occupation": certificate.occupation,
-            "date": certificate.valid_until.isoformat(),
-            "name": certificate.holder.get_full_name(),
-        }
-        url = reverse("certification:detail", args=[certificate.pk])
         recipients = [certificate.holder]
         for enterprise_id in enterprises_of.get(certificate.holder_id, ()):
             recipients += hr_of.get(enterprise_id, [])
         for recipient in {r.pk: r for r in recipients}.values():
-            own = recipient.pk == certificate.holder_id
-            with translation.override(recipient.preferred_language):
-                subject = (
-                    _("Your certificate %(number)s expires on %(date)s")
-                    if own
-                    else _("%(name)s's certificate %(number)s expires on %(date)s")
-                ) % params
-                body = _("%(occupation)s. Plan the renewal before it expires.") % params
             if notification_send(
-                recipient=recipient, key=key, subject=subject, body=body, url=url
+                recipient=recipient,
+                key=key,
+                kind="lms.certificate_expiring",
+                params={
+                    "certificate": certificate.pk,
+                    "for_holder": recipient.pk == certificate.holder_id,
+                },
             ):
                 sent += 1
     return sent
