@@ -29,7 +29,9 @@ def import_max_bytes() -> int:
 class CertificateRecordForm(forms.Form):
     holder_email = forms.EmailField(label=_("Holder's e-mail address"))
     occupation = forms.ModelChoiceField(
-        label=_("Occupation"), queryset=Occupation.objects.order_by("name")
+        label=_("Occupation"),
+        queryset=Occupation.objects.order_by("name"),
+        empty_label=_("Choose an occupation"),
     )
     level = forms.TypedChoiceField(
         label=_("Skill level"), choices=SkillLevel.choices, coerce=int
@@ -48,6 +50,7 @@ class CertificateRecordForm(forms.Form):
         label=_("Appraising enterprise"),
         queryset=Enterprise.objects.order_by("name"),
         required=False,
+        empty_label=_("No enterprise"),
         help_text=_("Only for an enterprise's own skill appraisal."),
     )
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
@@ -105,7 +108,9 @@ class CertificateEditForm(forms.Form):
         help_text=_("As recorded at issue; correct it only with a reason."),
     )
     occupation = forms.ModelChoiceField(
-        label=_("Occupation"), queryset=Occupation.objects.order_by("name")
+        label=_("Occupation"),
+        queryset=Occupation.objects.order_by("name"),
+        empty_label=_("Choose an occupation"),
     )
     level = forms.TypedChoiceField(
         label=_("Skill level"), choices=SkillLevel.choices, coerce=int
@@ -221,6 +226,7 @@ class ImportUploadForm(forms.Form):
         label=_("Enterprise"),
         queryset=Enterprise.objects.order_by("name"),
         required=False,
+        empty_label=_("No enterprise"),
         help_text=_("Needed when the file names people by employee number."),
     )
     evidence_kind = forms.ChoiceField(

@@ -92,6 +92,9 @@ class AgreementForm(forms.ModelForm):
         ).order_by("display_name")
         self.fields["enterprise"].queryset = Enterprise.objects.order_by("name")
         self.fields["occupation"].queryset = _occupations()
+        self.fields["mentor"].empty_label = _("Choose a mentor")
+        self.fields["enterprise"].empty_label = _("Choose an enterprise")
+        self.fields["occupation"].empty_label = _("Choose an occupation")
         self.fields["goals"].widget.attrs["rows"] = 4
         if self.instance.pk:
             self.fields["apprentice_email"].initial = self.instance.apprentice.email
@@ -132,6 +135,7 @@ class MilestoneForm(forms.Form):
         label=_("Occupation"),
         queryset=Occupation.objects.none(),
         required=False,
+        empty_label=_("The agreement's occupation"),
         help_text=_("Leave empty for the agreement's occupation."),
     )
     courses = forms.ModelMultipleChoiceField(
@@ -295,6 +299,8 @@ class ServiceRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = enterprises
         self.fields["occupation"].queryset = _occupations()
+        self.fields["enterprise"].empty_label = _("Choose an enterprise")
+        self.fields["occupation"].empty_label = _("Choose an occupation")
         self.fields["problem"].widget.attrs["rows"] = 5
         if len(enterprises) == 1:
             self.fields["enterprise"].initial = enterprises[0]
@@ -310,7 +316,11 @@ class OfferForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=User.objects.none())
+    mentor = forms.ModelChoiceField(
+        label=_("Mentor"),
+        queryset=User.objects.none(),
+        empty_label=_("Choose a mentor"),
+    )
 
     def __init__(self, *args, mentors, **kwargs):
         super().__init__(*args, **kwargs)
@@ -338,9 +348,15 @@ class ConfirmForm(forms.Form):
 
 
 class MentorTradeForm(forms.Form):
-    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=User.objects.none())
+    mentor = forms.ModelChoiceField(
+        label=_("Mentor"),
+        queryset=User.objects.none(),
+        empty_label=_("Choose a mentor"),
+    )
     occupation = forms.ModelChoiceField(
-        label=_("Occupation"), queryset=Occupation.objects.none()
+        label=_("Occupation"),
+        queryset=Occupation.objects.none(),
+        empty_label=_("Choose an occupation"),
     )
 
     def __init__(self, *args, **kwargs):

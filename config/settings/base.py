@@ -223,8 +223,26 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Every image upload also passes lms.validators.validate_image_file.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.CheckedImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Admin avatars never come from gravatar.com (blocked in mainland China, and it
+# would send e-mail hashes abroad): uploaded avatars or Wagtail's default only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = []  # no outside oEmbed calls: videos are uploaded or linked
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "csv", "zip"]
+# Lesson videos are documents (MP4, WebM) with WebVTT captions. Every upload also
+# passes lms.validators.validate_document_file (size, and real video/caption files).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "docx", "xlsx", "pptx", "txt", "csv", "zip", "mp4", "webm", "vtt"
+]  # fmt: skip
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.document_forms.CheckedDocumentForm"
+# Played or read in the page rather than downloaded.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "video/mp4",
+    "video/webm",
+    "text/vtt",
+]
+# Below nginx's client_max_body_size (55m, .ci/nginx.conf.template).
+MAX_VIDEO_BYTES = 50 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 30 * 1024 * 1024
 # Pillow refuses images larger than this before decoding them (decompression bombs).
 MAX_IMAGE_PIXELS = 25_000_000
 MAX_AVATAR_BYTES = 5 * 1024 * 1024
