@@ -9,7 +9,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('courses', '0003_random_upload_names'),
+        ('courses', '0004_private_practical_photos'),
     ]
 
     operations = [
