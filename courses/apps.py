@@ -12,12 +12,13 @@ class CoursesConfig(AppConfig):
 
         from . import personal_data as courses_data
         from . import providers as courses_providers
-        from . import selectors
+        from . import selectors, selectors_dashboard
 
         providers.register_completed_courses(
             selectors.completed_course_ids,
             many=courses_providers.completed_course_ids_many,
         )
+        selectors_dashboard.register_panels()
         personal_data.register(
             "courses", courses_data.export_courses, courses_data.erase_courses
         )
@@ -36,6 +37,7 @@ class CoursesConfig(AppConfig):
                 _("My learning"),
                 lambda user: getattr(user, "is_authenticated", False),
                 order=20,
+                group="learning",
             )
         )
         navigation.register(
@@ -44,6 +46,7 @@ class CoursesConfig(AppConfig):
                 _("Practical reviews"),
                 permissions.can_review_practicals,
                 order=40,
+                group="mentoring",
             )
         )
         navigation.register(
@@ -52,6 +55,7 @@ class CoursesConfig(AppConfig):
                 _("Assign a course"),
                 permissions.can_assign_courses,
                 order=45,
+                group="managing",
             )
         )
         from lms import page_cache

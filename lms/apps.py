@@ -10,7 +10,7 @@ class LmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from lms import navigation, page_cache, permissions
+        from lms import navigation, page_cache, permissions, selectors_dashboard
 
         post_migrate.connect(_sync_role_permissions, sender=self)
         page_cache.connect()  # the anonymous page cache empties on page changes
@@ -26,9 +26,14 @@ class LmsConfig(AppConfig):
         )
         navigation.register(
             navigation.NavEntry(
-                "wagtailadmin_home", _("Admin"), permissions.can_access_admin, order=90
+                "wagtailadmin_home",
+                _("Admin"),
+                permissions.can_access_admin,
+                order=90,
+                group="managing",
             )
         )
+        selectors_dashboard.register_panels()
         # Certification (issue 5).
         navigation.register(
             navigation.NavEntry(
@@ -36,6 +41,7 @@ class LmsConfig(AppConfig):
                 _("My certificates"),
                 lambda u: u.is_authenticated,
                 order=30,
+                group="learning",
             )
         )
         navigation.register(
@@ -44,6 +50,7 @@ class LmsConfig(AppConfig):
                 _("Certification status"),
                 permissions.can_view_certification_board,
                 order=60,
+                group="certification",
             )
         )
         navigation.register(
@@ -52,6 +59,7 @@ class LmsConfig(AppConfig):
                 _("Certificate imports"),
                 permissions.can_import_certificates,
                 order=65,
+                group="certification",
             )
         )
 

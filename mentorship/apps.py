@@ -9,7 +9,7 @@ class MentorshipConfig(AppConfig):
 
     def ready(self):
         from lms import navigation, permissions, personal_data, providers
-        from mentorship import hours, selectors
+        from mentorship import hours, selectors, selectors_dashboard
         from mentorship import personal_data as mentorship_data
         from mentorship import providers as mentorship_providers
 
@@ -20,6 +20,7 @@ class MentorshipConfig(AppConfig):
             selectors.mentor_signoffs_for,
             many=mentorship_providers.mentor_signoffs_many,
         )
+        selectors_dashboard.register_panels()
         personal_data.register(
             "mentorship",
             mentorship_data.export_mentorship,
@@ -33,10 +34,17 @@ class MentorshipConfig(AppConfig):
                 _("My apprentices"),
                 permissions.is_mentor,
                 order=30,
+                group="mentoring",
             )
         )
         navigation.register(
-            nav("mentorship:mine", _("My mentorship"), _is_learner, order=31)
+            nav(
+                "mentorship:mine",
+                _("My mentorship"),
+                _is_learner,
+                order=31,
+                group="learning",
+            )
         )
         navigation.register(
             nav(
@@ -44,6 +52,7 @@ class MentorshipConfig(AppConfig):
                 _("Mentorship agreements"),
                 _sees_agreement_list,
                 order=32,
+                group="managing",
             )
         )
         navigation.register(
@@ -52,10 +61,17 @@ class MentorshipConfig(AppConfig):
                 _("Service requests"),
                 _sees_requests,
                 order=33,
+                group="mentoring",
             )
         )
         navigation.register(
-            nav("mentorship:my_hours", _("My learning hours"), _is_learner, order=34)
+            nav(
+                "mentorship:my_hours",
+                _("My learning hours"),
+                _is_learner,
+                order=34,
+                group="learning",
+            )
         )
 
 

@@ -2,6 +2,7 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.text_size import TextSize
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
@@ -53,6 +54,12 @@ class User(AbstractUser):
         default=Language.ENGLISH,
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    text_size = models.CharField(
+        _("text size"),
+        max_length=10,
+        choices=TextSize.choices,
+        default=TextSize.NORMAL,
+    )
     avatar = models.ImageField(
         _("avatar"),
         upload_to=RandomName("avatars"),
