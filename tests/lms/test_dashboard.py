@@ -64,9 +64,7 @@ def test_learner_sees_a_new_certificate_and_the_next_rung_as_bars(client, learne
         level=5,
         issued_on=TODAY - datetime.timedelta(days=10),
     )
-    LevelRequirementFactory(
-        occupation=occupation, level=4, training_hours=Decimal(40)
-    )
+    LevelRequirementFactory(occupation=occupation, level=4, training_hours=Decimal(40))
     html = page(client, learner)
     assert reverse("certification:detail", args=[certificate.pk]) in html
     assert "next rung" in html
@@ -114,9 +112,7 @@ def test_officer_sees_waiting_imports_and_recent_revocations(client):
     ImportBatchFactory(status=ImportBatch.Status.READY)
     ImportBatchFactory(status=ImportBatch.Status.INVALID)
     revoked = SkillCertificateFactory(revoked=True)
-    CertificateEventFactory(
-        certificate=revoked, action=CertificateEvent.Action.REVOKE
-    )
+    CertificateEventFactory(certificate=revoked, action=CertificateEvent.Action.REVOKE)
     CertificateEventFactory(
         action=CertificateEvent.Action.REVOKE,
         at=timezone.now() - datetime.timedelta(days=90),
