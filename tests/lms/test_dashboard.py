@@ -183,3 +183,19 @@ def test_a_worker_may_not_open_the_revoke_page(client):
     client.force_login(UserFactory(roles=[Role.LEARNER]))
     url = reverse("certification:change_status", args=[certificate.pk, "revoke"])
     assert client.get(url).status_code == 403
+
+
+def test_editors_admin_dashboard_lists_their_drafts_and_reviews(client):
+    from wagtail.models import Page
+
+    from tests.lms.helpers import give_totp
+
+    editor = give_totp(UserFactory(roles=[Role.EDITOR]))
+    page = Page.objects.get(depth=2, locale__language_code="en").specific
+    page.title = "Home, reworded"
+    page.save_revision(user=editor)
+    client.force_login(editor)
+    html = client.get(reverse("wagtailadmin_home")).content.decode()
+    assert "Your editorial tasks" in html
+    assert reverse("wagtailadmin_pages:edit", args=[page.pk]) in html
+    assert "No page awaits your review." in html
