@@ -1,15 +1,27 @@
 #!/usr/bin/env bash
-# The scale-out components on one machine: PostgreSQL 15 and Redis 7 from Debian's
-# packages, as throwaway instances on loopback that this script owns and stops on exit.
+# The scale-out components on one machine: PostgreSQL and Redis from Debian's packages
+# (and nginx), as throwaway instances on loopback that this script owns and stops on exit.
 #
-#   bash .ci/services.sh test    whole test suite on PostgreSQL + Redis, plus tests/services/
-#                                (real Celery workers, faults)
-#   bash .ci/services.sh run     production settings: gunicorn + celery worker + beat on
-#                                http://127.0.0.1:8000/ until Ctrl-C
+#   bash .ci/services.sh test    whole test suite on PostgreSQL + Redis, then tests/services/
+#                                (real gunicorn, nginx, Celery workers and beat, faults, load);
+#                                SERVICES_ONLY=1 skips the suite part (pytest args pass on:
+#                                SERVICES_ONLY=1 bash .ci/services.sh test tests/services/x.py)
+#   bash .ci/services.sh run     production settings: nginx (.ci/nginx.conf.template) on
+#                                http://127.0.0.1:8089/ in front of gunicorn (127.0.0.1:8000),
+#                                celery worker + beat, until Ctrl-C
 #   bash .ci/services.sh bench   the benchmark suite (bench/)
+#   bash .ci/services.sh stop    stops what a run that was killed (SIGKILL, reboot) left in
+#                                SERVICES_DIR, by the pid files it wrote, and removes the folder
 #
-# Ports (override with env): PostgreSQL 54329, Redis 63799, web 8000. Data lives in
-# SERVICES_DIR (default /tmp/craftskills-services), made afresh on every run.
+# Ports (override with env): PostgreSQL 54329, Redis 63799, gunicorn 8000, nginx 8089. Data
+# lives in SERVICES_DIR (default /tmp/craftskills-services), made afresh on every run and
+# removed on exit (KEEP_SERVICES_DATA=1 keeps it, to read the logs).
+#
+# Safe next to anything else: it signals only processes it started itself (pid files it
+# wrote, "<pid> <start time>", the start time read again from /proc/<pid>/stat before any
+# signal); it checks its ports before it stops or removes anything; a second run on the
+# same SERVICES_DIR refuses while the first one lives (give it other SERVICES_* ports and
+# folder to run both); apt is kept from starting system services while it installs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -17,94 +29,217 @@ PY="$ROOT/.venv/bin/python"
 MODE=${1:-test}
 shift || true
 
-PG_BIN=/usr/lib/postgresql/15/bin
 PG_PORT=${SERVICES_PG_PORT:-54329}
 REDIS_PORT=${SERVICES_REDIS_PORT:-63799}
 WEB_PORT=${SERVICES_WEB_PORT:-8000}
 NGINX_PORT=${SERVICES_NGINX_PORT:-8089}
 DIR=${SERVICES_DIR:-/tmp/craftskills-services}
+DIR=${DIR%/}
+MARKER="$DIR/.craftskills-services"
 DB_NAME=craftskills
 DB_USER=craftskills
 DB_PASSWORD=craftskills-local-only
+POLICY_RC=/usr/sbin/policy-rc.d
 
 log() { printf 'services: %s\n' "$*" >&2; }
+refuse() {
+  log "$*"
+  exit 1
+}
 
 case "$MODE" in
-  test | run | bench) ;;
+  test | run | bench | stop) ;;
   *)
-    echo "usage: $0 test|run|bench [pytest or bench args]" >&2
+    echo "usage: $0 test|run|bench|stop [pytest or bench args]" >&2
     exit 2
     ;;
 esac
 
-# --- install what is missing (a fresh machine has nothing) --------------------------
-install_packages() {
-  local want=()
-  [ -x "$PG_BIN/pg_ctl" ] || want+=(postgresql-15)
-  command -v redis-server >/dev/null || want+=(redis-server)
-  command -v redis-cli >/dev/null || want+=(redis-tools)
-  if [ "$MODE" = bench ]; then  # the load generator and the static-file floor
-    command -v wrk >/dev/null || want+=(wrk)
-    command -v nginx >/dev/null || want+=(nginx-light)
-  fi
-  if [ ${#want[@]} -gt 0 ]; then
-    log "installing ${want[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${want[@]}" >/dev/null
-  fi
+# The newest PostgreSQL installed (Debian 12 ships 15, Debian 13 ships 17).
+pg_bin() {
+  local bin
+  bin=$(find /usr/lib/postgresql -mindepth 2 -maxdepth 2 -name bin -type d 2>/dev/null |
+    sort -V | tail -n1)
+  [ -n "$bin" ] && [ -x "$bin/pg_ctl" ] && echo "$bin"
 }
 
-# --- stop what this script started ---------------------------------------------------
-pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
-# A pid file may be stale (after a reboot its number can belong to anything): only a
-# process that is one of ours is ever signalled.
-ours() { grep -qaE 'celery|gunicorn|redis-server|nginx' "/proc/$1/cmdline" 2>/dev/null; }
+# --- processes this script (or the tests it runs) started ------------------------------
+start_time() {
+  # Field 22 of /proc/<pid>/stat; the fields before it may hold spaces inside "(...)".
+  local stat
+  stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  stat=${stat##*) }
+  set -- $stat
+  echo "${20}"
+}
 
-stop_pidfile() {
-  # Stops the process whose id is in $1 (TERM, then KILL after a grace period).
-  local file=$1 pid
-  [ -f "$file" ] || return 0
-  pid=$(head -n1 "$file" 2>/dev/null || true)
-  if pid_alive "$pid" && ours "$pid"; then
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do pid_alive "$pid" || break; sleep 0.2; done
-    if pid_alive "$pid"; then kill -KILL "$pid" 2>/dev/null || true; fi
+record_pid() { # file pid
+  printf '%s %s\n' "$2" "$(start_time "$2")" >"$1"
+}
+
+recorded_alive() {
+  # Prints the pid recorded in file $1 if that very process still runs: same pid and
+  # same start time. A bare or stale pid (its number reused since) is never trusted.
+  local pid start
+  [ -f "$1" ] || return 1
+  read -r pid start <"$1" || return 1
+  [[ "$pid" =~ ^[0-9]+$ && "$start" =~ ^[0-9]+$ ]] || return 1
+  [ "$(start_time "$pid" || true)" = "$start" ] || return 1
+  echo "$pid"
+}
+
+stop_recorded() {
+  # TERM to the recorded process (to its whole group when it leads one, as the tests'
+  # workers and servers do), KILL after 15 s; then the pid file goes.
+  local file=$1 pid target
+  if pid=$(recorded_alive "$file"); then
+    target=$pid
+    [ "$(ps -o pgid= -p "$pid" 2>/dev/null | tr -d ' ')" = "$pid" ] && target=-$pid
+    kill -TERM -- "$target" 2>/dev/null || true
+    for _ in $(seq 1 75); do recorded_alive "$file" >/dev/null || break; sleep 0.2; done
+    if recorded_alive "$file" >/dev/null; then kill -KILL -- "$target" 2>/dev/null || true; fi
   fi
   rm -f "$file"
 }
 
-stop_all() {
-  [ -d "$DIR" ] || return 0
-  # Processes the run mode or the services tests started (gunicorn, celery workers).
-  if [ -d "$DIR/pids" ]; then
-    for f in "$DIR"/pids/*.pid; do [ -e "$f" ] && stop_pidfile "$f"; done
-  fi
-  if [ -f "$DIR/pg/postmaster.pid" ]; then
-    runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg" -m fast -w -t 20 stop \
+stop_postgres() {
+  local bin
+  [ -f "$DIR/pids/postgres.pid" ] || return 0
+  bin=${PG_BIN:-$(pg_bin || true)}
+  if [ -n "$bin" ] && recorded_alive "$DIR/pids/postgres.pid" >/dev/null; then
+    runuser -u postgres -- "$bin/pg_ctl" -D "$DIR/pg" -m fast -w -t 20 stop \
       >/dev/null 2>&1 ||
-      runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg" -m immediate stop \
+      runuser -u postgres -- "$bin/pg_ctl" -D "$DIR/pg" -m immediate -w stop \
         >/dev/null 2>&1 || true
   fi
-  stop_pidfile "$DIR/redis.pid"
+  rm -f "$DIR/pids/postgres.pid"
+}
+
+stop_all() {
+  [ -d "$DIR/pids" ] || return 0
+  local f
+  for f in "$DIR"/pids/*.pid; do
+    [ -e "$f" ] || continue
+    case ${f##*/} in postgres.pid | redis.pid) continue ;; esac
+    stop_recorded "$f"
+  done
+  stop_postgres
+  stop_recorded "$DIR/pids/redis.pid"
 }
 
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
   stop_all
+  if [ "${KEEP_SERVICES_DATA:-0}" = 1 ]; then
+    rm -f "$DIR/owner.pid"
+    log "data kept in $DIR (KEEP_SERVICES_DATA=1)"
+  else
+    rm -rf "$DIR"
+  fi
   exit "$rc"
 }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
+# --- the data folder: one run at a time -------------------------------------------------
+dir_in_use() {
+  # Refuses when $DIR is not ours or another run of this script still uses it. Only reads.
+  local owner
+  [ -e "$DIR" ] || return 0
+  [ -f "$MARKER" ] || refuse "$DIR exists and was not made by this script: remove it or set SERVICES_DIR"
+  if owner=$(recorded_alive "$DIR/owner.pid"); then
+    refuse "another run (pid $owner) is using $DIR; wait for it to end, or give this run its own SERVICES_DIR, SERVICES_PG_PORT, SERVICES_REDIS_PORT, SERVICES_WEB_PORT and SERVICES_NGINX_PORT"
+  fi
+}
+
+remove_leftovers() {
+  # A run that was killed without its cleanup: stop what it recorded, then its folder.
+  [ -e "$DIR" ] || return 0
+  log "$DIR holds the leftovers of a run that did not finish: stopping what it started"
+  stop_all
+  rm -rf "$DIR"
+}
+
+claim_dir() {
+  dir_in_use  # again: installing took a while
+  remove_leftovers
+  # mkdir is atomic: of two runs racing for the same folder, one wins.
+  mkdir -m 755 "$DIR" 2>/dev/null || refuse "another run has just taken $DIR"
+  touch "$MARKER"
+  mkdir "$DIR/pids"
+  record_pid "$DIR/owner.pid" "$$"
+}
+
+if [ "$MODE" = stop ]; then
+  dir_in_use
+  remove_leftovers
+  exit 0
+fi
+
+# --- install what is missing (a fresh machine has nothing) --------------------------
+running_units() {
+  [ -d /run/systemd/system ] || return 0
+  systemctl list-units --type=service --state=running --no-legend --plain 2>/dev/null |
+    awk '{print $1}' | sort
+}
+
+install_packages() {
+  local want=() wrote_policy=0 before rc=0 unit
+  pg_bin >/dev/null || want+=(postgresql)  # Debian's default version
+  command -v redis-server >/dev/null || want+=(redis-server)
+  command -v redis-cli >/dev/null || want+=(redis-tools)
+  # nginx in front of gunicorn (run mode, services tests) and the bench floor; the
+  # plain `nginx` package exists in Debian 12 and 13 (nginx-light is gone in 13).
+  command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || want+=(nginx)
+  if [ "$MODE" = bench ]; then  # the load generator
+    command -v wrk >/dev/null || want+=(wrk)
+  fi
+  [ ${#want[@]} -gt 0 ] || return 0
+  log "installing ${want[*]}"
+  # Debian starts a package's service when it is installed (a system PostgreSQL on
+  # 5432, Redis on 6379, nginx on 80); policy-rc.d answering 101 forbids that. One that
+  # is there already (container images have one) is left as it is.
+  if [ ! -e "$POLICY_RC" ]; then
+    printf '#!/bin/sh\n# .ci/services.sh: no service starts during its apt-get install\nexit 101\n' \
+      >"$POLICY_RC"
+    chmod 755 "$POLICY_RC"
+    wrote_policy=1
+    trap 'rm -f "$POLICY_RC"' EXIT
+  fi
+  before=$(running_units)
+  {
+    apt-get update -qq &&
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+        -o DPkg::Lock::Timeout=300 "${want[@]}" >/dev/null
+  } || rc=$?
+  if [ "$wrote_policy" = 1 ]; then
+    rm -f "$POLICY_RC"
+    trap - EXIT
+  fi
+  # Should a service have started anyway (a policy-rc.d someone else wrote that allows
+  # it), stop what was not running before.
+  for unit in $(comm -13 <(echo "$before") <(running_units)); do
+    case $unit in postgresql* | redis* | nginx*)
+      log "stopping $unit, started by apt"
+      systemctl stop "$unit" || true
+      ;;
+    esac
+  done
+  return "$rc"
+}
+
 # --- start -----------------------------------------------------------------------------
 start_postgres() {
   install -d -o postgres -g postgres -m 700 "$DIR/pg" "$DIR/pgrun"
+  runuser -u postgres -- test -w "$DIR/pg" ||
+    refuse "the postgres user cannot reach $DIR: choose a SERVICES_DIR it may enter"
   printf '%s\n' "$DB_PASSWORD" >"$DIR/pgpass.tmp"
   chown postgres "$DIR/pgpass.tmp"
   runuser -u postgres -- "$PG_BIN/initdb" -D "$DIR/pg" -U "$DB_USER" \
     --pwfile="$DIR/pgpass.tmp" --auth-local=trust --auth-host=scram-sha-256 \
-    -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1
+    -E UTF8 --locale=C.UTF-8 >"$DIR/initdb.log" 2>&1 ||
+    refuse "initdb failed: $(tail -n 5 "$DIR/initdb.log")"
   rm -f "$DIR/pgpass.tmp"
   # A throwaway cluster: durability settings off make the test database fast.
   cat >>"$DIR/pg/postgresql.conf" <<EOF
@@ -118,7 +253,8 @@ full_page_writes = off
 shared_buffers = 128MB
 EOF
   runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DIR/pg" -l "$DIR/pgrun/postgres.log" -w -t 60 \
-    start >/dev/null
+    start >/dev/null || refuse "PostgreSQL did not start: $(tail -n 5 "$DIR/pgrun/postgres.log")"
+  record_pid "$DIR/pids/postgres.pid" "$(head -n1 "$DIR/pg/postmaster.pid")"
   runuser -u postgres -- "$PG_BIN/createdb" -h "$DIR/pgrun" -p "$PG_PORT" -U "$DB_USER" \
     "$DB_NAME"
 }
@@ -132,53 +268,75 @@ save ""
 appendonly no
 daemonize yes
 dir $DIR/redis
-pidfile $DIR/redis.pid
-logfile $DIR/redis.log
+pidfile $DIR/redis/redis.pid
+logfile $DIR/redis/redis.log
 EOF
   mkdir -p "$DIR/redis"
   redis-server "$DIR/redis.conf"
   for _ in $(seq 1 100); do
-    redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG && return 0
+    if redis-cli -p "$REDIS_PORT" ping 2>/dev/null | grep -q PONG &&
+      [ -s "$DIR/redis/redis.pid" ]; then
+      record_pid "$DIR/pids/redis.pid" "$(cat "$DIR/redis/redis.pid")"
+      return 0
+    fi
     sleep 0.1
   done
-  log "Redis did not answer on 127.0.0.1:$REDIS_PORT (see $DIR/redis.log)"
+  log "Redis did not answer on 127.0.0.1:$REDIS_PORT (see $DIR/redis/redis.log)"
   return 1
 }
 
-install_packages
-# A previous run that was killed may have left its instances behind: stop them by pid.
-stop_all
+wait_for_url() {
+  "$PY" - "$1" <<'EOF'
+import sys, time, urllib.request
+for _ in range(150):
+    try:
+        urllib.request.urlopen(sys.argv[1], timeout=2)
+        sys.exit(0)
+    except OSError:
+        time.sleep(0.2)
+sys.exit(f"{sys.argv[1]} did not answer")
+EOF
+}
+
+wait_for_pidfile() { # file: a daemon's own pid file, once it is written
+  for _ in $(seq 1 150); do
+    [ -s "$1" ] && return 0
+    sleep 0.1
+  done
+  return 1
+}
+
+# 1. Only reads: the folder (is another run using it?) and the ports.
+dir_in_use
 ports=("$PG_PORT" "$REDIS_PORT")
-[ "$MODE" = run ] && ports+=("$WEB_PORT")
-[ "$MODE" = bench ] && ports+=("$WEB_PORT" "$NGINX_PORT")
+[ "$MODE" != test ] && ports+=("$WEB_PORT" "$NGINX_PORT")
 for port in "${ports[@]}"; do
   if port_busy "$port"; then
-    log "port $port on 127.0.0.1 is taken by a process this script did not start;"
-    log "stop it or choose others (SERVICES_PG_PORT, SERVICES_REDIS_PORT, SERVICES_WEB_PORT)"
+    log "port $port on 127.0.0.1 is taken: this script starts nothing on a port in use."
+    log "Choose others (SERVICES_PG_PORT, SERVICES_REDIS_PORT, SERVICES_WEB_PORT,"
+    log "SERVICES_NGINX_PORT); if it is left over from a run that was killed,"
+    log "'bash .ci/services.sh stop' (same SERVICES_DIR) stops what that run started."
     exit 1
   fi
 done
-# Only a folder this script made (it carries a marker) is ever removed.
-if [ -e "$DIR" ] && [ ! -f "$DIR/.craftskills-services" ]; then
-  log "$DIR exists and was not made by this script: remove it or set SERVICES_DIR"
-  exit 1
-fi
-rm -rf "$DIR"
-install -d -m 755 "$DIR" "$DIR/pids"
-touch "$DIR/.craftskills-services"
+# 2. Install, then take the folder (stopping only what a dead run recorded there).
+install_packages
+PG_BIN=$(pg_bin) || refuse "no PostgreSQL under /usr/lib/postgresql/*/bin"
+claim_dir
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
 start_postgres
 start_redis
-log "PostgreSQL on 127.0.0.1:$PG_PORT, Redis on 127.0.0.1:$REDIS_PORT, data in $DIR"
+log "PostgreSQL $("$PG_BIN/postgres" -V | awk '{print $3}') on 127.0.0.1:$PG_PORT, Redis on 127.0.0.1:$REDIS_PORT, data in $DIR"
 
 export DATABASE_URL="postgres://$DB_USER:$DB_PASSWORD@127.0.0.1:$PG_PORT/$DB_NAME"
 export CELERY_BROKER_URL="redis://127.0.0.1:$REDIS_PORT/0"
 export CACHE_URL="redis://127.0.0.1:$REDIS_PORT/1"
 export SERVICES_DIR="$DIR"
 export SERVICES_REDIS_CONF="$DIR/redis.conf"
+export SERVICES_PG_BIN="$PG_BIN"
 
 production_env() {
   # Production settings for plain http on loopback.
@@ -190,10 +348,30 @@ production_env() {
   # Plain http on loopback: no redirect to https, no HSTS, cookies without Secure.
   export SECURE_SSL_REDIRECT=0 SECURE_HSTS_SECONDS=0 SECURE_COOKIES=0
   export SERVE_MEDIA=1
-  export MEDIA_ROOT="$DIR/media"
+  export MEDIA_ROOT="$DIR/media" PRIVATE_MEDIA_ROOT="$DIR/private"
+  export STATIC_ROOT="$DIR/static"
   export SITE_URL="http://127.0.0.1:$WEB_PORT"
   export EMAIL_URL="filemail:///$DIR/mail"  # django-environ drops one leading /
-  mkdir -p "$DIR/media" "$DIR/mail"
+  mkdir -p "$DIR/media" "$DIR/private" "$DIR/mail"
+}
+
+start_nginx() { # config file
+  nginx -c "$1" -e "$DIR/nginx/error.log"
+  wait_for_pidfile "$DIR/nginx/nginx.pid" || refuse "nginx did not start (see $DIR/nginx)"
+  record_pid "$DIR/pids/nginx.pid" "$(cat "$DIR/nginx/nginx.pid")"
+}
+
+render_nginx_conf() {
+  # .ci/nginx.conf.template, every upper-case name between at signs filled in.
+  mkdir -p "$DIR/nginx"
+  sed -e "s|@USER@|$(id -un)|g" -e "s|@NGINX_DIR@|$DIR/nginx|g" \
+    -e "s|@PID_FILE@|$DIR/nginx/nginx.pid|g" -e "s|@GUNICORN_PORT@|$WEB_PORT|g" \
+    -e "s|@NGINX_PORT@|$NGINX_PORT|g" -e "s|@STATIC_ROOT@|$STATIC_ROOT|g" \
+    -e "s|@MEDIA_ROOT@|$MEDIA_ROOT|g" -e "s|@PRIVATE_MEDIA_ROOT@|$PRIVATE_MEDIA_ROOT|g" \
+    "$ROOT/.ci/nginx.conf.template" >"$DIR/nginx/nginx.conf"
+  if grep -v '^ *#' "$DIR/nginx/nginx.conf" | grep -q '@[A-Z_]*@'; then
+    refuse "nginx.conf.template has a value this script does not fill in"
+  fi
 }
 
 case "$MODE" in
@@ -201,37 +379,42 @@ case "$MODE" in
     # Ordinary tests keep eager Celery; tests/services/ start real workers themselves.
     export SERVICES=1
     export DJANGO_SETTINGS_MODULE=config.settings.test
+    # pytest's temporary folders inside $DIR: removed with it.
+    base="$DIR/pytest"
+    mkdir -p "$base"
     # The suite on PostgreSQL + Redis, one worker per core (each has its own test
-    # database and Redis database); then the real-worker tests, one at a time.
+    # database and Redis database); then the real-process tests, one at a time.
     # (Exit status 5 = nothing selected, e.g. when only a services file is named.)
-    "$PY" -m pytest -n 2 -m "not e2e and not services" -p no:randomly "$@" ||
-      [ $? -eq 5 ]
-    "$PY" -m pytest -m services -p no:randomly "$@"
+    if [ "${SERVICES_ONLY:-0}" != 1 ]; then
+      "$PY" -m pytest -n 2 -m "not e2e and not services" -p no:randomly \
+        --basetemp="$base/suite" "$@" || [ $? -eq 5 ]
+    fi
+    "$PY" -m pytest -m services -p no:randomly -p no:xdist --durations=0 --durations-min=1 \
+      --basetemp="$base/services" "$@"
     ;;
 
   run)
     production_env
+    # The public address is nginx's; gunicorn on $WEB_PORT answers it too.
+    export SITE_URL="http://127.0.0.1:$NGINX_PORT"
+    export CSRF_TRUSTED_ORIGINS="$SITE_URL,http://localhost:$NGINX_PORT,$CSRF_TRUSTED_ORIGINS"
     "$PY" manage.py migrate --no-input -v 0
     "$PY" manage.py collectstatic --no-input -v 0
     "$PY" manage.py load_demo
     "$ROOT/.venv/bin/gunicorn" config.wsgi --workers 3 --bind "127.0.0.1:$WEB_PORT" \
-      --pid "$DIR/pids/gunicorn.pid" --access-logfile - --graceful-timeout 10 &
-    "$ROOT/.venv/bin/celery" -A config worker -l info --concurrency 2 -P prefork \
-      --pidfile "$DIR/pids/worker.pid" &
+      --access-logfile - --graceful-timeout 10 &
+    record_pid "$DIR/pids/gunicorn.pid" $!
+    "$ROOT/.venv/bin/celery" -A config worker -l info --concurrency 2 -P prefork &
+    record_pid "$DIR/pids/worker.pid" $!
     "$ROOT/.venv/bin/celery" -A config beat -l info \
-      --schedule "$DIR/celerybeat-schedule" --pidfile "$DIR/pids/beat.pid" &
-    "$PY" - "http://127.0.0.1:$WEB_PORT/healthz/" <<'EOF' || log "gunicorn did not answer yet"
-import sys, time, urllib.request
-for _ in range(150):
-    try:
-        urllib.request.urlopen(sys.argv[1], timeout=2)
-        sys.exit(0)
-    except OSError:
-        time.sleep(0.2)
-sys.exit(1)
-EOF
-    log "serving http://127.0.0.1:$WEB_PORT/ (production settings); e-mails go to $DIR/mail"
-    log "Ctrl-C stops gunicorn, the worker, beat, Redis and PostgreSQL"
+      --schedule "$DIR/celerybeat-schedule" &
+    record_pid "$DIR/pids/beat.pid" $!
+    wait_for_url "http://127.0.0.1:$WEB_PORT/healthz/" || log "gunicorn did not answer yet"
+    render_nginx_conf
+    start_nginx "$DIR/nginx/nginx.conf"
+    log "serving http://127.0.0.1:$NGINX_PORT/ (nginx in front of gunicorn on :$WEB_PORT,"
+    log "production settings); e-mails go to $DIR/mail"
+    log "Ctrl-C stops nginx, gunicorn, the worker, beat, Redis and PostgreSQL"
     # Stays in the foreground until Ctrl-C or until one of the three exits.
     wait -n || true
     ;;
@@ -251,10 +434,10 @@ EOF
     log "load_demo (output in $DIR/load_demo.log)"
     "$PY" manage.py load_demo >"$DIR/load_demo.log" 2>&1
     mkdir -p "$DIR/floor" "$DIR/nginx"
-    cat >"$DIR/nginx/nginx.conf" <<EOF
+    cat >"$DIR/nginx/floor.conf" <<EOF
 worker_processes 1;
 daemon on;
-pid $DIR/pids/nginx.pid;
+pid $DIR/nginx/nginx.pid;
 error_log $DIR/nginx/error.log warn;
 events { worker_connections 1024; }
 http {
@@ -271,20 +454,13 @@ http {
   }
 }
 EOF
-    nginx -c "$DIR/nginx/nginx.conf"
+    start_nginx "$DIR/nginx/floor.conf"
     "$ROOT/.venv/bin/gunicorn" config.wsgi --workers "$WORKERS" \
-      --bind "127.0.0.1:$WEB_PORT" --pid "$DIR/pids/gunicorn.pid" --daemon \
+      --bind "127.0.0.1:$WEB_PORT" --pid "$DIR/gunicorn.pid" --daemon \
       --error-logfile "$DIR/gunicorn.log"
-    "$PY" - "http://127.0.0.1:$WEB_PORT/healthz/" <<'EOF'
-import sys, time, urllib.request
-for _ in range(150):
-    try:
-        urllib.request.urlopen(sys.argv[1], timeout=2)
-        sys.exit(0)
-    except OSError:
-        time.sleep(0.2)
-sys.exit("gunicorn did not answer")
-EOF
+    wait_for_pidfile "$DIR/gunicorn.pid" || refuse "gunicorn did not start"
+    record_pid "$DIR/pids/gunicorn.pid" "$(cat "$DIR/gunicorn.pid")"
+    wait_for_url "http://127.0.0.1:$WEB_PORT/healthz/"
     "$PY" -m bench.run --size "$SIZE" --workers "$WORKERS" \
       --base-url "http://127.0.0.1:$WEB_PORT" \
       --nginx-url "http://127.0.0.1:$NGINX_PORT" --floor-dir "$DIR/floor" "$@"

@@ -25,6 +25,7 @@ from courses.models import (
     PracticalSubmission,
     QuizAttempt,
 )
+from lms import search as text_search
 
 # Catalogue duration filter: key -> (more than, at most) hours.
 DURATIONS = {
@@ -409,10 +410,6 @@ def missing_prerequisites(*, user, course: CoursePage) -> list[CoursePage]:
 # --- pages ---------------------------------------------------------------------
 
 
-def _has_cjk(text: str) -> bool:
-    return any("\u3400" <= char <= "\u9fff" for char in text)
-
-
 def catalogue_pages(index: CourseIndexPage) -> QuerySet[CoursePage]:
     """The live courses a catalogue lists, each once: the catalogue's own (its
     language) and the default-language courses not translated into it yet."""
@@ -450,16 +447,14 @@ def catalogue_courses(
         qs = qs.filter(estimated_hours__gt=low)
     if high is not None:
         qs = qs.filter(estimated_hours__lte=high)
-    if query and _has_cjk(query):
-        # The search index splits words at spaces; Chinese has none, so a Chinese
-        # query matches inside titles and summaries instead.
-        words = Q()
-        for word in query.split():
-            words &= Q(title__icontains=word) | Q(summary__icontains=word)
-        return qs.filter(words).order_by("title")
     if query:
+        # Wagtail search with the site's one Chinese-aware tokenisation; a query
+        # of only punctuation finds nothing.
+        search_query = text_search.search_query(query)
+        if search_query is None:
+            return CoursePage.objects.none()
         ids = list(qs.values_list("pk", flat=True))
-        return CoursePage.objects.filter(pk__in=ids).search(query)
+        return CoursePage.objects.filter(pk__in=ids).search(search_query)
     return qs.order_by("title")
 
 

@@ -27,6 +27,7 @@ def search(request):
         {
             "query": query,
             "page": page,
+            "results": selectors.search_result_cards(pages=page, query=query),
             "query_string": urlencode({"q": query}) if query else "",
         },
     )

@@ -18,6 +18,7 @@ from wagtail.search import index
 from courses.blocks import LessonStreamBlock
 from lms.models import SkillLevel
 from lms.roles import Role
+from lms.search import chinese_search_fields
 
 
 def _route_to_child(parent: Page, model, request, path_components, *related):
@@ -44,6 +45,9 @@ class CourseIndexPage(Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
+    search_fields = chinese_search_fields(
+        [*Page.search_fields, index.SearchField("intro")]
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
@@ -154,16 +158,19 @@ class CoursePage(Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("learning_outcomes"),
-        index.AutocompleteField("title"),
-        index.FilterField("industry"),
-        index.FilterField("occupation"),
-        index.FilterField("skill_level"),
-        index.FilterField("estimated_hours"),
-        index.FilterField("locale"),
-    ]
+    search_fields = chinese_search_fields(
+        [
+            *Page.search_fields,
+            index.SearchField("summary"),
+            index.SearchField("learning_outcomes"),
+            index.AutocompleteField("title"),
+            index.FilterField("industry"),
+            index.FilterField("occupation"),
+            index.FilterField("skill_level"),
+            index.FilterField("estimated_hours"),
+            index.FilterField("locale"),
+        ]
+    )
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.LessonPage"]
@@ -204,11 +211,15 @@ class LessonPage(Page):
         FieldPanel("body"),
     ]
 
-    search_fields = Page.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("body"),
-        index.FilterField("locale"),
-    ]
+    search_fields = chinese_search_fields(
+        [
+            *Page.search_fields,
+            index.SearchField("module"),
+            index.SearchField("summary"),
+            index.SearchField("body"),
+            index.FilterField("locale"),
+        ]
+    )
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types: list[str] = []

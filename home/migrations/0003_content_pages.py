@@ -3,7 +3,6 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import home.search
 import modelcluster.contrib.taggit
 import modelcluster.fields
 import wagtail.contrib.routable_page.models
@@ -35,7 +34,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'role model index',
                 'verbose_name_plural': 'role model indexes',
             },
-            bases=(home.search.CJKSearchMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='StoryIndexPage',
@@ -47,7 +46,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'story index',
                 'verbose_name_plural': 'story indexes',
             },
-            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, home.search.CJKSearchMixin, 'wagtailcore.page'),
+            bases=(wagtail.contrib.routable_page.models.RoutablePageMixin, 'wagtailcore.page'),
         ),
         migrations.CreateModel(
             name='StudioIndexPage',
@@ -59,7 +58,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'studio index',
                 'verbose_name_plural': 'studio indexes',
             },
-            bases=(home.search.CJKSearchMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.AlterModelOptions(
             name='homepage',
@@ -82,7 +81,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'alliance',
                 'verbose_name_plural': 'alliances',
             },
-            bases=(home.search.CJKSearchMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='AllianceMemberUnit',
@@ -134,7 +133,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'role-model profile',
                 'verbose_name_plural': 'role-model profiles',
             },
-            bases=(home.search.CJKSearchMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='InnovationStudioPage',
@@ -156,7 +155,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'innovation studio',
                 'verbose_name_plural': 'innovation studios',
             },
-            bases=(home.search.CJKSearchMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='AllianceMemberStudio',
@@ -187,7 +186,7 @@ class Migration(migrations.Migration):
                 'verbose_name': 'story',
                 'verbose_name_plural': 'stories',
             },
-            bases=(home.search.CJKSearchMixin, 'wagtailcore.page'),
+            bases=('wagtailcore.page',),
         ),
         migrations.CreateModel(
             name='StoryPageTag',

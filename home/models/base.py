@@ -7,8 +7,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Orderable, Page
 
-from home.search import CJKSearchMixin
-
 FIRST_YEAR = 1950
 LAST_YEAR = 2100
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
@@ -30,7 +28,7 @@ def non_negative_constraint(name: str, field: str) -> models.CheckConstraint:
     )
 
 
-class ContentPage(CJKSearchMixin, Page):
+class ContentPage(Page):
     """Abstract base: a short summary used on cards, in feeds and in link previews."""
 
     summary = models.CharField(

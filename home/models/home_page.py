@@ -8,10 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
-from home.search import CJK_SEARCH_FIELD, CJKSearchMixin
+from lms.search import chinese_search_fields
 
 
-class HomePage(CJKSearchMixin, Page):
+class HomePage(Page):
     """The site root: what the platform offers, in the visitor's language."""
 
     intro = models.CharField(_("intro"), max_length=250, blank=True)
@@ -28,7 +28,9 @@ class HomePage(CJKSearchMixin, Page):
         ),
     ]
 
-    search_fields = Page.search_fields + [index.SearchField("intro"), CJK_SEARCH_FIELD]
+    search_fields = chinese_search_fields(
+        [*Page.search_fields, index.SearchField("intro"), index.SearchField("body")]
+    )
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]

@@ -14,7 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, QuotesBlock
-from home.search import CJK_SEARCH_FIELD, CJKSearchMixin
+from lms.search import chinese_search_fields
 
 from .base import (
     YEAR_VALIDATORS,
@@ -24,13 +24,15 @@ from .base import (
 )
 
 
-class ProfileIndexPage(CJKSearchMixin, Page):
+class ProfileIndexPage(Page):
     """The list of role models: model workers and master craftsmen."""
 
     intro = models.TextField(_("intro"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), CJK_SEARCH_FIELD]
+    search_fields = chinese_search_fields(
+        [*Page.search_fields, index.SearchField("intro")]
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.CraftsmanProfilePage"]
@@ -114,17 +116,19 @@ class CraftsmanProfilePage(ContentPage):
         ),
     ]
 
-    search_fields = ContentPage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("employer"),
-        index.SearchField("region"),
-        index.SearchField("biography"),
-        index.SearchField("quotes"),
-        index.RelatedFields("honours", [index.SearchField("title")]),
-        index.RelatedFields("achievements", [index.SearchField("title")]),
-        index.FilterField("user"),
-        CJK_SEARCH_FIELD,
-    ]
+    search_fields = chinese_search_fields(
+        [
+            *ContentPage.search_fields,
+            index.SearchField("summary"),
+            index.SearchField("employer"),
+            index.SearchField("region"),
+            index.SearchField("biography"),
+            index.SearchField("quotes"),
+            index.RelatedFields("honours", [index.SearchField("title")]),
+            index.RelatedFields("achievements", [index.SearchField("title")]),
+            index.FilterField("user"),
+        ]
+    )
 
     parent_page_types = ["home.ProfileIndexPage"]
     subpage_types: list[str] = []

@@ -18,7 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.search import CJK_SEARCH_FIELD, CJKSearchMixin
+from lms.search import chinese_search_fields
 
 from .base import ContentPage, RelatedPage
 
@@ -31,13 +31,15 @@ RELATED_PAGE_TYPES = [
 ]
 
 
-class StoryIndexPage(RoutablePageMixin, CJKSearchMixin, Page):
+class StoryIndexPage(RoutablePageMixin, Page):
     """News and features, newest first, with a tag filter and RSS and Atom feeds."""
 
     intro = models.TextField(_("intro"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), CJK_SEARCH_FIELD]
+    search_fields = chinese_search_fields(
+        [*Page.search_fields, index.SearchField("intro")]
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.StoryPage"]
@@ -114,14 +116,16 @@ class StoryPage(ContentPage):
         ),
     ]
 
-    search_fields = ContentPage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("author"),
-        index.SearchField("body"),
-        index.RelatedFields("tags", [index.SearchField("name")]),
-        index.FilterField("date"),
-        CJK_SEARCH_FIELD,
-    ]
+    search_fields = chinese_search_fields(
+        [
+            *ContentPage.search_fields,
+            index.SearchField("summary"),
+            index.SearchField("author"),
+            index.SearchField("body"),
+            index.RelatedFields("tags", [index.SearchField("name")]),
+            index.FilterField("date"),
+        ]
+    )
 
     parent_page_types = ["home.StoryIndexPage"]
     subpage_types: list[str] = []

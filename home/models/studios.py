@@ -13,7 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
-from home.search import CJK_SEARCH_FIELD, CJKSearchMixin
+from lms.search import chinese_search_fields
 
 from .base import (
     YEAR_VALIDATORS,
@@ -45,13 +45,15 @@ class AssessmentResult(models.TextChoices):
     FAILED = "failed", _("Not passed")
 
 
-class StudioIndexPage(CJKSearchMixin, Page):
+class StudioIndexPage(Page):
     """Innovation studios and alliances, filtered by industry, region and level."""
 
     intro = models.TextField(_("intro"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
-    search_fields = Page.search_fields + [index.SearchField("intro"), CJK_SEARCH_FIELD]
+    search_fields = chinese_search_fields(
+        [*Page.search_fields, index.SearchField("intro")]
+    )
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["home.InnovationStudioPage", "home.AlliancePage"]
@@ -158,18 +160,20 @@ class InnovationStudioPage(ContentPage):
         InlinePanel("assessments", label=_("Assessment"), heading=_("Assessments")),
     ]
 
-    search_fields = ContentPage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("region"),
-        index.SearchField("enterprise_name"),
-        index.SearchField("body"),
-        index.RelatedFields("discipline_groups", [index.SearchField("name")]),
-        index.RelatedFields("achievements", [index.SearchField("title")]),
-        index.FilterField("level"),
-        index.FilterField("industry"),
-        index.FilterField("region"),
-        CJK_SEARCH_FIELD,
-    ]
+    search_fields = chinese_search_fields(
+        [
+            *ContentPage.search_fields,
+            index.SearchField("summary"),
+            index.SearchField("region"),
+            index.SearchField("enterprise_name"),
+            index.SearchField("body"),
+            index.RelatedFields("discipline_groups", [index.SearchField("name")]),
+            index.RelatedFields("achievements", [index.SearchField("title")]),
+            index.FilterField("level"),
+            index.FilterField("industry"),
+            index.FilterField("region"),
+        ]
+    )
 
     parent_page_types = ["home.StudioIndexPage"]
     subpage_types: list[str] = []
@@ -368,13 +372,15 @@ class AlliancePage(ContentPage):
         ),
     ]
 
-    search_fields = ContentPage.search_fields + [
-        index.SearchField("summary"),
-        index.SearchField("organiser"),
-        index.SearchField("body"),
-        index.RelatedFields("member_units", [index.SearchField("name")]),
-        CJK_SEARCH_FIELD,
-    ]
+    search_fields = chinese_search_fields(
+        [
+            *ContentPage.search_fields,
+            index.SearchField("summary"),
+            index.SearchField("organiser"),
+            index.SearchField("body"),
+            index.RelatedFields("member_units", [index.SearchField("name")]),
+        ]
+    )
 
     parent_page_types = ["home.StudioIndexPage"]
     subpage_types: list[str] = []

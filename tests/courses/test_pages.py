@@ -192,3 +192,17 @@ def test_catalogue_and_my_learning_cost_the_same_for_1_and_50_courses(
             )
         )
     assert counts[0] == counts[1]
+
+
+def test_catalogue_search_finds_a_chinese_word_inside_a_title_or_summary(client, index):
+    """The catalogue box uses the site's Chinese tokenisation: a word inside a run
+    of Chinese is found; a query of punctuation finds nothing and is no error."""
+    f.course(index=index, title="焊接机器人操作", summary="弧焊机器人工作站。")
+    f.course(index=index, title="人工智能+纺织", summary="织机预测性维护。")
+    html = client.get(index.url, {"q": "织机"}).content.decode()
+    assert "人工智能+纺织" in html and "焊接机器人操作" not in html
+    html = client.get(index.url, {"q": "机器人"}).content.decode()
+    assert "焊接机器人操作" in html and "人工智能+纺织" not in html
+    response = client.get(index.url, {"q": "？！……"})
+    assert response.status_code == 200
+    assert "焊接机器人操作" not in response.text

@@ -1,11 +1,20 @@
-"""Search over the live pages of the visitor's language, Chinese included; the query
-is capped at 200 characters."""
+"""Search over the live pages of the visitor's language, Chinese included: title hits
+first, each result with its kind and a marked snippet; bad queries get a normal page
+and the query is capped at 200 characters."""
+
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
+from wagtail.search.models import IndexEntry
 
-from home.search import build_query, spaced_cjk
-from tests.home.factories import CraftsmanProfilePageFactory, StoryPageFactory
+from home.selectors import search_pages
+from tests.home.factories import (
+    CraftsmanProfilePageFactory,
+    InnovationStudioPageFactory,
+    StoryPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -59,7 +68,82 @@ def test_query_text_with_markup_is_escaped(client, home):
     assert "&lt;b&gt;weld&lt;/b&gt;" in response.text
 
 
-def test_chinese_text_is_indexed_and_queried_character_by_character():
-    assert spaced_cjk("Han 韩利萍, 长征七号") == "韩 利 萍 长 征 七 号"
-    assert repr(build_query("焊工")) == "<Phrase '焊 工'>"
-    assert build_query("welder") == "welder"
+@pytest.fixture
+def chinese_pages(story_index, studio_index):
+    """A story with a Chinese word in its title and a studio with the same word many
+    times in its text only."""
+    story = StoryPageFactory(
+        parent=story_index["zh"],
+        title="织机保养月",
+        summary="车间开展保养活动。",
+    )
+    studio = InnovationStudioPageFactory(
+        parent=studio_index["zh"],
+        title="第七棉纺厂创新工作室",
+        summary="<b>织机</b>维修、织机改造、织机润滑和织机清洁。",
+    )
+    return {"story": story, "studio": studio}
+
+
+def _titles(response) -> list[str]:
+    return [card["page"].title for card in response.context["results"]]
+
+
+def test_title_hits_come_before_text_hits(client, chinese_pages):
+    response = client.get("/zh-hans/search/", {"q": "织机"})
+    assert _titles(response) == ["织机保养月", "第七棉纺厂创新工作室"]
+
+
+def test_a_result_shows_its_kind_and_a_snippet_with_the_hit_marked(
+    client, chinese_pages
+):
+    """The kind is the page type in the visitor's language; the snippet escapes the
+    page's text and marks each hit."""
+    html = client.get("/zh-hans/search/", {"q": "织机 改造"}).text
+    assert '<span class="search-kind">创新工作室</span>' in html
+    assert (
+        "&lt;b&gt;<mark>织机</mark>&lt;/b&gt;维修、<mark>织机</mark><mark>改造</mark>"
+        in html
+    )
+    assert "<b>织机</b>" not in html
+
+
+def test_mixed_script_queries_find_pages_in_either_script(client, pages):
+    pages["zh"].summary = "在工位旁带徒传艺的焊工（TIG 焊）。"
+    pages["zh"].save_revision().publish()
+    assert _titles(client.get("/zh-hans/search/", {"q": "TIG 焊工"})) == ["易冉"]
+    assert _titles(client.get("/zh-hans/search/", {"q": "tig焊工"})) == ["易冉"]
+    assert _titles(client.get("/zh-hans/search/", {"q": "ＴＩＧ　焊工"})) == ["易冉"]
+
+
+BAD_QUERIES = {
+    "punctuation": "，。！？、；：“”《》……——!?.,;:'()[]{}<>/\\|@#$%^&*~`+=-_",
+    "10k": ("焊接机器人 welding ロボット " * 400)[:10_000],
+    "mixed-scripts": "焊接 welding ロボット 용접 Σ 𝔘 🔧 \u202e 焊",
+    "combining": "焊" + "\u0301" * 500,
+}
+
+
+@pytest.mark.parametrize("query", BAD_QUERIES.values(), ids=BAD_QUERIES.keys())
+def test_a_bad_query_gets_a_normal_page(client, pages, query):
+    for url in ("/zh-hans/search/", reverse("home:search")):
+        response = client.get(url, {"q": query})
+        assert response.status_code == 200
+        assert len(response.context["query"]) <= 200
+
+
+def test_half_a_chinese_character_gets_a_normal_page(client, pages):
+    """A lone surrogate cannot travel in a URL as UTF-8; its CESU bytes arrive as
+    replacement characters. Inside Python the selector drops it."""
+    response = client.get("/zh-hans/search/?q=%ED%A0%80%E7%84%8A")
+    assert response.status_code == 200
+    for query in ("焊工\ud800", "\udfff焊工", "焊\ud800工"):
+        results = search_pages(query=query, locale=pages["zh"].locale)
+        assert [page.title for page in results[0:10]] == ["易冉"]
+
+
+def test_update_index_rebuilds_the_chinese_index(client, pages):
+    IndexEntry.objects.all().delete()
+    assert _titles(client.get("/zh-hans/search/", {"q": "焊工"})) == []
+    call_command("update_index", stdout=StringIO())
+    assert _titles(client.get("/zh-hans/search/", {"q": "焊工"})) == ["易冉"]

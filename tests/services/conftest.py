@@ -181,28 +181,39 @@ def site_root(services_env, tmp_path_factory) -> Path:
 def start_site(
     django_db_serialized_rollback, start_worker, site_root, settings, tmp_path
 ):
-    """``start_site(workers=4, celery=True)`` starts gunicorn with the production
-    settings on this test's PostgreSQL database (pytest-django's test_<name>), Redis
-    as cache and broker, and (unless ``celery=False``) a real Celery worker; returns
-    the WebServer. All are stopped at the end. The database is rolled back by
-    serialisation, so Wagtail's pages from the migrations are there in every test."""
+    """``start_site(workers=4, celery=True, nginx=False)`` starts gunicorn with the
+    production settings on this test's PostgreSQL database (pytest-django's
+    test_<name>), Redis as cache and broker, (unless ``celery=False``) a real Celery
+    worker, and (with ``nginx=True``) nginx in front, as production runs it
+    (``.ci/nginx.conf.template``: X-Forwarded-For/-Proto, gzip, static files from
+    STATIC_ROOT, ``/protected/`` for X-Accel-Redirect). Returns the WebServer, whose
+    ``base_url`` is nginx's when it is in front (``gunicorn_url`` is gunicorn's).
+    All are stopped at the end. The database is rolled back by serialisation, so
+    Wagtail's pages from the migrations are there in every test."""
     from django.db import connection
 
     from tests.services.webserver import WebServer, free_port, production_env
 
     servers = []
 
-    def start(*, workers: int = 4, celery: bool = True):
+    def start(*, workers: int = 4, celery: bool = True, nginx: bool = False):
         if celery:
             start_worker("site-worker", concurrency=2)
         port = free_port()
+        front_port = free_port() if nginx else None
         env = production_env(
-            port=port,
+            port=front_port or port,
             database_url=database_url(connection.settings_dict),
             secret_key=settings.SECRET_KEY,
             root=site_root,
         )
-        server = WebServer(env=env, port=port, workers=workers, log_dir=tmp_path)
+        server = WebServer(
+            env=env,
+            port=port,
+            workers=workers,
+            log_dir=tmp_path,
+            front_port=front_port,
+        )
         servers.append(server)
         return server.start()
 

@@ -1,6 +1,7 @@
 """The site as production runs it, for tests/services/: gunicorn (sync workers) with
-``config.settings.production`` on this test's PostgreSQL database and Redis, and a
-small HTTP client (cookies, CSRF, no redirects followed) for load generators.
+``config.settings.production`` on this test's PostgreSQL database and Redis, nginx in
+front of it when asked (``.ci/nginx.conf.template``), and a small HTTP client (cookies,
+CSRF, no redirects followed) for load generators.
 
 Nothing here needs a package beyond the standard library."""
 
@@ -8,7 +9,9 @@ from __future__ import annotations
 
 import http.client
 import os
+import pwd
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -19,9 +22,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
-from tests.services.workers import ROOT, wait_until
+from tests.services.workers import ROOT, record_pid, wait_until
 
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
+NGINX_TEMPLATE = ROOT / ".ci" / "nginx.conf.template"
+# What gunicorn logs of each request: the proxy headers show what nginx passed on.
+ACCESS_LOG_FORMAT = (
+    'access %(h)s "%(r)s" %(s)s xff="%({x-forwarded-for}i)s" '
+    'proto="%({x-forwarded-proto}i)s"'
+)
 
 
 def free_port() -> int:
@@ -33,8 +42,9 @@ def free_port() -> int:
 
 def production_env(*, port: int, database_url: str, secret_key: str, root: Path):
     """The variables ``.ci/services.sh production_env`` sets, for plain http on
-    loopback, with this test's database; files go under ``root``."""
-    for sub in ("media", "mail"):
+    loopback, with this test's database; files go under ``root``. ``port`` is the
+    public one (nginx's when it is in front): SITE_URL and the CSRF origin."""
+    for sub in ("media", "private", "mail"):
         (root / sub).mkdir(parents=True, exist_ok=True)
     return {
         **os.environ,
@@ -49,6 +59,7 @@ def production_env(*, port: int, database_url: str, secret_key: str, root: Path)
         "SECURE_COOKIES": "0",
         "SERVE_MEDIA": "1",
         "MEDIA_ROOT": str(root / "media"),
+        "PRIVATE_MEDIA_ROOT": str(root / "private"),
         "STATIC_ROOT": str(root / "static"),
         "EMAIL_URL": f"filemail:///{root / 'mail'}",
         "SITE_URL": f"http://127.0.0.1:{port}",
@@ -64,23 +75,136 @@ def collectstatic(env: dict[str, str]) -> None:
     )  # fmt: skip
 
 
-class WebServer:
-    """``gunicorn config.wsgi`` in a session of its own; its pid file lies in
-    ``$SERVICES_DIR/pids`` so .ci/services.sh stops it if the test process dies."""
+def pid_dir(env: dict[str, str], fallback: Path) -> Path:
+    """Where .ci/services.sh looks for processes to stop if the test process dies."""
+    return Path(env.get("SERVICES_DIR", fallback)) / "pids"
 
-    def __init__(self, *, env: dict[str, str], port: int, workers: int, log_dir: Path):
-        self.env = env
+
+def stop_process_group(process: subprocess.Popen, sig=signal.SIGTERM) -> None:
+    """``sig`` to the group the process leads, SIGKILL if it is still there in 15 s."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, sig)
+        process.wait(timeout=15)
+    except ProcessLookupError:
+        pass
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=10)
+
+
+def render_nginx_conf(values: dict[str, str]) -> str:
+    """``.ci/nginx.conf.template`` with every ``@NAME@`` filled in (a missing one
+    is an error, not an nginx that starts with a hole in its config)."""
+    text = NGINX_TEMPLATE.read_text()
+    for name, value in values.items():
+        text = text.replace(f"@{name}@", value)
+    left = sorted(set(re.findall(r"@[A-Z_]+@", text)))
+    if left:
+        raise ValueError(f"nginx template values missing: {left}")
+    return text
+
+
+class Nginx:
+    """nginx in front of a gunicorn (``daemon off``, in a session of its own), with
+    the production config from ``.ci/nginx.conf.template``."""
+
+    def __init__(self, *, port: int, upstream: int, env: dict[str, str], log_dir: Path):
         self.port = port
-        self.workers = workers
-        self.log_path = log_dir / f"gunicorn-{port}.log"
-        pid_dir = Path(env.get("SERVICES_DIR", log_dir)) / "pids"
-        pid_dir.mkdir(parents=True, exist_ok=True)
-        self.pid_file = pid_dir / f"pytest-gunicorn-{port}.pid"
+        self.dir = log_dir / f"nginx-{port}"
+        self.values = {
+            "USER": pwd.getpwuid(os.getuid()).pw_name,
+            "NGINX_DIR": str(self.dir),
+            "PID_FILE": str(self.dir / "nginx.pid"),
+            "GUNICORN_PORT": str(upstream),
+            "NGINX_PORT": str(port),
+            "STATIC_ROOT": env["STATIC_ROOT"],
+            "MEDIA_ROOT": env["MEDIA_ROOT"],
+            "PRIVATE_MEDIA_ROOT": env["PRIVATE_MEDIA_ROOT"],
+        }
+        self.pid_file = pid_dir(env, log_dir) / f"pytest-nginx-{port}.pid"
         self.process: subprocess.Popen | None = None
 
     @property
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def access_log(self) -> Path:
+        return self.dir / "access.log"
+
+    def start(self) -> Nginx:
+        nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+        self.dir.mkdir(parents=True, exist_ok=True)
+        conf = self.dir / "nginx.conf"
+        conf.write_text(render_nginx_conf(self.values))
+        error_log = str(self.dir / "error.log")
+        command = [nginx, "-c", str(conf), "-e", error_log]
+        checked = subprocess.run(
+            [*command, "-t"], capture_output=True, text=True, timeout=30
+        )
+        assert checked.returncode == 0, checked.stderr
+        self.process = subprocess.Popen(
+            [*command, "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        record_pid(self.pid_file, self.process.pid)
+        wait_until(self._ready, timeout=30, what="nginx to answer /healthz/")
+        return self
+
+    def _ready(self) -> bool:
+        if self.process.poll() is not None:
+            raise AssertionError(f"nginx exited:\n{self.log()}")
+        try:
+            return Browser(self.base_url, timeout=5).get("/healthz/").status == 200
+        except OSError:
+            return False
+
+    def log(self) -> str:
+        path = self.dir / "error.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
+    def stop(self) -> None:
+        if self.process is not None:
+            stop_process_group(self.process)  # TERM: nginx's fast shutdown
+        self.pid_file.unlink(missing_ok=True)
+
+
+class WebServer:
+    """``gunicorn config.wsgi`` in a session of its own, nginx in front if asked for;
+    their pid files lie in ``$SERVICES_DIR/pids`` so .ci/services.sh stops them if the
+    test process dies. ``base_url`` is the public address (nginx's, when in front)."""
+
+    def __init__(
+        self,
+        *,
+        env: dict[str, str],
+        port: int,
+        workers: int,
+        log_dir: Path,
+        front_port: int | None = None,
+    ):
+        self.env = env
+        self.port = port
+        self.workers = workers
+        self.log_path = log_dir / f"gunicorn-{port}.log"
+        self.pid_file = pid_dir(env, log_dir) / f"pytest-gunicorn-{port}.pid"
+        self.process: subprocess.Popen | None = None
+        self.front = (
+            Nginx(port=front_port, upstream=port, env=env, log_dir=log_dir)
+            if front_port
+            else None
+        )
+
+    @property
+    def gunicorn_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def base_url(self) -> str:
+        return self.front.base_url if self.front else self.gunicorn_url
 
     def start(self) -> WebServer:
         log = self.log_path.open("ab")
@@ -89,24 +213,28 @@ class WebServer:
                 GUNICORN, "config.wsgi",
                 "--workers", str(self.workers),
                 "--bind", f"127.0.0.1:{self.port}",
-                "--pid", str(self.pid_file),
                 "--timeout", "60",
                 "--graceful-timeout", "5",
                 "--backlog", "2048",
                 "--error-logfile", "-",
+                "--access-logfile", "-",
+                "--access-logformat", ACCESS_LOG_FORMAT,
             ],
             cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True,
         )  # fmt: skip
         log.close()
+        record_pid(self.pid_file, self.process.pid)
         wait_until(self._ready, timeout=90, what="gunicorn to answer /healthz/")
+        if self.front:
+            self.front.start()
         return self
 
     def _ready(self) -> bool:
         if self.process.poll() is not None:
             raise AssertionError(f"gunicorn exited:\n{self.log()}")
         try:
-            return Browser(self.base_url, timeout=5).get("/healthz/").status == 200
+            return Browser(self.gunicorn_url, timeout=5).get("/healthz/").status == 200
         except OSError:
             return False
 
@@ -114,17 +242,10 @@ class WebServer:
         return self.log_path.read_text(errors="replace")
 
     def stop(self) -> None:
-        if self.process is None:
-            return
-        if self.process.poll() is None:
-            try:
-                os.killpg(self.process.pid, signal.SIGTERM)
-                self.process.wait(timeout=15)
-            except ProcessLookupError:
-                pass
-            except subprocess.TimeoutExpired:
-                os.killpg(self.process.pid, signal.SIGKILL)
-                self.process.wait(timeout=10)
+        if self.front:
+            self.front.stop()
+        if self.process is not None:
+            stop_process_group(self.process)
         self.pid_file.unlink(missing_ok=True)
 
 

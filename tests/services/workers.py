@@ -35,6 +35,20 @@ def database_url(settings_dict: dict) -> str:
     return f"postgres://{credentials}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
 
 
+def process_start_time(pid: int) -> str:
+    """Field 22 of /proc/<pid>/stat (clock ticks after boot): with the pid, it names
+    one process; a pid number alone may be reused after that process is gone."""
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return stat.rsplit(")", 1)[1].split()[19]
+
+
+def record_pid(path: Path, pid: int) -> None:
+    """A pid file .ci/services.sh trusts: "<pid> <start time>". The script signals the
+    process (its group, when it leads one) only while both still match."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{pid} {process_start_time(pid)}\n")
+
+
 def children_of(pid: int) -> list[int]:
     path = Path(f"/proc/{pid}/task/{pid}/children")
     try:
@@ -82,8 +96,7 @@ class Worker:
         )
         log.close()
         # .ci/services.sh stops whatever is listed here if this test process dies.
-        self.pid_dir.mkdir(parents=True, exist_ok=True)
-        self.pid_file.write_text(str(self.process.pid))
+        record_pid(self.pid_file, self.process.pid)
         wait_until(self._ready, timeout=60, what=f"worker {self.name} to be ready")
         return self
 
