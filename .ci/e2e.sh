@@ -31,7 +31,9 @@ export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-$PWD/artifacts/e2e}"
 mkdir -p "$E2E_SCREENSHOTS" "$work/mail"
 
 $PY manage.py migrate --no-input -v 0
-$PY manage.py load_demo >"$work/demo.log"
+# The journeys count on the minimal demo (one agreement, a few certificates); the
+# world of workers (tests/home/test_demo_world.py) is not loaded here.
+$PY manage.py load_demo --small >"$work/demo.log"
 $PY manage.py runserver "127.0.0.1:$port" --noreload >"$work/server.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT

@@ -8,9 +8,11 @@ lessons as live Wagtail pages below the catalogue (through the page tree API,
 sessions, skill certificates and inbox notifications.
 
 Pages go through Wagtail; the records do not go through the services (this is volume,
-not behaviour): ``bulk_create`` in batches where the rows' ids are needed later, and
-PostgreSQL's ``COPY`` (psycopg's ``cursor.copy``) for the big tables (lesson progress,
-sessions, certificates, notifications). On SQLite ``COPY`` falls back to bulk_create.
+not behaviour). The rows are built and written by ``home.demo_world.rows``, the code
+path the demo world uses too: ``bulk_create`` in batches where the rows' ids are
+needed later, and PostgreSQL's ``COPY`` (psycopg's ``cursor.copy``) for the big tables
+(lesson progress, sessions, certificates, notifications). On SQLite ``COPY`` falls
+back to bulk_create. People have Chinese names from the demo's name generator.
 Everything is one transaction: a run that fails leaves nothing behind, and a second
 run finds the data and does nothing."""
 
@@ -20,7 +22,6 @@ import argparse
 import datetime
 import os
 import random
-import secrets
 import sys
 import time
 
@@ -86,37 +87,6 @@ def course_of(user_index: int, j: int, courses: int) -> int:
     return (user_index + 37 * j) % courses
 
 
-# --- writing rows -------------------------------------------------------------------
-
-
-def copy_rows(model, fields: list[str], rows) -> int:
-    """Writes ``rows`` (tuples in the order of ``fields``) with COPY on PostgreSQL,
-    else with bulk_create. Returns the number of rows."""
-    from django.db import connection
-
-    count = 0
-    if connection.vendor != "postgresql":
-        batch = []
-        for row in rows:
-            batch.append(model(**dict(zip(fields, row, strict=True))))
-            count += 1
-            if len(batch) >= BATCH:
-                model.objects.bulk_create(batch)
-                batch = []
-        model.objects.bulk_create(batch)
-        return count
-    columns = ", ".join(
-        connection.ops.quote_name(model._meta.get_field(f).column) for f in fields
-    )
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
-            for row in rows:
-                copy.write_row(row)
-                count += 1
-    return count
-
-
 # --- the parts ----------------------------------------------------------------------
 
 
@@ -124,6 +94,7 @@ def _people(spec, rng, out):
     from django.contrib.auth.hashers import make_password
     from django.contrib.auth.models import Group
 
+    from home.demo_world.names import person_names
     from lms.models import Enterprise, Industry, Membership, Occupation, User
     from lms.roles import Role
 
@@ -145,23 +116,25 @@ def _people(spec, rng, out):
         for n in range(spec["enterprises"])
     )
 
-    def users(kind, count, label):
+    def users(kind, count):
         return User.objects.bulk_create(
             (
                 User(
                     email=EMAIL.format(kind=kind, n=n),
-                    display_name=f"{label} {n}",
+                    display_name=name.written,
+                    last_name=name.surname,
+                    first_name=name.given,
                     password=password,
                 )
-                for n in range(count)
+                for n, name in enumerate(person_names(rng, count))
             ),
             batch_size=BATCH,
         )
 
-    hrs = users("hr", spec["enterprises"], "Bench HR")
-    workers = users("worker", spec["workers"], "Bench worker")
-    mentors = users("mentor", spec["mentors"], "Bench mentor")
-    coordinator = users("coordinator", 1, "Bench coordinator")[0]
+    hrs = users("hr", spec["enterprises"])
+    workers = users("worker", spec["workers"])
+    mentors = users("mentor", spec["mentors"])
+    coordinator = users("coordinator", 1)[0]
 
     # Enterprise 0 is the big one (a quarter of the workers); the rest share evenly.
     def enterprise_of(n: int) -> Enterprise:
@@ -288,23 +261,29 @@ def _learning(spec, people, courses, lessons, out):
     from django.utils import timezone
 
     from courses.models import Enrollment, LessonProgress
+    from home.demo_world.rows import (
+        bulk_insert,
+        copy_rows,
+        enrollment_row,
+        progress_row,
+    )
 
     began = time.monotonic()
     workers = people["workers"]
     now = timezone.now()
-    enrolments = []
-    for e in range(spec["enrolments"]):
-        u, j = e % len(workers), e // len(workers)
-        c = course_of(u, j, len(courses))
-        enrolments.append(
-            Enrollment(
-                user=workers[u],
-                course=courses[c],
-                last_lesson=lessons[c][0],
-                last_activity_at=now,
+
+    def enrolment_rows():
+        for e in range(spec["enrolments"]):
+            u, j = e % len(workers), e // len(workers)
+            c = course_of(u, j, len(courses))
+            yield enrollment_row(
+                user_id=workers[u].pk,
+                course_id=courses[c].pk,
+                enrolled_at=now,
+                last_lesson_id=lessons[c][0].pk,
             )
-        )
-    Enrollment.objects.bulk_create(enrolments, batch_size=BATCH)
+
+    enrolments = bulk_insert(Enrollment, enrolment_rows())
     lesson_ids = {
         c.pk: [lesson.pk for lesson in ls]
         for c, ls in zip(courses, lessons, strict=True)
@@ -316,14 +295,14 @@ def _learning(spec, people, courses, lessons, out):
             ids = lesson_ids[enrolment.course_id]
             for k in range(per):
                 # Every other enrolment has finished what it opened.
-                done = now if (i + k) % 2 == 0 else None
-                yield (enrolment.pk, ids[k], now, now, done)
+                yield progress_row(
+                    enrollment_id=enrolment.pk,
+                    lesson_id=ids[k],
+                    opened_at=now,
+                    completed_at=now if (i + k) % 2 == 0 else None,
+                )
 
-    progress = copy_rows(
-        LessonProgress,
-        ["enrollment", "lesson", "first_viewed_at", "last_viewed_at", "completed_at"],
-        rows(),
-    )
+    progress = copy_rows(LessonProgress, rows())
     out.write(
         f"  {len(enrolments)} enrolments, {progress} lesson progress rows in "
         f"{time.monotonic() - began:.1f} s\n"
@@ -336,6 +315,7 @@ def _mentorship(spec, people, today, out):
 
     from django.utils import timezone
 
+    from home.demo_world.rows import copy_rows, session_row
     from mentorship.models import Agreement, GuidanceSession
 
     began = time.monotonic()
@@ -362,54 +342,25 @@ def _mentorship(spec, people, today, out):
         batch_size=BATCH,
     )
     per = spec["sessions_per_agreement"]
-    fields = [
-        "agreement",
-        "mentor",
-        "date",
-        "start_time",
-        "end_time",
-        "minutes",
-        "workshop",
-        "line",
-        "workstation",
-        "topics",
-        "problem",
-        "skills",
-        "notes",
-        "status",
-        "dispute_comment",
-        "confirmed_at",
-        "created_at",
-        "updated_at",
-    ]
 
     def rows():
-        start, end = datetime.time(9, 0), datetime.time(10, 30)
         for agreement in agreements:
             for k in range(per):
-                confirmed = k % 4 != 0
-                yield (
-                    agreement.pk,
-                    agreement.mentor_id,
-                    today - datetime.timedelta(days=7 * (per - k)),
-                    start,
-                    end,
-                    90,
-                    "Workshop 2",
-                    "Line A",
-                    f"Station {k % 9 + 1}",
-                    "Fixture set-up and first-piece inspection",
-                    "",
-                    "Reading the drawing",
-                    "",
-                    "confirmed" if confirmed else "pending",
-                    "",
-                    now if confirmed else None,
-                    now,
-                    now,
+                yield session_row(
+                    agreement_id=agreement.pk,
+                    mentor_id=agreement.mentor_id,
+                    day=today - datetime.timedelta(days=7 * (per - k)),
+                    start=datetime.time(9, 0),
+                    minutes=90,
+                    status="confirmed" if k % 4 != 0 else "pending",
+                    workshop="Workshop 2",
+                    line="Line A",
+                    workstation=f"Station {k % 9 + 1}",
+                    topics="Fixture set-up and first-piece inspection",
+                    skills="Reading the drawing",
                 )
 
-    sessions = copy_rows(GuidanceSession, fields, rows())
+    sessions = copy_rows(GuidanceSession, rows())
     out.write(
         f"  {len(agreements)} agreements, {sessions} sessions in "
         f"{time.monotonic() - began:.1f} s\n"
@@ -420,75 +371,48 @@ def _mentorship(spec, people, today, out):
 def _certificates(spec, people, rng, today, out):
     from django.utils import timezone
 
+    from home.demo_world.rows import certificate_row, copy_rows
     from lms.models import Notification, SkillCertificate
 
     began = time.monotonic()
     workers, occupations = people["workers"], people["occupations"]
     now = timezone.now()
     total = spec["certificates"]
-    outside = SkillCertificate.IssuerKind.OUTSIDE
-    appraisal = SkillCertificate.Evidence.APPRAISAL
-    fields = [
-        "holder",
-        "occupation",
-        "level",
-        "number",
-        "issuer_kind",
-        "issuer_name",
-        "issued_on",
-        "valid_until",
-        "evidence_kind",
-        "evidence_detail",
-        "verification_code",
-        "superseded",
-        "suspended",
-        "suspension_reason",
-        "revoked",
-        "revocation_reason",
-        "source_key",
-        "created_at",
-    ]
 
     def rows():
         for i in range(total):
-            worker = workers[i % len(workers)]
             issued = today - datetime.timedelta(days=rng.randrange(30, 3000))
-            # A third never expire; the rest last three years from issue.
-            until = None if i % 3 == 0 else issued + datetime.timedelta(days=3 * 365)
-            yield (
-                worker.pk,
-                occupations[rng.randrange(len(occupations))].pk,
-                rng.randint(1, 5),
-                f"BENCH-{i:07d}",
-                outside,
-                "Bench appraisal centre",
-                issued,
-                until,
-                appraisal,
-                "",
-                secrets.token_urlsafe(15),
-                False,  # superseded: no renewals in the generated data
-                False,
-                "",
-                False,
-                "",
-                "",
-                now,
+            # A third never expire; the rest last three years from issue. No
+            # renewals in the generated data (nothing superseded).
+            yield certificate_row(
+                rng=rng,
+                holder_id=workers[i % len(workers)].pk,
+                occupation_id=occupations[rng.randrange(len(occupations))].pk,
+                level=rng.randint(1, 5),
+                number=f"BENCH-{i:07d}",
+                issuer_kind=SkillCertificate.IssuerKind.OUTSIDE,
+                issuer_name="Bench appraisal centre",
+                issued_on=issued,
+                valid_until=None
+                if i % 3 == 0
+                else issued + datetime.timedelta(days=3 * 365),
+                evidence_kind=SkillCertificate.Evidence.APPRAISAL,
             )
 
-    certificates = copy_rows(SkillCertificate, fields, rows())
+    certificates = copy_rows(SkillCertificate, rows())
     notes = copy_rows(
         Notification,
-        ["recipient", "key", "subject", "body", "url", "created_at"],
         (
-            (
-                worker.pk,
-                f"bench-{k}",
-                f"Bench notice {k}",
-                "Your shift's training starts at eight.",
-                "",
-                now,
-            )
+            {
+                "recipient_id": worker.pk,
+                "key": f"bench-{k}",
+                "kind": "legacy",
+                "params": {
+                    "subject": f"Bench notice {k}",
+                    "body": "Your shift's training starts at eight.",
+                },
+                "created_at": now,
+            }
             for worker in workers
             for k in range(spec["notes"])
         ),

@@ -10,9 +10,11 @@ class CoursesConfig(AppConfig):
     def ready(self) -> None:
         from lms import navigation, permissions, personal_data, providers
 
+        from . import notice_kinds, selectors, selectors_dashboard
         from . import personal_data as courses_data
         from . import providers as courses_providers
-        from . import selectors, selectors_dashboard
+
+        del notice_kinds  # imported for its kinds (lms.notices)
 
         providers.register_completed_courses(
             selectors.completed_course_ids,

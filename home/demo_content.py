@@ -208,7 +208,7 @@ PROFILES = {
         },
     },
     "zhang-zhaohong": {
-        "user": None,
+        "user": "zhang_zhaohong",
         "occupation": "6-31-01-02",
         "in_trade_since": None,
         "portrait": ("Portrait · Zhang Zhaohong", "ZZ", (30, 122, 60)),

@@ -10,7 +10,15 @@ class LmsConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from lms import navigation, page_cache, permissions, selectors_dashboard
+        from lms import (
+            navigation,
+            notice_kinds,
+            page_cache,
+            permissions,
+            selectors_dashboard,
+        )
+
+        del notice_kinds  # imported for its kinds (lms.notices)
 
         post_migrate.connect(_sync_role_permissions, sender=self)
         page_cache.connect()  # the anonymous page cache empties on page changes

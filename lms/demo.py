@@ -1,9 +1,13 @@
 """Demo organisations and one account for every role; other apps' demo loaders find
-these people with ``demo_user(key)``."""
+these people with ``demo_user(key)``. Names are written as the people write them
+(Chinese), with their Latin spelling in ``last_name``/``first_name``."""
 
 from __future__ import annotations
 
+from functools import cache
+
 from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
 
 from lms.models import Enterprise, Industry, TradeUnion, User
 from lms.roles import Role
@@ -12,86 +16,93 @@ from lms.validators import credit_code_check_char
 
 DEMO_PASSWORD = "craft-demo-2026"
 
-# key: (e-mail, display name, roles, language, (enterprise key, membership role, no.))
+# key: (e-mail, (name, Latin surname, Latin given name), roles, language,
+#       (enterprise key, membership role, employee number))
 DEMO_ACCOUNTS: dict[str, tuple] = {
     "learner": (
         "learner@demo.craftskills.cn",
-        "Wang Fang",
+        ("王芳", "Wang", "Fang"),
         [Role.LEARNER],
         "zh-hans",
         ("textile", "worker", "TX-0101"),
     ),
     "apprentice": (
         "li.junle@demo.craftskills.cn",
-        "Li Junle",
+        ("李俊乐", "Li", "Junle"),
         [Role.LEARNER],
         "zh-hans",
         ("autopark", "worker", "AP-0042"),
     ),
     "mentor": (
         "yi.ran@demo.craftskills.cn",
-        "Yi Ran",
+        ("易冉", "Yi", "Ran"),
         [Role.MENTOR, Role.LEARNER],
         "zh-hans",
         None,
     ),
     "mentor2": (
         "han.liping@demo.craftskills.cn",
-        "Han Liping",
+        ("韩利萍", "Han", "Liping"),
         [Role.MENTOR, Role.LEARNER],
         "zh-hans",
         ("aerospace", "worker", "AS-0007"),
     ),
     "hr": (
         "hr@demo.craftskills.cn",
-        "Zhao Min (HR, Xi'an Auto Park)",
+        ("赵敏", "Zhao", "Min"),
         [Role.HR],
         "en",
         ("autopark", "hr", "AP-HR01"),
     ),
     "hr2": (
         "hr.textile@demo.craftskills.cn",
-        "Chen Jing (HR, Textile Mill)",
+        ("陈静", "Chen", "Jing"),
         [Role.HR],
         "en",
         ("textile", "hr", "TX-HR01"),
     ),
     "manager": (
         "manager@demo.craftskills.cn",
-        "Sun Lei (Manager, Xi'an Auto Park)",
+        ("孙磊", "Sun", "Lei"),
         [Role.LEARNER],
         "en",
         ("autopark", "manager", "AP-M001"),
     ),
     "editor": (
         "editor@demo.craftskills.cn",
-        "Liu Yang (Editor)",
+        ("刘洋", "Liu", "Yang"),
         [Role.EDITOR],
         "en",
         None,
     ),
     "moderator": (
         "moderator@demo.craftskills.cn",
-        "Guo Hua (Moderator)",
+        ("郭华", "Guo", "Hua"),
         [Role.MODERATOR],
         "en",
         None,
     ),
     "coordinator": (
         "coordinator@demo.craftskills.cn",
-        "Ma Li (Union coordinator)",
+        ("马丽", "Ma", "Li"),
         [Role.COORDINATOR],
         "en",
         None,
     ),
     "officer": (
         "officer@demo.craftskills.cn",
-        "Zhou Qiang (Certification officer)",
+        ("周强", "Zhou", "Qiang"),
         [Role.OFFICER],
         "en",
         None,
     ),
-    "admin": ("admin@demo.craftskills.cn", "Platform administrator", [], "en", None),
+    "admin": (
+        "admin@demo.craftskills.cn",
+        ("何伟", "He", "Wei"),
+        [],
+        "en",
+        None,
+    ),
 }
 
 INDUSTRIES = {
@@ -121,6 +132,31 @@ ENTERPRISES = {
         "Shanxi · Taiyuan",
         "SXAEROLNCH",
     ),
+    "petrochem": (
+        "Quanzhou Quangang Petrochemical Co.",
+        "petrochemical",
+        "Fujian · Quanzhou",
+        "FJQGPETRO",
+    ),
+}
+# The enterprises' Chinese names, for a Chinese name field once Enterprise has one.
+ENTERPRISE_NAMES_ZH = {
+    "autopark": "西安汽车产业园零部件有限公司",
+    "textile": "陕西西北第七棉纺织厂",
+    "aerospace": "山西航天发射装备有限公司",
+    "petrochem": "泉州泉港石化有限公司",
+}
+
+# People of the stories who sign in only as themselves, not as a role's demo login:
+# key: (e-mail, name, roles, enterprise key, employee number)
+NAMED_PEOPLE: dict[str, tuple] = {
+    "zhang_zhaohong": (
+        "zhang.zhaohong@demo.craftskills.cn",
+        ("张兆宏", "Zhang", "Zhaohong"),
+        [Role.MENTOR, Role.LEARNER],
+        "petrochem",
+        "QG-0001",
+    ),
 }
 
 
@@ -133,7 +169,37 @@ def credit_code_for(serial: str) -> str:
 
 
 def demo_user(key: str) -> User:
-    return User.objects.get(email=DEMO_ACCOUNTS[key][0])
+    """A demo login (``DEMO_ACCOUNTS``) or a named person (``NAMED_PEOPLE``)."""
+    spec = DEMO_ACCOUNTS.get(key) or NAMED_PEOPLE[key]
+    return User.objects.get(email=spec[0])
+
+
+@cache
+def demo_password_hash() -> str:
+    """The demo password hashed once: hashing is slow on purpose, and every demo
+    person shares the password."""
+    return make_password(DEMO_PASSWORD)
+
+
+def demo_person(email: str, name: tuple[str, str, str], **extra) -> tuple[User, bool]:
+    """The person with this e-mail, made (with a verified address) if missing; an
+    existing person is left as they are (their own changes kept)."""
+    user = User.objects.filter(email=email).first()
+    created = user is None
+    if created:
+        written, surname, given = name
+        user = User.objects.create(
+            email=email,
+            password=demo_password_hash(),
+            display_name=written,
+            last_name=surname,
+            first_name=given,
+            **extra,
+        )
+    EmailAddress.objects.get_or_create(
+        user=user, email=email, defaults={"verified": True, "primary": True}
+    )
+    return user, created
 
 
 def demo_enterprise(key: str) -> Enterprise:
@@ -153,7 +219,7 @@ def load(*, stdout) -> None:
     )
     enterprises = {}
     for key, (name, industry, region, serial) in ENTERPRISES.items():
-        enterprises[key], _ = Enterprise.objects.update_or_create(
+        enterprises[key], _ = Enterprise.objects.get_or_create(
             credit_code=credit_code_for(serial),
             defaults={
                 "name": name,
@@ -163,21 +229,13 @@ def load(*, stdout) -> None:
             },
         )
     for key, (email, name, roles, language, membership) in DEMO_ACCOUNTS.items():
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(
-                email=email,
-                password=DEMO_PASSWORD,
-                display_name=name,
-                is_staff=key == "admin",
-                is_superuser=key == "admin",
-            )
-        EmailAddress.objects.get_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
+        user, created = demo_person(
+            email, name, is_staff=key == "admin", is_superuser=key == "admin"
         )
         for role in roles:
             role_grant(user=user, role=role)
-        user_set_language(user=user, language=language)
+        if created:
+            user_set_language(user=user, language=language)
         if membership:
             enterprise_key, member_role, number = membership
             membership_add(
@@ -188,6 +246,15 @@ def load(*, stdout) -> None:
             )
         if key == "coordinator":
             federation.coordinators.add(user)
+    for email, name, roles, enterprise_key, number in NAMED_PEOPLE.values():
+        user, created = demo_person(email, name)
+        for role in roles:
+            role_grant(user=user, role=role)
+        if created:
+            user_set_language(user=user, language="zh-hans")
+        membership_add(
+            user=user, enterprise=enterprises[enterprise_key], employee_number=number
+        )
     stdout.write(
         f"Demo accounts: {len(DEMO_ACCOUNTS)}, enterprises: {len(enterprises)}"
     )

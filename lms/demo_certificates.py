@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import datetime
 
-from allauth.account.models import EmailAddress
 from django.utils import timezone
 
-from lms.demo import DEMO_PASSWORD, demo_enterprise, demo_user
+from lms.demo import demo_enterprise, demo_person, demo_user
 from lms.models import LevelRequirement, Occupation, SkillCertificate, User
 from lms.services.accounts import membership_add, role_grant
 from lms.services.certificates import (
@@ -24,10 +23,30 @@ MOHRSS = "Ministry of Human Resources and Social Security Skill Testing Centre"
 
 # key: (e-mail, name, enterprise, employee number)
 EXTRA_WORKERS = {
-    "liu_xia": ("liu.xia@demo.craftskills.cn", "Liu Xia", "textile", "TX-0102"),
-    "zhao_lei": ("zhao.lei@demo.craftskills.cn", "Zhao Lei", "textile", "TX-0103"),
-    "sun_mei": ("sun.mei@demo.craftskills.cn", "Sun Mei", "textile", "TX-0104"),
-    "wu_gang": ("wu.gang@demo.craftskills.cn", "Wu Gang", "autopark", "AP-0043"),
+    "liu_xia": (
+        "liu.xia@demo.craftskills.cn",
+        ("刘霞", "Liu", "Xia"),
+        "textile",
+        "TX-0102",
+    ),
+    "zhao_lei": (
+        "zhao.lei@demo.craftskills.cn",
+        ("赵磊", "Zhao", "Lei"),
+        "textile",
+        "TX-0103",
+    ),
+    "sun_mei": (
+        "sun.mei@demo.craftskills.cn",
+        ("孙梅", "Sun", "Mei"),
+        "textile",
+        "TX-0104",
+    ),
+    "wu_gang": (
+        "wu.gang@demo.craftskills.cn",
+        ("吴刚", "Wu", "Gang"),
+        "autopark",
+        "AP-0043",
+    ),
 }
 
 # (holder, occupation code, level, number, issuer kind, issuer, issued days ago,
@@ -171,14 +190,7 @@ REQUIREMENTS = [
 def _people() -> dict[str, User]:
     people = {}
     for key, (email, name, enterprise_key, number) in EXTRA_WORKERS.items():
-        user = User.objects.filter(email=email).first()
-        if user is None:
-            user = User.objects.create_user(
-                email=email, password=DEMO_PASSWORD, display_name=name
-            )
-        EmailAddress.objects.get_or_create(
-            user=user, email=email, defaults={"verified": True, "primary": True}
-        )
+        user, _created = demo_person(email, name)
         role_grant(user=user, role="Learner")
         membership_add(
             user=user,

@@ -148,13 +148,15 @@ def export_lms(user: User) -> dict:
         ),
         "notifications": [
             {
-                "subject": n.subject,
-                "body": n.body,
-                "url": n.url,
+                "kind": n.kind,
+                "subject": message.subject,
+                "body": message.body,
+                "url": message.link,
                 "created_at": when(n.created_at),
                 "read_at": when(n.read_at),
             }
             for n in Notification.objects.filter(recipient=user)
+            for message in [n.render(user.preferred_language)]
         ],
         "certificates": [_certificate(c) for c in certificates],
     }

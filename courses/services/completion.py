@@ -6,12 +6,10 @@ import logging
 from datetime import timedelta
 
 from django.db import DatabaseError, IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from courses.models import CourseCompletion, Enrollment
-from courses.selectors import enrollment_progress, localized_page
+from courses.selectors import enrollment_progress
 from lms.errors import DomainError
 from lms.queueing import queue_on_commit
 from lms.services.notifications import notification_send
@@ -101,28 +99,14 @@ def _certificate_step(
         certificate = _issue(completion)
         if certificate is not None:
             completion.certificate = certificate
-    learner = completion.enrollment.user
-    title = localized_page(
-        completion.enrollment.course, language=learner.preferred_language
-    ).title
-    with_certificate = bool(completion.certificate_id)
-
-    def body() -> str:  # in the learner's language (notification_send renders it)
-        if with_certificate:
-            text = _(
-                "Congratulations: you completed %(course)s. Your skill certificate "
-                "is ready on your learning page."
-            )
-        else:
-            text = _("Congratulations: you completed %(course)s.")
-        return text % {"course": title}
-
     notification_send(
-        recipient=learner,
+        recipient=completion.enrollment.user,
         key=f"course-completed:{completion.pk}",
-        subject=lambda: _("Course completed: %(course)s") % {"course": title},
-        body=body,
-        url=lambda: reverse("courses:my_learning"),
+        kind="courses.course_completed",
+        params={
+            "completion": completion.pk,
+            "with_certificate": bool(completion.certificate_id),
+        },
     )
     completion.certificate_checked_at = timezone.now()
     completion.save(update_fields=["certificate", "certificate_checked_at"])

@@ -5,12 +5,11 @@ from __future__ import annotations
 import datetime
 
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrollment
-from courses.selectors import canonical_page, localized_page, missing_prerequisites
+from courses.selectors import canonical_page, missing_prerequisites
 from lms import permissions
 from lms.errors import DomainError
 from lms.models import User
@@ -98,20 +97,14 @@ def enrollment_assign(
         enrollment.save(update_fields=["source", "assigned_by", "due_on"])
     _reactivate(enrollment)
     if enrollment.status != Enrollment.Status.COMPLETED:
-        title = localized_page(course, language=person.preferred_language).title
         notification_send(
             recipient=person,
             key=f"course-assigned:{enrollment.pk}:{due_on or 'none'}",
-            subject=lambda: _("Course assigned: %(course)s") % {"course": title},
-            body=lambda: (
-                _("%(actor)s assigned you the course %(course)s (due: %(due)s).")
-                % {
-                    "actor": actor,
-                    "course": title,
-                    "due": due_on.isoformat() if due_on else _("no due date"),
-                }
-            ),
-            url=lambda: reverse("courses:my_learning"),
+            kind="courses.course_assigned",
+            params={
+                "enrollment": enrollment.pk,
+                "due": due_on.isoformat() if due_on else None,
+            },
         )
     return enrollment
 

@@ -6,7 +6,6 @@ from collections.abc import Sequence
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +16,6 @@ from courses.models import (
     PracticalEvidencePhoto,
     PracticalSubmission,
 )
-from courses.selectors import localized_page
 from courses.services.progress import active_enrollment, check_lesson_of_course
 from lms import permissions
 from lms.errors import DomainError
@@ -91,22 +89,11 @@ def practical_submit(
     for photo in photos:
         PracticalEvidencePhoto.objects.create(submission=submission, image=photo)
     for instructor in course.instructors.all():
-        title = localized_page(course, language=instructor.preferred_language).title
         notification_send(
             recipient=instructor,
             key=f"practical-submitted:{submission.pk}",
-            subject=lambda: (
-                _("Practical task to review: %(task)s") % {"task": block.value["title"]}
-            ),
-            body=lambda title=title: (
-                _("%(learner)s submitted evidence for %(task)s in %(course)s.")
-                % {
-                    "learner": enrollment.user,
-                    "task": block.value["title"],
-                    "course": title,
-                }
-            ),
-            url=lambda: reverse("courses:practical_review", args=[submission.pk]),
+            kind="courses.practical_submitted",
+            params={"submission": submission.pk, "task": block.value["title"]},
         )
     return submission
 
@@ -153,20 +140,11 @@ def practical_decide(
     submission.decided_at = timezone.now()
     submission.comment = comment[:2000]
     submission.save(update_fields=["status", "decided_by", "decided_at", "comment"])
-    learner = submission.enrollment.user
-    lesson = localized_page(submission.lesson, language=learner.preferred_language)
-
-    def subject():
-        if approve:
-            return _("Practical task signed off: %(lesson)s") % {"lesson": lesson.title}
-        return _("Practical task sent back: %(lesson)s") % {"lesson": lesson.title}
-
     notification_send(
-        recipient=learner,
+        recipient=submission.enrollment.user,
         key=f"practical-decision:{submission.pk}",
-        subject=subject,
-        body=comment,
-        url=lesson.url or "",
+        kind="courses.practical_decided",
+        params={"submission": submission.pk, "approved": approve},
     )
     if approve:
         course_completion_check(enrollment=submission.enrollment)

@@ -404,6 +404,13 @@ class CertificateEvent(models.Model):
     def __str__(self) -> str:
         return f"{self.get_action_display()} · {self.at:%Y-%m-%d}"
 
+    @property
+    def description(self) -> str:
+        """What happened, as a sentence in the active language."""
+        from lms.certificate_history import describe
+
+        return describe(self)
+
 
 class LevelRequirement(models.Model):
     """What a worker needs to apply for one skill level of one occupation."""
@@ -496,7 +503,17 @@ class ImportBatch(models.Model):
     new_count = models.PositiveIntegerField(_("new certificates"), default=0)
     unchanged_count = models.PositiveIntegerField(_("already imported"), default=0)
     errors = models.JSONField(_("errors"), default=list, blank=True)
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(
+        _("message"),
+        blank=True,
+        help_text=_("The outcome as text, of imports made before summaries."),
+    )
+    summary = models.JSONField(
+        _("summary"),
+        default=dict,
+        blank=True,
+        help_text=_("The outcome as a code and counts, said in the reader's language."),
+    )
     created_at = models.DateTimeField(_("created at"), default=timezone.now)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
@@ -507,6 +524,33 @@ class ImportBatch(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+    @property
+    def summary_text(self) -> str:
+        """The outcome in the active language."""
+        from lms import import_summaries, stored_text
+
+        if self.summary:
+            return import_summaries.render(self.summary)
+        return stored_text.render(self.message)
+
+    @property
+    def error_rows(self) -> list[dict]:
+        """The stored row errors, each message in the active language."""
+        from lms.stored_text import Text
+
+        return [
+            {
+                "row": e.get("row"),
+                "column": e.get("column", ""),
+                "message": str(
+                    Text(
+                        str(e.get("text", e.get("message", ""))), e.get("params") or {}
+                    )
+                ),
+            }
+            for e in self.errors
+        ]
 
     @property
     def progress(self) -> int:

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms import permissions
@@ -155,21 +155,13 @@ def platform_certificate_issue(
 
 
 def _notify_issued(certificate: SkillCertificate) -> None:
-    from django.urls import reverse
-
     from lms.services.notifications import notification_send
 
     notification_send(
         recipient=certificate.holder,
         key=f"cert-issued:{certificate.pk}",
-        subject=_("Your skill certificate %(number)s is ready")
-        % {"number": certificate.number},
-        body=_("%(occupation)s, %(level)s.")
-        % {
-            "occupation": certificate.occupation,
-            "level": certificate.get_level_display(),
-        },
-        url=reverse("certification:detail", args=[certificate.pk]),
+        kind="lms.certificate_issued",
+        params={"certificate": certificate.pk},
     )
 
 
@@ -440,7 +432,6 @@ def certificate_expiry_reminders_send(*, today: datetime.date | None = None) -> 
     90, 60, 30 or 7 days. Each (certificate, threshold) is sent once, and only the
     nearest threshold, so a day the beat missed sends no burst of old reminders."""
     from django.contrib.auth.models import Group
-    from django.urls import reverse
 
     from lms.models import CertificateStatus, Membership
     from lms.roles import Role
@@ -478,27 +469,18 @@ def certificate_expiry_reminders_send(*, today: datetime.date | None = None) -> 
         left = (certificate.valid_until - today).days
         threshold = min(d for d in REMINDER_DAYS if left <= d)
         key = f"cert-expiry:{certificate.pk}:{threshold}"
-        params = {
-            "number": certificate.number,
-            "occupation": certificate.occupation,
-            "date": certificate.valid_until.isoformat(),
-            "name": certificate.holder.get_full_name(),
-        }
-        url = reverse("certification:detail", args=[certificate.pk])
         recipients = [certificate.holder]
         for enterprise_id in enterprises_of.get(certificate.holder_id, ()):
             recipients += hr_of.get(enterprise_id, [])
         for recipient in {r.pk: r for r in recipients}.values():
-            own = recipient.pk == certificate.holder_id
-            with translation.override(recipient.preferred_language):
-                subject = (
-                    _("Your certificate %(number)s expires on %(date)s")
-                    if own
-                    else _("%(name)s's certificate %(number)s expires on %(date)s")
-                ) % params
-                body = _("%(occupation)s. Plan the renewal before it expires.") % params
             if notification_send(
-                recipient=recipient, key=key, subject=subject, body=body, url=url
+                recipient=recipient,
+                key=key,
+                kind="lms.certificate_expiring",
+                params={
+                    "certificate": certificate.pk,
+                    "for_holder": recipient.pk == certificate.holder_id,
+                },
             ):
                 sent += 1
     return sent

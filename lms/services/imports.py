@@ -21,9 +21,11 @@ from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from lms import permissions
 from lms.errors import DomainError
+from lms.import_summaries import summary
 from lms.models import (
     CertificateEvent,
     Enterprise,
@@ -35,6 +37,7 @@ from lms.models import (
     User,
 )
 from lms.queueing import queue_now, queue_on_commit
+from lms.stored_text import Text
 
 MAX_ROWS = 100_000
 MAX_STORED_ERRORS = 5_000
@@ -62,10 +65,10 @@ HEADER_ALIASES = {alias: key for key, names in COLUMNS.items() for alias in name
 class RowError:
     row: int
     column: str
-    message: str
+    message: Text
 
     def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "message": self.message}
+        return {"row": self.row, "column": self.column, **self.message.as_json()}
 
 
 @dataclass
@@ -85,8 +88,8 @@ class ParsedRow:
 class FileRefused(Exception):
     """The file as a whole cannot be read (not CSV/XLSX, too many rows...)."""
 
-    def __init__(self, message: str):
-        super().__init__(message)
+    def __init__(self, message: Text):
+        super().__init__(message.text)
         self.message = message
 
 
@@ -111,11 +114,13 @@ def read_csv(stream) -> Iterator[list[str]]:
         yield from csv.reader(text)
     except UnicodeDecodeError:
         raise FileRefused(
-            _("The CSV file is not UTF-8 text; save it as “CSV UTF-8”.")
+            Text(
+                gettext_noop("The CSV file is not UTF-8 text; save it as “CSV UTF-8”.")
+            )
         ) from None
     except csv.Error as exc:
         raise FileRefused(
-            _("The CSV file cannot be read: %(e)s") % {"e": exc}
+            Text(gettext_noop("The CSV file cannot be read: %(e)s")) % {"e": exc}
         ) from None
     finally:
         text.detach()
@@ -127,7 +132,9 @@ def read_xlsx(stream) -> Iterator[list[str]]:
     try:
         workbook = openpyxl.load_workbook(stream, read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, OSError, ValueError):
-        raise FileRefused(_("This is not an Excel (.xlsx) file we can read.")) from None
+        raise FileRefused(
+            Text(gettext_noop("This is not an Excel (.xlsx) file we can read."))
+        ) from None
     try:
         sheet = workbook.worksheets[0]
         for values in sheet.iter_rows(values_only=True):
@@ -142,7 +149,7 @@ def read_table(stream, name: str) -> Iterator[list[str]]:
         return read_csv(stream)
     if lower.endswith(".xlsx"):
         return read_xlsx(stream)
-    raise FileRefused(_("Upload a CSV (.csv) or Excel (.xlsx) file."))
+    raise FileRefused(Text(gettext_noop("Upload a CSV (.csv) or Excel (.xlsx) file.")))
 
 
 # --- parsing ----------------------------------------------------------------------
@@ -165,7 +172,7 @@ def parse_rows(
     try:
         header = next(iterator)
     except StopIteration:
-        return [], [RowError(1, "", _("The file is empty."))]
+        return [], [RowError(1, "", Text(gettext_noop("The file is empty.")))]
     columns: list[str | None] = []
     for cell in header:
         label = _cell_text(cell).lower()
@@ -173,18 +180,30 @@ def parse_rows(
         if label and key is None:
             errors.append(
                 RowError(
-                    1, label[:50], _("Unknown column “%(c)s”.") % {"c": label[:50]}
+                    1,
+                    label[:50],
+                    Text(gettext_noop("Unknown column “%(c)s”.")) % {"c": label[:50]},
                 )
             )
         if key is not None and key in columns:
-            errors.append(RowError(1, label[:50], _("This column appears twice.")))
+            errors.append(
+                RowError(
+                    1, label[:50], Text(gettext_noop("This column appears twice."))
+                )
+            )
         columns.append(key)
     for required in REQUIRED:
         if required not in columns:
-            errors.append(RowError(1, required, _("This column is missing.")))
+            errors.append(
+                RowError(1, required, Text(gettext_noop("This column is missing.")))
+            )
     if "email" not in columns and "employee_number" not in columns:
         errors.append(
-            RowError(1, "email", _("Add an email or an employee_number column."))
+            RowError(
+                1,
+                "email",
+                Text(gettext_noop("Add an email or an employee_number column.")),
+            )
         )
     if errors:
         return [], errors
@@ -197,14 +216,19 @@ def parse_rows(
         count += 1
         if count > max_rows:
             raise FileRefused(
-                _("The file has more than %(n)s rows; split it.") % {"n": max_rows}
+                Text(gettext_noop("The file has more than %(n)s rows; split it."))
+                % {"n": max_rows}
             )
         if len(cells) > width and any(cells[width:]):
             errors.append(
                 RowError(
                     index,
                     "",
-                    _("Too many columns: %(got)s values for %(want)s columns.")
+                    Text(
+                        gettext_noop(
+                            "Too many columns: %(got)s values for %(want)s columns."
+                        )
+                    )
                     % {"got": len(cells), "want": width},
                 )
             )
@@ -224,25 +248,31 @@ def parse_rows(
 def _parse_one(index: int, v: dict[str, str]) -> tuple[ParsedRow | None, list]:
     errors = []
 
-    def fail(column: str, message: str) -> None:
+    def fail(column: str, message: Text) -> None:
         errors.append(RowError(index, column, message))
 
     number = v["number"].strip()
     if not number:
-        fail("number", _("The certificate number is missing."))
+        fail("number", Text(gettext_noop("The certificate number is missing.")))
     elif len(number) > 64:
-        fail("number", _("The certificate number is longer than 64 characters."))
+        fail(
+            "number",
+            Text(gettext_noop("The certificate number is longer than 64 characters.")),
+        )
     email = v["email"].strip().lower()
     employee_number = v["employee_number"].strip()
     if not email and not employee_number:
-        fail("email", _("Give the holder's e-mail address or employee number."))
+        fail(
+            "email",
+            Text(gettext_noop("Give the holder's e-mail address or employee number.")),
+        )
     elif email and ("@" not in email or len(email) > 254):
-        fail("email", _("This is not an e-mail address."))
+        fail("email", Text(gettext_noop("This is not an e-mail address.")))
     if len(employee_number) > 40:
-        fail("employee_number", _("The employee number is too long."))
+        fail("employee_number", Text(gettext_noop("The employee number is too long.")))
     occupation_code = v["occupation_code"].strip()
     if not occupation_code:
-        fail("occupation_code", _("The occupation code is missing."))
+        fail("occupation_code", Text(gettext_noop("The occupation code is missing.")))
     level = 0
     try:
         level = int(Decimal(v["level"].strip()))
@@ -251,19 +281,24 @@ def _parse_one(index: int, v: dict[str, str]) -> tuple[ParsedRow | None, list]:
     except (InvalidOperation, ValueError, ArithmeticError):
         level = 0
     if level not in SkillLevel.values:
-        fail("level", _("The level must be a whole number from 1 to 5."))
+        fail(
+            "level", Text(gettext_noop("The level must be a whole number from 1 to 5."))
+        )
     issued_on = valid_until = None
     try:
         issued_on = _parse_date(v["issued_on"])
     except ValueError:
-        fail("issued_on", _("Write the date as YYYY-MM-DD."))
+        fail("issued_on", Text(gettext_noop("Write the date as YYYY-MM-DD.")))
     if v["valid_until"].strip():
         try:
             valid_until = _parse_date(v["valid_until"])
         except ValueError:
-            fail("valid_until", _("Write the date as YYYY-MM-DD."))
+            fail("valid_until", Text(gettext_noop("Write the date as YYYY-MM-DD.")))
     if issued_on and valid_until and valid_until < issued_on:
-        fail("valid_until", _("The certificate cannot expire before it is issued."))
+        fail(
+            "valid_until",
+            Text(gettext_noop("The certificate cannot expire before it is issued.")),
+        )
     score = None
     if v["score"].strip():
         try:
@@ -272,7 +307,10 @@ def _parse_one(index: int, v: dict[str, str]) -> tuple[ParsedRow | None, list]:
                 raise InvalidOperation
             score = score.quantize(Decimal("0.01"))
         except (InvalidOperation, ValueError):
-            fail("score", _("The score must be a number from 0 to 9999."))
+            fail(
+                "score",
+                Text(gettext_noop("The score must be a number from 0 to 9999.")),
+            )
             score = None
     if errors:
         return None, errors
@@ -365,7 +403,7 @@ def resolve_rows(
                 RowError(
                     row.row,
                     "occupation_code",
-                    _("Unknown occupation code “%(code)s”.")
+                    Text(gettext_noop("Unknown occupation code “%(code)s”."))
                     % {"code": row.occupation_code[:30]},
                 )
             )
@@ -374,7 +412,11 @@ def resolve_rows(
             holder_id = users_by_email.get(row.email)
             if holder_id is None:
                 row_errors.append(
-                    RowError(row.row, "email", _("Nobody has this e-mail address."))
+                    RowError(
+                        row.row,
+                        "email",
+                        Text(gettext_noop("Nobody has this e-mail address.")),
+                    )
                 )
         if row.employee_number:
             if not batch.enterprise_id:
@@ -382,7 +424,11 @@ def resolve_rows(
                     RowError(
                         row.row,
                         "employee_number",
-                        _("Choose the enterprise to match employee numbers."),
+                        Text(
+                            gettext_noop(
+                                "Choose the enterprise to match employee numbers."
+                            )
+                        ),
                     )
                 )
             else:
@@ -392,7 +438,12 @@ def resolve_rows(
                         RowError(
                             row.row,
                             "employee_number",
-                            _("No worker of the enterprise has this employee number."),
+                            Text(
+                                gettext_noop(
+                                    "No worker of the enterprise has this employee "
+                                    "number."
+                                )
+                            ),
                         )
                     )
                 elif holder_id is not None and by_number != holder_id:
@@ -400,9 +451,11 @@ def resolve_rows(
                         RowError(
                             row.row,
                             "employee_number",
-                            _(
-                                "The e-mail address and employee number are of two "
-                                "different people."
+                            Text(
+                                gettext_noop(
+                                    "The e-mail address and employee number are of two "
+                                    "different people."
+                                )
                             ),
                         )
                     )
@@ -412,7 +465,7 @@ def resolve_rows(
                 RowError(
                     row.row,
                     "number",
-                    _("The number %(n)s is also in row %(other)s.")
+                    Text(gettext_noop("The number %(n)s is also in row %(other)s."))
                     % {"n": row.number, "other": seen[row.number]},
                 )
             )
@@ -430,9 +483,11 @@ def resolve_rows(
                     RowError(
                         row.row,
                         "number",
-                        _(
-                            "Certificate %(n)s is already recorded with different "
-                            "details."
+                        Text(
+                            gettext_noop(
+                                "Certificate %(n)s is already recorded with different "
+                                "details."
+                            )
                         )
                         % {"n": row.number},
                     )
@@ -560,7 +615,7 @@ def import_batch_check(*, batch_id: int) -> ImportBatch:
         _finish(
             batch,
             status=ImportBatch.Status.INVALID,
-            message=refused.message,
+            summary=refused.message.as_json(),
             error_count=1,
             errors=[RowError(0, "", refused.message).as_dict()],
         )
@@ -577,25 +632,17 @@ def import_batch_check(*, batch_id: int) -> ImportBatch:
         new_count=len(resolution.to_create),
         unchanged_count=resolution.unchanged,
         errors=[e.as_dict() for e in resolution.errors[:MAX_STORED_ERRORS]],
-        message=_summary(len(resolution.to_create), resolution.unchanged, bad_rows),
+        summary=_summary(len(resolution.to_create), resolution.unchanged, bad_rows),
     )
     return ImportBatch.objects.get(pk=batch.pk)
 
 
-def _summary(new: int, unchanged: int, bad_rows: int) -> str:
+def _summary(new: int, unchanged: int, bad_rows: int) -> dict:
     if bad_rows:
-        return _(
-            "%(bad)s rows have errors; nothing will be imported until they are fixed."
-        ) % {"bad": bad_rows}
+        return summary("check_errors", bad=bad_rows)
     if not new and unchanged:
-        return _(
-            "All %(n)s certificates in this file are already recorded; "
-            "importing it again changes nothing."
-        ) % {"n": unchanged}
-    return _("%(new)s new certificates; %(unchanged)s already recorded.") % {
-        "new": new,
-        "unchanged": unchanged,
-    }
+        return summary("check_all_known", n=unchanged)
+    return summary("check_ready", new=new, unchanged=unchanged)
 
 
 def import_batch_start(*, actor: User, batch: ImportBatch) -> ImportBatch:
@@ -695,11 +742,19 @@ def import_batch_commit(*, batch_id: int) -> ImportBatch:
             status=ImportBatch.Status.INVALID,
             error_count=len(errors),
             errors=[e.as_dict() for e in errors[:MAX_STORED_ERRORS]],
-            message=_("The file no longer passes its check; nothing was imported."),
+            summary=Text(
+                gettext_noop(
+                    "The file no longer passes its check; nothing was imported."
+                )
+            ).as_json(),
         )
         return ImportBatch.objects.get(pk=batch.pk)
     except FileRefused as refused:
-        _finish(batch, status=ImportBatch.Status.INVALID, message=refused.message)
+        _finish(
+            batch,
+            status=ImportBatch.Status.INVALID,
+            summary=refused.message.as_json(),
+        )
         return ImportBatch.objects.get(pk=batch.pk)
     new_count, unchanged = len(resolution.to_create), resolution.unchanged
     if new_count:
@@ -708,20 +763,16 @@ def import_batch_commit(*, batch_id: int) -> ImportBatch:
         from lms.selectors_certificates import board_version_bump
 
         transaction.on_commit(board_version_bump)
-        message = _(
-            "Imported %(new)s certificates; %(unchanged)s were already recorded."
-        ) % {"new": new_count, "unchanged": unchanged}
+        outcome = summary("done", new=new_count, unchanged=unchanged)
     else:
-        message = _(
-            "Nothing to import: all %(n)s certificates were already recorded."
-        ) % {"n": unchanged}
+        outcome = summary("nothing", n=unchanged)
     _finish(
         batch,
         status=ImportBatch.Status.DONE,
         processed_rows=total,
         new_count=new_count,
         unchanged_count=unchanged,
-        message=message,
+        summary=outcome,
     )
     return ImportBatch.objects.get(pk=batch.pk)
 
@@ -731,7 +782,7 @@ def import_batch_fail(*, batch_id: int) -> None:
     written (the commit is one transaction)."""
     batch = ImportBatch.objects.filter(pk=batch_id).first()
     if batch is not None:
-        _finish(batch, status=ImportBatch.Status.FAILED, message="")
+        _finish(batch, status=ImportBatch.Status.FAILED, summary={})
 
 
 class _Invalid(Exception):

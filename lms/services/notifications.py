@@ -1,35 +1,40 @@
-"""The inbox: each notification once, in the inbox and by e-mail."""
+"""The inbox: each notification once, in the inbox and by e-mail.
+
+A notification stores what happened (a kind registered in ``lms.notices`` and its
+params); the inbox renders it in the page's language, the e-mail in the
+recipient's preferred language, with an absolute link (``SITE_URL``)."""
 
 from __future__ import annotations
 
+import logging
+import smtplib
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.mail import BadHeaderError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 
+from lms import notices
+from lms.links import absolute_url
 from lms.models import Notification, User
 from lms.queueing import queue_now, queue_on_commit
 
+logger = logging.getLogger(__name__)
+
 
 def notification_send(
-    *, recipient: User, key: str, subject, body="", url=""
+    *, recipient: User, key: str, kind: str, params: dict | None = None
 ) -> Notification | None:
-    """Puts a message in the recipient's inbox and e-mails it, once per ``key``:
-    a repeated event returns ``None`` and sends nothing.
-
-    ``subject``, ``body`` and ``url`` may be callables of no argument: they are then
-    rendered in the recipient's preferred language (the reader's, not the sender's;
-    a translated URL carries the language prefix)."""
-    with translation.override(recipient.preferred_language or settings.LANGUAGE_CODE):
-        subject, body, url = (
-            str(part() if callable(part) else part) for part in (subject, body, url)
-        )
+    """Puts a message of ``kind`` in the recipient's inbox and e-mails it, once per
+    ``key``: a repeated event returns ``None`` and sends nothing. ``params`` are
+    ids and plain values (JSON); an unknown kind raises ``notices.UnknownKind``."""
+    notices.get(kind)  # fails loudly, before anything is stored
     with transaction.atomic():
         notification, created = Notification.objects.get_or_create(
             recipient=recipient,
             key=key[:200],
-            defaults={"subject": subject[:200], "body": body, "url": url[:500]},
+            defaults={"kind": kind, "params": params or {}},
         )
         if not created:
             return None
@@ -52,11 +57,13 @@ def notifications_requeue_pending(
 ) -> int:
     """Queues again the e-mails of notifications still not sent ``older_than`` after
     they were made (the broker was down, or the task was lost); delivery is
-    idempotent, so one queued twice is still sent once. Returns how many it queued."""
+    idempotent, so one queued twice is still sent once. One that failed for a
+    permanent reason is not queued again. Returns how many it queued."""
     now = timezone.now()
     ids = list(
         Notification.objects.filter(
             emailed_at__isnull=True,
+            failed_at__isnull=True,
             created_at__lte=now - older_than,
             created_at__gte=now - within,
         )
@@ -66,31 +73,78 @@ def notifications_requeue_pending(
     return sum(queue_now(_deliver_task(), pk) for pk in ids)
 
 
+def notification_email(notification: Notification) -> tuple[str, str]:
+    """Subject (one line) and text of the e-mail, in the recipient's language, the
+    link absolute."""
+    language = notification.recipient.preferred_language or settings.LANGUAGE_CODE
+    rendered = notification.render(language)
+    body = rendered.body
+    link = rendered.link
+    if link.startswith("/"):
+        link = absolute_url(link)
+    if link:
+        body = f"{body}\n\n{link}".strip()
+    return notices.one_line(rendered.subject), body
+
+
+def _permanent(error: Exception) -> bool:
+    """True for an error that sending again will not cure: a header Django refuses,
+    an address that is not one, an address the server refuses for good (5xx)."""
+    if isinstance(error, (BadHeaderError, ValueError, UnicodeError)):
+        return True
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = [code for code, _msg in error.recipients.values()]
+        return bool(codes) and all(code >= 500 for code in codes)
+    if isinstance(error, smtplib.SMTPResponseException):
+        return error.smtp_code >= 500
+    return False
+
+
 def notification_deliver(*, notification_id: int) -> bool:
-    """E-mails one notification unless it was already e-mailed; True if it sent."""
+    """E-mails one notification unless it was already e-mailed or failed for good;
+    True if it sent. A permanent error (see ``_permanent``) marks the notification
+    failed and is not retried; a transient one (connection, 4xx) is raised so the
+    task retries."""
     from django.core.mail import send_mail
 
     with transaction.atomic():
         notification = (
             Notification.objects.select_for_update(of=("self",))
             .select_related("recipient")
-            .filter(pk=notification_id, emailed_at__isnull=True)
+            .filter(pk=notification_id, emailed_at__isnull=True, failed_at__isnull=True)
             .first()
         )
         if notification is None:
             return False
-        body = notification.body
-        if notification.url:
-            body = f"{body}\n\n{notification.url}".strip()
-        send_mail(
-            subject=notification.subject,
-            message=body,
-            from_email=None,
-            recipient_list=[notification.recipient.email],
-        )
+        language = notification.recipient.preferred_language or settings.LANGUAGE_CODE
+        if not notification.render(language).available:
+            return _failed(notification, "the item is no longer available")
+        try:
+            if not notification.recipient.email:
+                raise ValueError("the recipient has no e-mail address")
+            subject, body = notification_email(notification)
+            send_mail(
+                subject=subject,
+                message=body,
+                from_email=None,
+                recipient_list=[notification.recipient.email],
+            )
+        except Exception as error:
+            if not _permanent(error):
+                raise
+            return _failed(notification, f"{type(error).__name__}: {error}")
         notification.emailed_at = timezone.now()
         notification.save(update_fields=["emailed_at"])
     return True
+
+
+def _failed(notification: Notification, reason: str) -> bool:
+    """Marks the e-mail as never to be sent (the sweep skips it); False."""
+    logger.warning("notification %s is not e-mailed: %s", notification.pk, reason)
+    notification.failed_at = timezone.now()
+    notification.failure = reason[:300]
+    notification.save(update_fields=["failed_at", "failure"])
+    return False
 
 
 def notification_mark_read(*, user: User, notification_ids: list[int] | None) -> int:

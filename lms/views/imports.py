@@ -125,7 +125,7 @@ def _upload(request, guard: SizeLimitUploadHandler):
 def detail(request, pk: int):
     user = _officer(request)
     batch = get_object_or_404(_batches(user), pk=pk)
-    errors = Paginator(batch.errors, 100).get_page(request.GET.get("page"))
+    errors = Paginator(batch.error_rows, 100).get_page(request.GET.get("page"))
     return render(
         request,
         "lms/certificates/import_detail.html",
@@ -157,7 +157,7 @@ def status(request, pk: int):
             "errors": batch.error_count,
             "new": batch.new_count,
             "unchanged": batch.unchanged_count,
-            "message": batch.message,
+            "message": batch.summary_text,
         }
     )
 
@@ -176,7 +176,7 @@ def commit(request, pk: int):
             "lms/certificates/import_detail.html",
             {
                 "batch": batch,
-                "page": Paginator(batch.errors, 100).get_page(1),
+                "page": Paginator(batch.error_rows, 100).get_page(1),
                 "progress": services.progress_read(batch=batch),
             },
             status=409,

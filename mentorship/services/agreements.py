@@ -182,17 +182,8 @@ def agreement_send_for_signature(*, agreement: Agreement, actor: User) -> Agreem
         notify(
             recipient=person,
             key=f"mentorship:agreement:{agreement.pk}:sign:{party}",
-            subject=lambda: _("A mentorship agreement is waiting for your signature"),
-            body=lambda: (
-                _("%(mentor)s and %(apprentice)s, witnessed by %(coordinator)s.")
-                % {
-                    "mentor": agreement.mentor,
-                    "apprentice": agreement.apprentice,
-                    "coordinator": agreement.coordinator,
-                }
-            ),
-            url_name="mentorship:agreement_detail",
-            args=(agreement.pk,),
+            kind="agreement_to_sign",
+            agreement=agreement.pk,
         )
     return agreement
 
@@ -221,10 +212,8 @@ def agreement_sign(*, agreement: Agreement, user: User) -> AgreementSignature:
         notify(
             recipient=agreement.coordinator,
             key=f"mentorship:agreement:{agreement.pk}:approve",
-            subject=lambda: _("Both parties signed: please approve the agreement"),
-            body=lambda: str(agreement),
-            url_name="mentorship:agreement_detail",
-            args=(agreement.pk,),
+            kind="agreement_to_approve",
+            agreement=agreement.pk,
         )
     return signature
 

@@ -121,14 +121,8 @@ def milestones_notify_overdue(*, today: datetime.date | None = None) -> int:
             notify(
                 recipient=person,
                 key=f"mentorship:milestone:{milestone.pk}:overdue",
-                subject=lambda m=milestone: (
-                    _("Milestone overdue: %(title)s") % {"title": m.title}
-                ),
-                body=lambda m=milestone: (
-                    _("The target date was %(date)s.") % {"date": m.target_date}
-                ),
-                url_name="mentorship:agreement_progress",
-                args=(agreement.pk,),
+                kind="milestone_overdue",
+                milestone=milestone.pk,
             )
     return count
 

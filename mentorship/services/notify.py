@@ -1,18 +1,13 @@
-"""Notifications of this app, each sent once per key, in the recipient's language."""
+"""Notifications of this app, each sent once per key; rendered in the reader's
+language from the kinds in ``mentorship.notice_kinds``."""
 
 from __future__ import annotations
 
-from lms.links import absolute_reverse
 from lms.services.notifications import notification_send
 
 
-def notify(*, recipient, key: str, subject, body="", url_name: str, args=()) -> None:
-    """``subject`` and ``body`` may be lazy or callables of no argument, rendered in
-    the recipient's preferred language (by ``notification_send``)."""
+def notify(*, recipient, key: str, kind: str, **params) -> None:
+    """Sends the ``mentorship.<kind>`` notification with ``params`` (ids)."""
     notification_send(
-        recipient=recipient,
-        key=key,
-        subject=subject,
-        body=body,
-        url=lambda: absolute_reverse(url_name, *args),
+        recipient=recipient, key=key, kind=f"mentorship.{kind}", params=params
     )

@@ -206,19 +206,8 @@ def service_request_notify_mentors(*, service_request_id: int) -> int:
         notify(
             recipient=mentor,
             key=f"mentorship:request:{service_request.pk}:published",
-            subject=lambda: (
-                _("A service request of your trade: %(title)s")
-                % {"title": service_request.title}
-            ),
-            body=lambda: (
-                _("%(enterprise)s, %(site)s. Offer to take it if you can.")
-                % {
-                    "enterprise": service_request.enterprise,
-                    "site": service_request.site,
-                }
-            ),
-            url_name="mentorship:request_detail",
-            args=(service_request.pk,),
+            kind="request_published",
+            request=service_request.pk,
         )
     return count
 
@@ -314,16 +303,9 @@ def service_request_assign(
         notify(
             recipient=person,
             key=f"mentorship:request:{service_request.pk}:assigned:{person.pk}",
-            subject=lambda: (
-                _("Service request assigned: %(title)s")
-                % {"title": service_request.title}
-            ),
-            body=lambda: (
-                _("%(mentor)s will visit %(site)s.")
-                % {"mentor": mentor, "site": service_request.site}
-            ),
-            url_name="mentorship:request_detail",
-            args=(service_request.pk,),
+            kind="request_assigned",
+            request=service_request.pk,
+            mentor=mentor.pk,
         )
     return service_request
 
@@ -349,13 +331,8 @@ def service_request_close(
     notify(
         recipient=service_request.posted_by,
         key=f"mentorship:request:{service_request.pk}:closed",
-        subject=lambda: (
-            _("Please confirm the solution: %(title)s")
-            % {"title": service_request.title}
-        ),
-        body=lambda: service_request.solution,
-        url_name="mentorship:request_detail",
-        args=(service_request.pk,),
+        kind="request_closed",
+        request=service_request.pk,
     )
     return service_request
 

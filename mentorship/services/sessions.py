@@ -99,16 +99,8 @@ def _notify_apprentice(session: GuidanceSession, revision: int) -> None:
     notify(
         recipient=agreement.apprentice,
         key=f"mentorship:session:{session.pk}:confirm:{revision}",
-        subject=lambda: (
-            _("Please confirm a guidance session with %(mentor)s")
-            % {"mentor": agreement.mentor}
-        ),
-        body=lambda: (
-            _("%(date)s, %(hours)s h. Confirm it, or dispute it with a comment.")
-            % {"date": session.date, "hours": session.hours}
-        ),
-        url_name="mentorship:agreement_detail",
-        args=(agreement.pk,),
+        kind="session_to_confirm",
+        session=session.pk,
     )
 
 
@@ -293,9 +285,7 @@ def guidance_session_dispute(
     notify(
         recipient=session.mentor,
         key=f"mentorship:session:{session.pk}:disputed:{session.revisions.count()}",
-        subject=lambda: _("A guidance session was disputed"),
-        body=lambda: session.dispute_comment,
-        url_name="mentorship:agreement_detail",
-        args=(session.agreement_id,),
+        kind="session_disputed",
+        session=session.pk,
     )
     return session

@@ -289,7 +289,7 @@ def test_migration_settles_completions_whose_task_already_ran(cert_course):
     )
     course_completion_certificate_issue(completion_id=issued.pk)
     Notification.objects.create(
-        recipient=told.enrollment.user, key=f"course-completed:{told.pk}", subject="x"
+        recipient=told.enrollment.user, key=f"course-completed:{told.pk}", kind="legacy"
     )
     CourseCompletion.objects.update(certificate_checked_at=None)
 
@@ -310,6 +310,6 @@ def test_completion_message_is_in_the_learners_language(loom_course):
     completion = pending_completion(loom_course, age=timedelta(0), user=learner)
     with translation.override("en"):
         course_completion_certificate_issue(completion_id=completion.pk)
-    message = Notification.objects.get(recipient=learner)
+    message = Notification.objects.get(recipient=learner).render("zh-hans")
     assert message.subject == "课程已完成：织机保养"
-    assert message.url.startswith("/zh-hans/")
+    assert message.link.startswith("/zh-hans/")

@@ -300,7 +300,9 @@ def _certificate(learner, course, enrollment):
 
 
 def _notified(learner, course, enrollment):
-    notification_send(recipient=learner, key="cache-test", subject="Hello")
+    notification_send(
+        recipient=learner, key="cache-test", kind="legacy", params={"subject": "Hello"}
+    )
 
 
 def _language(learner, course, enrollment):
@@ -389,7 +391,12 @@ def test_reading_the_inbox_mark_through_the_page_makes_pages_fresh(
     learner, enrolled, loom_course, person, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        notification_send(recipient=learner, key="read-me", subject="Read me")
+        notification_send(
+            recipient=learner,
+            key="read-me",
+            kind="legacy",
+            params={"subject": "Read me"},
+        )
     url = pages(loom_course)["my learning"]
     warm(person, url, django_capture_on_commit_callbacks)
     with django_capture_on_commit_callbacks(execute=True):

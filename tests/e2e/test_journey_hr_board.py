@@ -107,10 +107,10 @@ def test_hr_board_filter_history_export_and_refusal(page, journey, tmp_path):
     page.goto("/certificates/board/?expiring=90")
 
     # A worker's page: certificates, ladder and the history of each certificate.
-    worker_link = table.get_by_role("link", name="Li Junle")
+    worker_link = table.get_by_role("link", name="李俊乐")
     worker_link.click()
     page.wait_for_url(re.compile(r"/certificates/workers/\d+/$"))
-    assert page.get_by_role("heading", level=1).inner_text() == "Li Junle"
+    assert page.get_by_role("heading", level=1).inner_text() == "李俊乐"
     history = page.locator("section[aria-labelledby=w-history]")
     assert history.get_by_role("heading", name=re.compile("SX-WLD-2023-0412")).count()
     assert history.locator("ol.cert-history li").first.is_visible()
@@ -156,5 +156,5 @@ def test_hr_board_filter_history_export_and_refusal(page, journey, tmp_path):
     ):
         response = page.goto(url)
         assert response.status in (403, 404), url
-        assert "Liu Xia" not in page.content()
+        assert "刘霞" not in page.content()
         assert TEXTILE_CERTIFICATE not in page.content()

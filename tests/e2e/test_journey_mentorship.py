@@ -47,8 +47,8 @@ def _end_open_agreement(page) -> None:
     between the two would block a new one: the coordinator terminates it first."""
     open_rows = (
         page.locator("tbody tr")
-        .filter(has_text="Han Liping")
-        .filter(has_text="Wang Fang")
+        .filter(has_text="韩利萍")
+        .filter(has_text="王芳")
         .filter(has_text=re.compile("Draft|Awaiting signatures|Active"))
     )
     page.goto("/mentorship/agreements/")
@@ -71,7 +71,7 @@ def test_agreement_signed_then_phone_session_confirmed(
     page.goto("/mentorship/agreements/")
     journey.check(page, "coordinator-agreements")
     page.get_by_role("link", name="New agreement").click()
-    page.get_by_label("Mentor").select_option(label="Han Liping")
+    page.get_by_label("Mentor").select_option(label="韩利萍")
     page.get_by_label("Apprentice's e-mail address").fill(APPRENTICE)
     page.get_by_label("Apprentice's enterprise").select_option(label=ENTERPRISE)
     page.get_by_label("Occupation").select_option(label=OCCUPATION)

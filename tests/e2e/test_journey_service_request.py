@@ -107,8 +107,8 @@ def test_service_request_posted_solved_rated_and_counted(browser, page, journey)
     # --- the coordinator assigns him -----------------------------------------------
     coordinator.goto(request_url)
     offers = coordinator.locator("section[aria-labelledby=offers]")
-    assert offers.get_by_text("Yi Ran").count() == 1, "Yi Ran's offer is not listed"
-    coordinator.get_by_role("combobox", name="Mentor").select_option(label="Yi Ran")
+    assert offers.get_by_text("易冉").count() == 1, "Yi Ran's offer is not listed"
+    coordinator.get_by_role("combobox", name="Mentor").select_option(label="易冉")
     journey.check(coordinator, "coordinator-assign")
     coordinator.get_by_role("button", name="Assign").click()
     coordinator.get_by_text("The mentor is assigned").wait_for()

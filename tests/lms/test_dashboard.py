@@ -152,7 +152,12 @@ def test_menu_groups_entries_by_task_and_names_the_current_page(client, learner)
 
 def test_inbox_link_shows_the_unread_count(client, learner):
     for n in range(3):
-        notification_send(recipient=learner, key=f"test-{n}", subject=f"S{n}")
+        notification_send(
+            recipient=learner,
+            key=f"test-{n}",
+            kind="lms.welcome",
+            params={"role": "admin"},
+        )
     html = page(client, learner)
     assert 'class="unread-count">3<' in html
 

@@ -3,11 +3,12 @@ commit, re-import changing nothing, file refusals, and a fuzzed CSV parser."""
 
 import datetime
 import io
+import re
 
 import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from kombu.exceptions import OperationalError
@@ -90,10 +91,10 @@ def test_importing_the_same_file_again_changes_nothing_and_says_so(setting):
     again = upload(setting, GOOD)
     assert again.status == ImportBatch.Status.READY
     assert (again.new_count, again.unchanged_count) == (0, 2)
-    assert "already recorded" in again.message
+    assert "already recorded" in again.summary_text
     again = commit(setting, again)
     assert again.status == ImportBatch.Status.DONE
-    assert "Nothing to import" in again.message
+    assert "Nothing to import" in again.summary_text
     assert SkillCertificate.objects.count() == 2
 
 
@@ -129,7 +130,7 @@ def test_each_bad_row_is_reported_with_row_number_and_column(setting, line, colu
     assert {"row": 4, "column": column} == {
         k: batch.errors[0][k] for k in ("row", "column")
     }
-    assert batch.errors[0]["message"]
+    assert batch.error_rows[0]["message"]
     with pytest.raises(DomainError):
         imports.import_batch_start(actor=setting["officer"], batch=batch)
     assert not SkillCertificate.objects.exists()
@@ -137,9 +138,45 @@ def test_each_bad_row_is_reported_with_row_number_and_column(setting, line, colu
 
 def test_a_number_twice_in_the_file_is_an_error_naming_both_rows(setting):
     batch = upload(setting, GOOD + GOOD.splitlines()[1] + "\n")
-    assert batch.errors == [
+    assert batch.error_rows == [
         {"row": 4, "column": "number", "message": "The number W-1 is also in row 2."}
     ]
+    with translation.override("zh-hans"):
+        assert batch.error_rows[0]["message"] == "编号 W-1 也出现在第 2 行。"
+
+
+def test_summaries_and_row_errors_are_stored_as_codes_and_read_in_the_readers_language(
+    setting,
+):
+    """One batch, checked while the officer worked in English, reads in Chinese on
+    a Chinese page: no English text is stored."""
+    batch = upload(
+        setting, GOOD + "W-9,nobody@example.com,,6-18-02-04,4,2025-01-10,,\n"
+    )
+    assert "nobody" not in str(batch.summary) and batch.message == ""
+    assert batch.errors[0]["text"] == "Nobody has this e-mail address."
+    with translation.override("en"):
+        assert batch.summary_text == (
+            "1 row has errors; nothing will be imported until it is fixed."
+        )
+    with translation.override("zh-hans"):
+        summary, problem = batch.summary_text, batch.error_rows[0]["message"]
+    for text in (summary, problem):
+        assert re.search(r"[\u4e00-\u9fff]", text) and not re.search(
+            "[A-Za-z]{3}", text
+        )
+
+
+def test_an_import_stored_as_english_text_before_summaries_still_reads(setting):
+    batch = upload(setting, GOOD)
+    ImportBatch.objects.filter(pk=batch.pk).update(
+        summary={},
+        message="Old words",
+        errors=[{"row": 2, "column": "", "message": "x"}],
+    )
+    batch.refresh_from_db()
+    assert batch.summary_text == "Old words"
+    assert batch.error_rows[0]["message"] == "x"
 
 
 def test_a_number_already_recorded_with_other_details_is_an_error(setting):
@@ -163,13 +200,13 @@ def test_not_a_csv_or_xlsx_is_refused(setting):
         imports.read_table(io.BytesIO(b"x"), "results.pdf")
     batch = upload(setting, b"PK\x03\x04 not really a zip", name="results.xlsx")
     assert batch.status == ImportBatch.Status.INVALID
-    assert "Excel" in batch.message
+    assert "Excel" in batch.summary_text
 
 
 def test_non_utf8_csv_is_refused_with_a_message(setting):
     batch = upload(setting, (HEADER + "\nW-1,张三\n").encode("gb18030"))
     assert batch.status == ImportBatch.Status.INVALID
-    assert "UTF-8" in batch.message
+    assert "UTF-8" in batch.summary_text
 
 
 def test_more_rows_than_the_limit_are_refused():

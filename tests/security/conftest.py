@@ -38,7 +38,9 @@ def person(db):
     )
     user.avatar = png_content("me.png")
     user.save()
-    Notification.objects.create(recipient=user, key="k1", subject="Welcome, Wang")
+    Notification.objects.create(
+        recipient=user, key="k1", kind="legacy", params={"subject": "Welcome, Wang"}
+    )
     certificate = SkillCertificateFactory(holder=user)
     CertificateAttachment.objects.create(
         certificate=certificate, file=png_content("scan.png")

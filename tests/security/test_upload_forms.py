@@ -184,5 +184,5 @@ def test_certificate_import_file(
         return
     batch = ImportBatch.objects.get()
     assert batch.status in (ImportBatch.Status.INVALID, ImportBatch.Status.FAILED)
-    assert batch.message or batch.errors
+    assert batch.summary or batch.errors
     assert client.get(response.url).status_code == 200

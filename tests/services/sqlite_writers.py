@@ -27,7 +27,10 @@ def writer(n: int, deadline: float, counts: dict, errors: list[str]) -> None:
             with transaction.atomic():
                 latest = Notification.objects.filter(recipient=me).count()
                 Notification.objects.create(
-                    recipient=me, key=f"{os.getpid()}-{n}-{i}", subject=str(latest)
+                    recipient=me,
+                    key=f"{os.getpid()}-{n}-{i}",
+                    kind="legacy",
+                    params={"subject": str(latest)},
                 )
                 User.objects.filter(pk=me.pk).update(display_name=f"Writer {n} {i}")
             i += 1

@@ -56,7 +56,12 @@ def test_notifications_sent_while_redis_is_down_are_emailed_once_it_is_back(
 
     began = time.monotonic()
     for user in users:
-        assert notification_send(recipient=user, key="outage", subject="Shift change")
+        assert notification_send(
+            recipient=user,
+            key="outage",
+            kind="legacy",
+            params={"subject": "Shift change"},
+        )
     assert time.monotonic() - began < 15, "queueing must give up fast, not hang"
     pending = Notification.objects.filter(key="outage", emailed_at__isnull=True)
     assert pending.count() == 3

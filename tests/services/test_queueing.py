@@ -32,7 +32,9 @@ def broker_down(monkeypatch):
 
 
 def make_pending(user, key: str, *, age: timedelta, emailed: bool = False):
-    notification = Notification.objects.create(recipient=user, key=key, subject=key)
+    notification = Notification.objects.create(
+        recipient=user, key=key, kind="legacy", params={"subject": key}
+    )
     Notification.objects.filter(pk=notification.pk).update(
         created_at=timezone.now() - age,
         emailed_at=timezone.now() if emailed else None,
@@ -47,7 +49,9 @@ def test_notification_is_saved_and_left_pending_when_the_broker_is_down(
     notification is in the inbox and waits, unsent, for the re-queue task."""
     user = UserFactory()
     with django_capture_on_commit_callbacks(execute=True):
-        notification = notification_send(recipient=user, key="k", subject="Hello")
+        notification = notification_send(
+            recipient=user, key="k", kind="legacy", params={"subject": "Hello"}
+        )
 
     notification.refresh_from_db()
     assert notification.emailed_at is None
@@ -59,7 +63,9 @@ def test_notification_is_queued_only_after_commit(
 ):
     user = UserFactory()
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        notification = notification_send(recipient=user, key="k", subject="Hello")
+        notification = notification_send(
+            recipient=user, key="k", kind="legacy", params={"subject": "Hello"}
+        )
         assert queued == []
     for callback in callbacks:
         callback()

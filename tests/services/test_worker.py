@@ -26,7 +26,10 @@ def emailed(notification: Notification) -> bool:
 
 def send(email: str = "worker@example.com", key: str = "k1") -> Notification:
     return notification_send(
-        recipient=UserFactory(email=email), key=key, subject="Hello", body="Body"
+        recipient=UserFactory(email=email),
+        key=key,
+        kind="legacy",
+        params={"subject": "Hello", "body": "Body"},
     )
 
 
@@ -56,8 +59,12 @@ def test_task_queued_in_a_rolled_back_transaction_is_never_sent(start_worker, ma
     pending notification stays unsent, while a task queued after it runs."""
     worker = start_worker()
     user = UserFactory()
-    kept = Notification.objects.create(recipient=user, key="kept", subject="Kept")
-    control = Notification.objects.create(recipient=user, key="ctl", subject="Ctl")
+    kept = Notification.objects.create(
+        recipient=user, key="kept", kind="legacy", params={"subject": "Kept"}
+    )
+    control = Notification.objects.create(
+        recipient=user, key="ctl", kind="legacy", params={"subject": "Ctl"}
+    )
 
     with pytest.raises(RuntimeError), transaction.atomic():
         deliver_notification.delay_on_commit(kept.pk)

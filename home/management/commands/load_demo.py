@@ -1,5 +1,9 @@
-"""Loads the demo content of every app, through the same services people use.
+"""Loads the demo content of every app, through the same services people use, and
+then the demo world (``home.demo_world``): the story enterprises' workers and two
+years of their history. ``--small`` loads the content and the demo logins only.
 Safe to run again: each loader finds what it made before."""
+
+import time
 
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -7,22 +11,37 @@ from django.db import transaction
 
 class Command(BaseCommand):
     help = "Loads demo accounts, courses, mentorships, certificates and stories."
+    # ``make run`` has just run them (migrate) and runs them again (runserver).
+    requires_system_checks: list = []
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--small",
+            action="store_true",
+            help="Only the minimal content and the demo logins, without the world "
+            "of workers and their history.",
+        )
+
+    def handle(self, *args, small=False, **options):
         from courses import demo as courses_demo
         from home import demo as home_demo
+        from home import demo_world
         from lms import demo as lms_demo
         from lms import demo_certificates
         from mentorship import demo as mentorship_demo
 
-        loaders = (
+        began = time.monotonic()
+        loaders = [
             lms_demo.load,
             demo_certificates.load_certificates,
             courses_demo.load,
             mentorship_demo.load,
             home_demo.load,
-        )
+        ]
+        if not small:
+            loaders.append(demo_world.load)
         for load in loaders:
             with transaction.atomic():
                 load(stdout=self.stdout)
         lms_demo.print_logins(stdout=self.stdout)
+        self.stdout.write(f"Demo loaded in {time.monotonic() - began:.1f} s")

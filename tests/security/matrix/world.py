@@ -248,7 +248,9 @@ def build() -> World:
     w.users = _users(a, b)
     w.objects["union"] = TradeUnionFactory()
     w.objects["erasable"] = UserFactory(display_name="Leaving Worker")
-    Notification.objects.create(recipient=w.users["learner"], key="k1", subject="Hi")
+    Notification.objects.create(
+        recipient=w.users["learner"], key="k1", kind="legacy", params={"subject": "Hi"}
+    )
     _courses(w)
     _mentorship(w)
     _certificates(w)
