@@ -105,6 +105,6 @@ WELCOME = register(
         name="lms.welcome",
         subject=lambda params: _("Welcome to Craft Skills"),
         body=lambda params: str(ROLE_WELCOME[params["role"]]),
-        link=lambda params: reverse("dashboard"),
+        link=lambda params: reverse("lms:dashboard"),
     )
 )
