@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: run test test-services test-e2e run-services bench lint messages install demo
+.PHONY: run test test-services test-e2e run-services bench lint messages install demo system
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -15,9 +15,16 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-# gettext's msgfmt compiles the translations; Debian ships it as `gettext`.
-messages: $(STAMP)
-	@command -v msgfmt >/dev/null || (apt-get update -qq && apt-get install -y -qq gettext)
+# Debian packages the site and its tests need: gettext's msgfmt compiles the
+# translations; every PDF embeds the CJK font of fonts-wqy-microhei (lms/fonts.py);
+# the tests check the PDFs' fonts with poppler-utils' pdffonts.
+FONT := /usr/share/fonts/truetype/wqy/wqy-microhei.ttc
+system:
+	@command -v msgfmt >/dev/null && command -v pdffonts >/dev/null && test -f $(FONT) || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  gettext fonts-wqy-microhei poppler-utils >/dev/null)
+
+messages: $(STAMP) system
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
 
 run: messages

@@ -8,7 +8,10 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from django.core import checks
         from django.db.models.signals import post_migrate
+
+        checks.register(_pdf_font_check)
 
         from lms import (
             navigation,
@@ -70,6 +73,16 @@ class LmsConfig(AppConfig):
                 group="certification",
             )
         )
+
+
+def _pdf_font_check(app_configs=None, **kwargs):
+    """The PDFs need their font file: missing is an error at start-up."""
+    from django.core import checks
+
+    from lms.fonts import font_problem
+
+    problem = font_problem()
+    return [checks.Error(problem, id="lms.E001")] if problem else []
 
 
 def _sync_role_permissions(sender, **kwargs):

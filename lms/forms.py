@@ -41,6 +41,7 @@ class ProfileForm(forms.ModelForm):
         model = User
         fields = [
             "display_name",
+            "latin_name",
             "first_name",
             "last_name",
             "phone",

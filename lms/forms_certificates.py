@@ -98,6 +98,11 @@ class CertificateRenewForm(forms.Form):
 
 
 class CertificateEditForm(forms.Form):
+    holder_name = forms.CharField(
+        label=_("Holder's name on the certificate"),
+        max_length=200,
+        help_text=_("As recorded at issue; correct it only with a reason."),
+    )
     occupation = forms.ModelChoiceField(
         label=_("Occupation"), queryset=Occupation.objects.order_by("name")
     )

@@ -92,6 +92,7 @@ def _certificate(certificate: SkillCertificate) -> dict:
         "number": certificate.number,
         "occupation": certificate.occupation.name,
         "level": certificate.level,
+        "holder_name": certificate.holder_name,
         "issuer": certificate.issuer_name,
         "issued_on": when(certificate.issued_on),
         "valid_until": when(certificate.valid_until),
@@ -116,6 +117,7 @@ def export_lms(user: User) -> dict:
         "profile": {
             "email": user.email,
             "display_name": user.display_name,
+            "latin_name": user.latin_name,
             "first_name": user.first_name,
             "last_name": user.last_name,
             "phone": user.phone,
@@ -187,6 +189,8 @@ def erase_lms(user: User) -> None:
     for profile in UserProfile.objects.filter(user=user):
         files.append(profile.avatar.name)
         profile.delete()
+    # The name recorded on their certificates goes too ("Former member" shows).
+    SkillCertificate.objects.filter(holder=user).update(holder_name="")
     Membership.objects.filter(user=user).delete()
     Notification.objects.filter(recipient=user).delete()
     EmailAddress.objects.filter(user=user).delete()
@@ -198,6 +202,7 @@ def erase_lms(user: User) -> None:
 
     user.email = tombstone_email(user)
     user.display_name = user.first_name = user.last_name = user.phone = ""
+    user.latin_name = ""
     user.avatar = ""
     user.is_active = user.is_staff = user.is_superuser = False
     user.last_login = None

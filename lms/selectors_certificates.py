@@ -63,7 +63,9 @@ def certificate_detail(*, user: User, pk: int) -> SkillCertificate:
     qs = (
         permissions.certificates_visible_to(user)
         .with_status()
-        .select_related("holder", "occupation", "replaces", "issuer_enterprise")
+        .select_related(
+            "holder", "occupation", "replaces", "issuer_enterprise", "issuing_body"
+        )
         .prefetch_related(
             "attachments",
             Prefetch(
@@ -581,6 +583,6 @@ def certificate_by_code(*, code: str) -> SkillCertificate | None:
     return (
         SkillCertificate.objects.filter(verification_code=code)
         .with_status()
-        .select_related("holder", "occupation")
+        .select_related("holder", "occupation", "issuing_body")
         .first()
     )

@@ -15,6 +15,7 @@ from lms import permissions
 from lms.models import (
     Enterprise,
     Industry,
+    IssuingBody,
     LevelRequirement,
     Membership,
     Occupation,
@@ -79,11 +80,25 @@ class LevelRequirementViewSet(ModelViewSet):
     )
 
 
+class IssuingBodyViewSet(ModelViewSet):
+    model = IssuingBody
+    icon = "doc-full"
+    menu_label = _("Issuing bodies")
+    form_fields = ["name", "name_zh", "seal"]
+    list_display = ["name", "name_zh"]
+    search_fields = ["name", "name_zh"]
+
+
 class SkillsGroup(ViewSetGroup):
     menu_label = _("Skills")
     menu_icon = "tasks"
     menu_order = 300
-    items = (IndustryViewSet, OccupationViewSet, LevelRequirementViewSet)
+    items = (
+        IndustryViewSet,
+        OccupationViewSet,
+        LevelRequirementViewSet,
+        IssuingBodyViewSet,
+    )
 
 
 @hooks.register("register_admin_viewset")
@@ -98,20 +113,20 @@ class EnterpriseViewSet(ModelViewSet):
     model = Enterprise
     icon = "home"
     menu_label = _("Enterprises")
-    form_fields = ["name", "credit_code", "industry", "region", "union"]
-    list_display = ["name", "credit_code", "industry", "region"]
+    form_fields = ["name", "name_zh", "credit_code", "industry", "region", "union"]
+    list_display = ["name", "name_zh", "credit_code", "industry", "region"]
     list_filter = ["industry", "union"]
-    search_fields = ["name", "credit_code", "region"]
+    search_fields = ["name", "name_zh", "credit_code", "region"]
 
 
 class TradeUnionViewSet(ModelViewSet):
     model = TradeUnion
     icon = "group"
     menu_label = _("Trade unions")
-    form_fields = ["name", "kind", "parent", "region", "coordinators"]
-    list_display = ["name", "kind", "region"]
+    form_fields = ["name", "name_zh", "kind", "parent", "region", "coordinators"]
+    list_display = ["name", "name_zh", "kind", "region"]
     list_filter = ["kind"]
-    search_fields = ["name", "region"]
+    search_fields = ["name", "name_zh", "region"]
 
 
 class MembershipViewSet(ModelViewSet):

@@ -1,5 +1,5 @@
-"""The agreement as a PDF (reportlab): terms, milestones and signatures. Chinese text
-uses reportlab's built-in STSong-Light CID font, so no font file is needed."""
+"""The agreement as a PDF (reportlab): terms, milestones and signatures, in the one
+embedded CJK font of every PDF (``lms.fonts``)."""
 
 from __future__ import annotations
 
@@ -12,26 +12,18 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle, getSampleStyleSheet
 from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from lms.fonts import pdf_font
 from mentorship.models import Agreement, AgreementSignature
 
-CJK_FONT = "STSong-Light"
 
-
-def _fonts() -> None:
-    if CJK_FONT not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(CJK_FONT))
-
-
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(font: str) -> dict[str, ParagraphStyle]:
     base = getSampleStyleSheet()
     body = ParagraphStyle(
         "body",
         parent=base["BodyText"],
-        fontName=CJK_FONT,
+        fontName=font,
         fontSize=10,
         leading=15,
         wordWrap="CJK",
@@ -60,8 +52,8 @@ def _date(value) -> str:
 
 def agreement_pdf_bytes(agreement: Agreement) -> bytes:
     """``agreement`` as fetched by ``selectors.agreement_for_page`` (prefetched)."""
-    _fonts()
-    s = _styles()
+    font = pdf_font()
+    s = _styles(font)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -72,6 +64,7 @@ def agreement_pdf_bytes(agreement: Agreement) -> bytes:
         bottomMargin=18 * mm,
         title=_("Mentorship agreement"),
         author=str(agreement.coordinator),
+        initialFontName=font,
     )
     terms = [
         (_("Mentor"), agreement.mentor),
@@ -89,6 +82,7 @@ def agreement_pdf_bytes(agreement: Agreement) -> bytes:
             ("GRID", (0, 0), (-1, -1), 0.5, colors.lightgrey),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (0, -1), colors.whitesmoke),
+            ("FONTNAME", (0, 0), (-1, -1), font),
         ]
     )
     story = [

@@ -153,6 +153,17 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
+# One date style per language (config/formats/<locale>/formats.py): templates use
+# ``|date`` / ``|date:"SHORT_DATE_FORMAT"``, never a pattern of their own.
+FORMAT_MODULE_PATH = ["config.formats"]
+
+# The PDFs' one font (certificates, agreements), embedded as a subset: a TrueType
+# CJK font that covers Latin. Debian's fonts-wqy-microhei (installed by `make`);
+# a collection (.ttc) names its face by index. Missing is an error, never a fallback.
+PDF_FONT_PATH = env(
+    "PDF_FONT_PATH", default="/usr/share/fonts/truetype/wqy/wqy-microhei.ttc"
+)
+PDF_FONT_INDEX = env.int("PDF_FONT_INDEX", default=0)
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

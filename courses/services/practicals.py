@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.models import (
     CoursePage,
@@ -30,7 +31,12 @@ MAX_PHOTO_BYTES = 10 * 1024 * 1024
 def _validate_photos(photos: Sequence, *, minimum: int) -> None:
     if len(photos) < minimum:
         raise DomainError(
-            _("Upload at least %(n)s photo(s) of your work.") % {"n": minimum},
+            ngettext(
+                "Upload at least %(n)s photo of your work.",
+                "Upload at least %(n)s photos of your work.",
+                minimum,
+            )
+            % {"n": minimum},
             code="photos_missing",
         )
     if len(photos) > MAX_PHOTOS:

@@ -10,6 +10,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from courses.models import Enrollment, LessonPage, QuizAttempt
 from courses.services.progress import active_enrollment, check_lesson_of_course
@@ -145,7 +146,11 @@ def quiz_attempt_submit(
         raise DomainError(_("You have already passed this quiz."), code="passed")
     if len(previous) >= quiz["max_attempts"]:
         raise DomainError(
-            _("You have used all %(n)s attempts at this quiz.")
+            ngettext(
+                "You have used your one attempt at this quiz.",
+                "You have used all %(n)s attempts at this quiz.",
+                quiz["max_attempts"],
+            )
             % {"n": quiz["max_attempts"]},
             code="no_attempts_left",
         )

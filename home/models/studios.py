@@ -184,7 +184,9 @@ class InnovationStudioPage(ContentPage):
 
     @property
     def enterprise_label(self) -> str:
-        return self.enterprise.name if self.enterprise_id else self.enterprise_name
+        return (
+            self.enterprise.local_name if self.enterprise_id else self.enterprise_name
+        )
 
     def social_image(self):
         return self.image

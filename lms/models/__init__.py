@@ -6,6 +6,7 @@ from .certificates import (
     LevelRequirement,
     SkillCertificate,
 )
+from .issuers import IssuingBody
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
 from .taxonomy import Industry, Occupation, SkillLevel
@@ -18,6 +19,7 @@ __all__ = [
     "Enterprise",
     "ImportBatch",
     "Industry",
+    "IssuingBody",
     "LevelRequirement",
     "Membership",
     "Notification",

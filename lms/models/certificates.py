@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
+from .issuers import IssuingBody
 from .organisations import Enterprise
 from .taxonomy import Occupation, SkillLevel
 
@@ -161,12 +162,25 @@ class SkillCertificate(models.Model):
         on_delete=models.PROTECT,
         related_name="certificates",
     )
+    # The name as it stood on the day of issue: renaming one's account changes no
+    # certificate; only an officer's correction (with a reason, in the history) does.
+    holder_name = models.CharField(
+        _("holder's name on the certificate"), max_length=200, blank=True
+    )
     level = models.PositiveSmallIntegerField(_("skill level"), choices=SkillLevel)
     number = models.CharField(_("certificate number"), max_length=64)
     issuer_kind = models.CharField(
         _("kind of issuing body"), max_length=20, choices=IssuerKind.choices
     )
     issuer_name = models.CharField(_("issuing body"), max_length=200)
+    issuing_body = models.ForeignKey(
+        IssuingBody,
+        verbose_name=_("issuing body (master data)"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="certificates",
+    )
     issuer_enterprise = models.ForeignKey(
         Enterprise,
         verbose_name=_("appraising enterprise"),
@@ -289,6 +303,20 @@ class SkillCertificate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} · {self.occupation} · {self.get_level_display()}"
+
+    @property
+    def holder_display_name(self) -> str:
+        """The name printed on the certificate (as recorded at issue)."""
+        if self.holder_name and not self.holder.is_erased:
+            return self.holder_name
+        return self.holder.get_full_name()
+
+    @property
+    def issuer_local_name(self) -> str:
+        """The issuing body in the reader's language."""
+        if self.issuing_body_id:
+            return self.issuing_body.local_name
+        return self.issuer_name
 
     def status_on(self, today: datetime.date) -> str:
         values = {

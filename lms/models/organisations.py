@@ -4,15 +4,17 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.validators import validate_credit_code
 
+from .names import LocalNameMixin
 from .taxonomy import Industry
 
 
-class TradeUnion(models.Model):
+class TradeUnion(LocalNameMixin, models.Model):
     class Kind(models.TextChoices):
         FEDERATION = "federation", _("Federation")
         BRANCH = "branch", _("Branch")
 
     name = models.CharField(_("name"), max_length=200, unique=True)
+    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
         "self",
@@ -36,11 +38,12 @@ class TradeUnion(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
 
 
-class Enterprise(models.Model):
+class Enterprise(LocalNameMixin, models.Model):
     name = models.CharField(_("name"), max_length=200)
+    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
     credit_code = models.CharField(
         _("unified social credit code"),
         max_length=18,
@@ -72,7 +75,7 @@ class Enterprise(models.Model):
         ordering = ["name"]
 
     def __str__(self) -> str:
-        return self.name
+        return self.local_name
 
 
 class Membership(models.Model):

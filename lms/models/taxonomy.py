@@ -1,6 +1,7 @@
 from django.db import models
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from .names import LocalNameMixin
 
 
 class SkillLevel(models.IntegerChoices):
@@ -13,7 +14,7 @@ class SkillLevel(models.IntegerChoices):
     JUNIOR_WORKER = 5, _("Level 5 · Junior worker")
 
 
-class Industry(models.Model):
+class Industry(LocalNameMixin, models.Model):
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=100)
     name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
@@ -26,15 +27,8 @@ class Industry(models.Model):
     def __str__(self) -> str:
         return self.local_name
 
-    @property
-    def local_name(self) -> str:
-        """The name in the active language: the Chinese name on Chinese pages."""
-        if self.name_zh and (get_language() or "").startswith("zh"):
-            return self.name_zh
-        return self.name
 
-
-class Occupation(models.Model):
+class Occupation(LocalNameMixin, models.Model):
     code = models.CharField(_("code"), max_length=20, unique=True)
     name = models.CharField(_("name"), max_length=120)
     name_zh = models.CharField(_("Chinese name"), max_length=120, blank=True)
@@ -52,10 +46,3 @@ class Occupation(models.Model):
 
     def __str__(self) -> str:
         return self.local_name
-
-    @property
-    def local_name(self) -> str:
-        """The name in the active language: the Chinese name on Chinese pages."""
-        if self.name_zh and (get_language() or "").startswith("zh"):
-            return self.name_zh
-        return self.name

@@ -6,6 +6,15 @@ from lms.text_size import TextSize
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
+
+def is_cjk(char: str) -> bool:
+    """A CJK ideograph (unified, extension A or compatibility)."""
+    code = ord(char)
+    return (
+        0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or 0xF900 <= code <= 0xFAFF
+    )
+
+
 # Erased accounts keep a tombstone address at this reserved domain (RFC 2606).
 ERASED_EMAIL_DOMAIN = "erased.invalid"
 
@@ -46,6 +55,12 @@ class User(AbstractUser):
         max_length=80,
         blank=True,
         help_text=_("How your name is shown to others."),
+    )
+    latin_name = models.CharField(
+        _("name in Latin letters"),
+        max_length=80,
+        blank=True,
+        help_text=_("Optional: your name as written in Latin letters, e.g. Wang Fang."),
     )
     preferred_language = models.CharField(
         _("preferred language"),
@@ -93,6 +108,18 @@ class User(AbstractUser):
             return str(_("Former member"))
         full = " ".join(p for p in (self.first_name, self.last_name) if p)
         return self.display_name or full or self.email
+
+    @property
+    def avatar_initials(self) -> str:
+        """What an avatar without a photo shows: the first character of a Chinese
+        name (the surname), the initials of a Latin one."""
+        name = self.get_full_name().split("@")[0].strip()
+        if not name:
+            return "?"
+        if is_cjk(name[0]):
+            return name[0]
+        words = [w for w in name.replace(".", " ").split() if w[0].isalnum()]
+        return "".join(w[0] for w in words[:2]).upper() or name[0].upper()
 
     def get_short_name(self) -> str:
         if self.is_erased:

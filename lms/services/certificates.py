@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from lms import permissions
@@ -18,6 +18,7 @@ from lms.models import (
     CertificateAttachment,
     CertificateEvent,
     Enterprise,
+    IssuingBody,
     Occupation,
     SkillCertificate,
     SkillLevel,
@@ -26,6 +27,7 @@ from lms.models import (
 
 # Fields an officer may correct after issue; each correction is an ``edit`` event.
 EDITABLE_FIELDS = (
+    "holder_name",
     "occupation",
     "level",
     "number",
@@ -39,6 +41,23 @@ EDITABLE_FIELDS = (
 
 def platform_issuer_name() -> str:
     return settings.WAGTAIL_SITE_NAME
+
+
+def issuing_body_for(name: str) -> IssuingBody:
+    """The issuing body record of this name (English or Chinese), made on first use
+    so its Chinese name and seal can be added in the admin."""
+    body = (
+        IssuingBody.objects.filter(name=name).first()
+        or IssuingBody.objects.filter(name_zh=name).order_by("pk").first()
+    )
+    if body is None:
+        defaults = {}
+        if name == platform_issuer_name():
+            # The platform's own name has its Chinese form in the translations.
+            with translation.override("zh-hans"):
+                defaults["name_zh"] = _(name)
+        body, _created = IssuingBody.objects.get_or_create(name=name, defaults=defaults)
+    return body
 
 
 def _event(
@@ -124,11 +143,13 @@ def platform_certificate_issue(
             with transaction.atomic():
                 certificate = SkillCertificate.objects.create(
                     holder=holder,
+                    holder_name=holder.get_full_name(),
                     occupation=occupation,
                     level=level,
                     number=number,
                     issuer_kind=SkillCertificate.IssuerKind.PLATFORM,
                     issuer_name=platform_issuer_name(),
+                    issuing_body=issuing_body_for(platform_issuer_name()),
                     issued_on=issued_on,
                     valid_until=valid_until,
                     evidence_kind=SkillCertificate.Evidence.COURSE,
@@ -226,11 +247,13 @@ def certificate_record(
         )
     certificate = SkillCertificate.objects.create(
         holder=holder,
+        holder_name=holder.get_full_name(),
         occupation=occupation,
         level=level,
         number=number,
         issuer_kind=issuer_kind,
         issuer_name=issuer_name,
+        issuing_body=issuing_body_for(issuer_name),
         issuer_enterprise=issuer_enterprise,
         issued_on=issued_on,
         valid_until=valid_until,
@@ -313,6 +336,12 @@ def certificate_edit(
     )
     if "level" in changes:
         changes["level"] = _check_level(changes["level"])
+    if "holder_name" in changes:
+        changes["holder_name"] = (changes["holder_name"] or "").strip()[:200]
+        if not changes["holder_name"]:
+            raise DomainError(
+                _("The holder's name cannot be empty."), code="holder_name"
+            )
     diff = {}
     for field, new in changes.items():
         old = getattr(certificate, field)

@@ -37,6 +37,7 @@ from lms.models import (
     User,
 )
 from lms.queueing import queue_now, queue_on_commit
+from lms.services.certificates import issuing_body_for
 from lms.stored_text import Text
 
 MAX_ROWS = 100_000
@@ -697,6 +698,26 @@ def imports_requeue_pending(
     return sum(queue_now(certificate_import_check, pk) for pk in ids)
 
 
+def _stamp_holders_and_issuer(
+    batch: ImportBatch, certificates: list[SkillCertificate]
+) -> None:
+    """Each new certificate records its holder's name on the day of import and
+    points at the issuing body's record (a query per 500 holders)."""
+    if not certificates:
+        return
+    names: dict[int, str] = {}
+    holder_ids = sorted({c.holder_id for c in certificates})
+    for chunk in _chunks(holder_ids):
+        for user in User.objects.filter(pk__in=chunk).only(
+            "pk", "email", "display_name", "first_name", "last_name"
+        ):
+            names[user.pk] = user.get_full_name()
+    body = issuing_body_for(batch.issuer_name)
+    for certificate in certificates:
+        certificate.holder_name = names.get(certificate.holder_id, "")[:200]
+        certificate.issuing_body = body
+
+
 def import_batch_commit(*, batch_id: int) -> ImportBatch:
     """Checks the file again and writes all its certificates or none. Safe to run
     twice: certificates already written are counted as unchanged."""
@@ -709,6 +730,7 @@ def import_batch_commit(*, batch_id: int) -> ImportBatch:
             if resolution.errors:
                 raise _Invalid(resolution)
             new = resolution.to_create
+            _stamp_holders_and_issuer(batch, new)
             for start in range(0, len(new), CHUNK):
                 created = SkillCertificate.objects.bulk_create(
                     new[start : start + CHUNK]

@@ -31,7 +31,8 @@ class OccupationSerializer(serializers.ModelSerializer):
 
 
 class CertificateSerializer(serializers.ModelSerializer):
-    holder_name = serializers.CharField(source="holder.get_full_name")
+    # The name as recorded on the certificate at issue (or as an officer corrected it).
+    holder_name = serializers.CharField(source="holder_display_name")
     holder_email = serializers.EmailField(source="holder.email")
     employee_number = serializers.CharField(allow_null=True)
     occupation = OccupationSerializer()

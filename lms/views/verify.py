@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
@@ -64,18 +63,30 @@ def verify_form(request):
     )
 
 
+def _unknown(request, code: str):
+    """A page of its own for a code nobody has: the code as typed and a box to try
+    again (404, so the address is not taken for a certificate)."""
+    typed = code[:100]
+    return render(
+        request,
+        "lms/certificates/verify_unknown.html",
+        {"code": typed, "form": VerifyForm(initial={"code": typed.strip()})},
+        status=404,
+    )
+
+
 def verify(request, code: str):
     if rate_limited(request):
         return _too_many(request)
     certificate = selectors.certificate_by_code(code=code)
     if certificate is None:
-        raise Http404
+        return _unknown(request, code)
     return render(
         request,
         "lms/certificates/verify.html",
         {
             "certificate": certificate,
-            "holder_name": mask_name(certificate.holder.get_full_name()),
+            "holder_name": mask_name(certificate.holder_display_name),
             "chain": selectors.renewal_chain(certificate=certificate),
         },
     )

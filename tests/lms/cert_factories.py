@@ -2,8 +2,23 @@ import datetime
 
 import factory
 
-from lms.models import CertificateEvent, ImportBatch, LevelRequirement, SkillCertificate
+from lms.models import (
+    CertificateEvent,
+    ImportBatch,
+    IssuingBody,
+    LevelRequirement,
+    SkillCertificate,
+)
 from tests.lms.factories import OccupationFactory, UserFactory
+
+
+class IssuingBodyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = IssuingBody
+        django_get_or_create = ("name",)
+
+    name = "Shaanxi Vocational Skill Appraisal Centre"
+    name_zh = "陕西省职业技能鉴定中心"
 
 
 class SkillCertificateFactory(factory.django.DjangoModelFactory):
@@ -12,6 +27,8 @@ class SkillCertificateFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     holder = factory.SubFactory(UserFactory)
+    # As the services do: the name on the day of issue.
+    holder_name = factory.LazyAttribute(lambda o: o.holder.get_full_name())
     occupation = factory.SubFactory(OccupationFactory)
     level = 4
     number = factory.Sequence(lambda n: f"APP-{n:06d}")

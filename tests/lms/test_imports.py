@@ -81,6 +81,9 @@ def test_a_good_file_is_checked_then_committed_with_one_event_per_certificate(
     assert batch.status == ImportBatch.Status.DONE
     first, second = SkillCertificate.objects.order_by("number")
     assert first.holder == setting["alice"] and first.level == 4
+    # The name on the day of import, and the issuer's master-data record.
+    assert first.holder_name == setting["alice"].get_full_name()
+    assert first.issuing_body.name == "Appraisal Centre"
     assert str(first.score) == "88.50"
     assert second.holder == setting["bob"] and second.valid_until is None
     assert CertificateEvent.objects.filter(action="issue").count() == 2

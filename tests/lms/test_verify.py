@@ -3,9 +3,10 @@ after the rate limit."""
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from lms.views.verify import mask_name
-from tests.lms.cert_factories import SkillCertificateFactory
+from tests.lms.cert_factories import IssuingBodyFactory, SkillCertificateFactory
 from tests.lms.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,9 +34,28 @@ def test_renewals_are_listed_on_the_verification_page(client):
     assert "Superseded" in body and "NEW-1" in body and new.verification_code in body
 
 
-def test_unknown_code_is_a_plain_404(client):
-    response = client.get(reverse("certification:verify", args=["nope"]))
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [("en", "No certificate has this code"), ("zh-hans", "没有证书使用此查验码")],
+)
+def test_an_unknown_code_gets_its_own_page_with_the_code_and_a_box(
+    client, language, heading
+):
+    with translation.override(language):
+        url = reverse("certification:verify", args=["<b>AbC-12"])
+    response = client.get(url)
+    body = response.content.decode()
     assert response.status_code == 404
+    assert heading in body
+    assert "&lt;b&gt;AbC-12" in body and "<b>AbC-12" not in body
+    assert 'name="code"' in body
+
+
+def test_the_issuer_shows_in_the_readers_language(client):
+    certificate = SkillCertificateFactory(issuing_body=IssuingBodyFactory())
+    with translation.override("zh-hans"):
+        url = reverse("certification:verify", args=[certificate.verification_code])
+    assert "陕西省职业技能鉴定中心" in client.get(url).content.decode()
 
 
 def test_form_redirects_to_the_code_page(client):

@@ -7,7 +7,7 @@ from django.urls import reverse
 from lms.roles import Role
 from mentorship.models import Agreement, GuidanceSession, Milestone, ServiceRequest
 from tests.lms.factories import MembershipFactory, OccupationFactory, UserFactory
-from tests.lms.helpers import give_totp
+from tests.lms.helpers import give_totp, pdf_fonts, pdf_text
 
 from .factories import (
     AgreementFactory,
@@ -152,12 +152,14 @@ def test_progress_page_shows_hours_chart_and_milestones(client):
     assert response.context["hours_confirmed"] == 1.5
 
 
-def test_pdf_has_the_terms(client):
-    agreement = AgreementFactory()
+def test_pdf_has_the_terms_in_the_one_embedded_font(client, tmp_path):
+    agreement = AgreementFactory(goals="焊接机器人 · Welding robots")
     client.force_login(agreement.coordinator)
     response = client.get(url("agreement_pdf", agreement.pk))
     assert response["Content-Type"] == "application/pdf"
-    assert response.content.startswith(b"%PDF")
+    assert "焊接机器人 · Welding robots" in pdf_text(response.content)
+    rows = pdf_fonts(response.content, tmp_path)
+    assert rows and all(row[-5] == "yes" for row in rows), rows
 
 
 def test_enterprise_posts_a_request_with_an_attachment(client, hr_user, enterprise):

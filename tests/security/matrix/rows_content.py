@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.urls import reverse
 from wagtail.models import Page
 
-from lms.models import Industry, Membership
+from lms.models import Industry, IssuingBody, Membership
 from tests.home.admin_forms import profile_form
 
 from .table import admin, expect, get, post
@@ -267,6 +267,30 @@ ROWS = [
         "edit a ladder step",
         "levelrequirement:edit",
         r("levelrequirement:edit", lambda w: w.requirement.pk),
+        admin(200, *OFFICE),
+    ),
+    get(
+        ADMIN,
+        "issuing bodies",
+        "issuingbody:index",
+        r("issuingbody:index"),
+        admin(200, *OFFICE),
+    ),
+    get(
+        ADMIN,
+        "add an issuing body (form)",
+        "issuingbody:add",
+        r("issuingbody:add"),
+        admin(200, *OFFICE),
+    ),
+    get(
+        ADMIN,
+        "edit an issuing body",
+        "issuingbody:edit",
+        r(
+            "issuingbody:edit",
+            lambda w: IssuingBody.objects.get_or_create(name="Matrix Centre")[0].pk,
+        ),
         admin(200, *OFFICE),
     ),
     get(
