@@ -127,6 +127,12 @@ stop_all() {
   stop_recorded "$DIR/pids/redis.pid"
 }
 
+remove_dir() {
+  # Renamed first (atomic), so that no other run ever sees it half removed.
+  local gone="$DIR.removing.$$"
+  mv "$DIR" "$gone" && rm -rf "$gone"
+}
+
 cleanup() {
   local rc=$?
   trap - EXIT INT TERM
@@ -135,7 +141,7 @@ cleanup() {
     rm -f "$DIR/owner.pid"
     log "data kept in $DIR (KEEP_SERVICES_DATA=1)"
   else
-    rm -rf "$DIR"
+    remove_dir
   fi
   exit "$rc"
 }
@@ -158,7 +164,7 @@ remove_leftovers() {
   [ -e "$DIR" ] || return 0
   log "$DIR holds the leftovers of a run that did not finish: stopping what it started"
   stop_all
-  rm -rf "$DIR"
+  remove_dir
 }
 
 claim_dir() {
@@ -397,6 +403,8 @@ case "$MODE" in
     production_env
     # The public address is nginx's; gunicorn on $WEB_PORT answers it too.
     export SITE_URL="http://127.0.0.1:$NGINX_PORT"
+    # nginx is the one proxy in front: the client is the last X-Forwarded-For entry.
+    export TRUSTED_PROXY_COUNT=1
     export CSRF_TRUSTED_ORIGINS="$SITE_URL,http://localhost:$NGINX_PORT,$CSRF_TRUSTED_ORIGINS"
     "$PY" manage.py migrate --no-input -v 0
     "$PY" manage.py collectstatic --no-input -v 0

@@ -373,25 +373,31 @@ def _certificates(spec, people, rng, today, out):
 
     from home.demo_world.rows import certificate_row, copy_rows
     from lms.models import Notification, SkillCertificate
+    from lms.services.certificates import issuing_body_for
 
     began = time.monotonic()
     workers, occupations = people["workers"], people["occupations"]
     now = timezone.now()
     total = spec["certificates"]
+    centre = "Bench appraisal centre"
+    centre_id = issuing_body_for(centre).pk
 
     def rows():
         for i in range(total):
             issued = today - datetime.timedelta(days=rng.randrange(30, 3000))
             # A third never expire; the rest last three years from issue. No
             # renewals in the generated data (nothing superseded).
+            holder = workers[i % len(workers)]
             yield certificate_row(
                 rng=rng,
-                holder_id=workers[i % len(workers)].pk,
+                holder_id=holder.pk,
+                holder_name=holder.get_full_name(),
                 occupation_id=occupations[rng.randrange(len(occupations))].pk,
                 level=rng.randint(1, 5),
                 number=f"BENCH-{i:07d}",
                 issuer_kind=SkillCertificate.IssuerKind.OUTSIDE,
-                issuer_name="Bench appraisal centre",
+                issuer_name=centre,
+                issuing_body_id=centre_id,
                 issued_on=issued,
                 valid_until=None
                 if i % 3 == 0

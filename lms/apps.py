@@ -66,6 +66,22 @@ class LmsConfig(AppConfig):
         )
         navigation.register(
             navigation.NavEntry(
+                "lms:api_tokens",
+                _("API tokens"),
+                permissions.can_manage_api_tokens,
+                order=85,
+            )
+        )
+        navigation.register(
+            navigation.NavEntry(
+                "lms:audit_trail",
+                _("Audit trail"),
+                permissions.can_view_audit_trail,
+                order=86,
+            )
+        )
+        navigation.register(
+            navigation.NavEntry(
                 "certification:imports",
                 _("Certificate imports"),
                 permissions.can_import_certificates,

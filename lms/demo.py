@@ -9,7 +9,7 @@ from functools import cache
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
 
-from lms.models import Enterprise, Industry, TradeUnion, User
+from lms.models import Enterprise, Industry, IssuingBody, TradeUnion, User
 from lms.roles import Role
 from lms.services.accounts import membership_add, role_grant, user_set_language
 from lms.validators import credit_code_check_char
@@ -147,6 +147,16 @@ ENTERPRISE_NAMES_ZH = {
     "petrochem": "泉州泉港石化有限公司",
 }
 
+UNION_NAME_ZH = {"Shaanxi Federation of Trade Unions": "陕西省总工会"}
+ISSUING_BODY_NAMES_ZH = {
+    "Shaanxi Vocational Skill Appraisal Centre": "陕西省职业技能鉴定中心",
+    "Shanxi Vocational Skill Appraisal Centre": "山西省职业技能鉴定中心",
+    "Fujian Vocational Skill Appraisal Centre": "福建省职业技能鉴定中心",
+    "Ministry of Human Resources and Social Security Skill Testing Centre": (
+        "人力资源和社会保障部职业技能鉴定中心"
+    ),
+}
+
 # People of the stories who sign in only as themselves, not as a role's demo login:
 # key: (e-mail, name, roles, enterprise key, employee number)
 NAMED_PEOPLE: dict[str, tuple] = {
@@ -266,3 +276,23 @@ def print_logins(*, stdout) -> None:
     for key, (email, _name, roles, _lang, _m) in DEMO_ACCOUNTS.items():
         label = ", ".join(str(r) for r in roles) or "staff"
         stdout.write(f"  {key:<12} {email:<36} {label}")
+
+
+def name_organisations_in_chinese(*, stdout) -> None:
+    """The demo's enterprises, union and issuing bodies get their Chinese names
+    (run last: the issuing bodies are made as certificates name them). A name
+    someone already gave is kept."""
+    for key, name_zh in ENTERPRISE_NAMES_ZH.items():
+        Enterprise.objects.filter(
+            credit_code=credit_code_for(ENTERPRISES[key][3]), name_zh=""
+        ).update(name_zh=name_zh)
+    for name, name_zh in UNION_NAME_ZH.items():
+        TradeUnion.objects.filter(name=name, name_zh="").update(name_zh=name_zh)
+    bodies = dict(ISSUING_BODY_NAMES_ZH)
+    bodies.update(Enterprise.objects.exclude(name_zh="").values_list("name", "name_zh"))
+    named = 0
+    for name, name_zh in bodies.items():
+        named += IssuingBody.objects.filter(name=name, name_zh="").update(
+            name_zh=name_zh
+        )
+    stdout.write(f"Chinese names given to {named} issuing bodies")

@@ -78,3 +78,21 @@ class EraseConfirmForm(forms.Form):
                 _("That is not this person's e-mail address; nothing was erased.")
             )
         return email
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=80,
+        help_text=_("Which system uses it, e.g. “Payroll sync”."),
+    )
+    days = forms.TypedChoiceField(
+        label=_("Valid for"),
+        coerce=int,
+        choices=[
+            (30, _("30 days")),
+            (90, _("90 days")),
+            (365, _("one year")),
+        ],
+        initial=90,
+    )

@@ -1,6 +1,5 @@
 import sys
 
-from allauth.mfa.models import Authenticator
 from django.contrib import messages
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
@@ -10,7 +9,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import defaults
 
-from lms.permissions import requires_mfa
+from lms.permissions import meets_mfa_rule
 
 # Paths a user who still has to set up two-factor sign-in may open.
 OPEN_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/media/", "/healthz/")
@@ -44,11 +43,7 @@ class RequireMFAMiddleware:
             path = "/" + parts[2]
         if path.startswith(OPEN_PREFIXES):
             return False
-        if not requires_mfa(user):
-            return False
-        return not Authenticator.objects.filter(
-            user=user, type=Authenticator.Type.TOTP
-        ).exists()
+        return not meets_mfa_rule(user)
 
 
 # --- the database is unreachable: a quick, translated 503 ---------------------------

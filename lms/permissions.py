@@ -43,6 +43,19 @@ def requires_mfa(user) -> bool:
     )
 
 
+def meets_mfa_rule(user) -> bool:
+    """Whether the user may act as themselves: their role needs no second factor,
+    or they have an authenticator app. The browser gate (lms.middleware) and API
+    tokens (lms.api_auth) both ask this."""
+    if not requires_mfa(user):
+        return True
+    from allauth.mfa.models import Authenticator
+
+    return Authenticator.objects.filter(
+        user=user, type=Authenticator.Type.TOTP
+    ).exists()
+
+
 def can_access_admin(user) -> bool:
     return is_staff(user) or has_role(user, *ADMIN_ROLES, Role.COORDINATOR)
 
@@ -88,6 +101,44 @@ def is_hr_of_person(user, person) -> bool:
 
 def can_manage_organisations(user) -> bool:
     return is_staff(user) or has_role(user, Role.COORDINATOR)
+
+
+def unions_managed_by(user):
+    """Trade unions a user keeps: all for staff, the ones they coordinate for union
+    coordinators, none for anyone else."""
+    from lms.models import TradeUnion
+
+    if is_staff(user):
+        return TradeUnion.objects.all()
+    if not has_role(user, Role.COORDINATOR):
+        return TradeUnion.objects.none()
+    return TradeUnion.objects.filter(coordinators=user)
+
+
+def enterprises_managed_by(user):
+    """Enterprises whose details and memberships a user keeps: all for staff, those
+    of their unions for coordinators."""
+    if is_staff(user):
+        return Enterprise.objects.all()
+    return Enterprise.objects.filter(union__in=unions_managed_by(user))
+
+
+def memberships_managed_by(user):
+    return Membership.objects.filter(enterprise__in=enterprises_managed_by(user))
+
+
+def can_manage_membership(user, *, person, enterprise: Enterprise) -> bool:
+    """Add, change or remove a person's membership of an enterprise: staff and the
+    enterprise's union coordinators, never for themselves."""
+    if getattr(person, "pk", None) == getattr(user, "pk", None):
+        return False
+    return enterprises_managed_by(user).filter(pk=enterprise.pk).exists()
+
+
+def can_change_union_coordinators(user) -> bool:
+    """Who coordinates a union is decided by staff (a coordinator would otherwise
+    make themselves coordinator of any union, and so of its enterprises)."""
+    return is_staff(user)
 
 
 def can_view_person(user, person) -> bool:
@@ -425,6 +476,41 @@ def can_view_certificate_history(user, certificate) -> bool:
     if is_certification_officer(user):
         return True
     return is_hr_of_person(user, certificate.holder)
+
+
+# --- API tokens and the audit trail (lms) --------------------------------------
+
+
+def can_manage_api_tokens(user) -> bool:
+    """HR of an enterprise hold API tokens for their HR system."""
+    return bool(hr_enterprise_ids(user))
+
+
+def can_view_audit_trail(user) -> bool:
+    return is_certification_officer(user) or bool(hr_enterprise_ids(user))
+
+
+def audit_events_visible_to(user):
+    """Staff see every event; officers those of certificates; HR those of their
+    enterprises (memberships) and of their enterprises' people (certificates, roles,
+    tokens)."""
+    from lms.models import AuditEvent
+
+    qs = AuditEvent.objects.all()
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return qs.none()
+    if is_staff(user):
+        return qs
+    q = Q(pk__in=[])
+    if is_certification_officer(user):
+        q |= Q(certificate__isnull=False) | Q(action__startswith="certificate.")
+    ids = hr_enterprise_ids(user)
+    if ids:
+        people = Membership.objects.filter(enterprise_id__in=ids).values("user_id")
+        q |= Q(enterprise_id__in=ids) | Q(
+            enterprise__isnull=True, subject_id__in=people
+        )
+    return qs.filter(q)
 
 
 # --- content (home app) --------------------------------------------------------

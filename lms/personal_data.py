@@ -18,6 +18,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 
 from lms.models import (
+    ApiToken,
     CertificateAttachment,
     Membership,
     Notification,
@@ -179,7 +180,6 @@ def erase_lms(user: User) -> None:
     "Former member". Certificates stay verifiable; their scans are deleted."""
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
-    from rest_framework.authtoken.models import Token
     from wagtail.users.models import UserProfile
 
     files = [user.avatar.name]
@@ -195,7 +195,7 @@ def erase_lms(user: User) -> None:
     Notification.objects.filter(recipient=user).delete()
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
-    Token.objects.filter(user=user).delete()
+    ApiToken.objects.filter(user=user).delete()
     user.coordinated_unions.clear()
     user.groups.clear()
     user.user_permissions.clear()

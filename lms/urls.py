@@ -1,7 +1,7 @@
 from django.urls import path
 
 from lms.views import account as views
-from lms.views import personal_data
+from lms.views import personal_data, tokens
 
 app_name = "lms"
 urlpatterns = [
@@ -10,6 +10,13 @@ urlpatterns = [
     path("inbox/", views.inbox, name="inbox"),
     path("inbox/read/", views.inbox_mark_read, name="inbox_mark_read"),
     path("my-data/", views.personal_data_download, name="personal_data_download"),
+    path("api-tokens/", tokens.api_tokens, name="api_tokens"),
+    path(
+        "api-tokens/<int:pk>/revoke/",
+        tokens.api_token_revoke_view,
+        name="api_token_revoke",
+    ),
+    path("audit/", tokens.audit_trail, name="audit_trail"),
     path(
         "people/<int:user_id>/erase/",
         personal_data.person_erase,

@@ -36,7 +36,6 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "allauth",
     "allauth.account",
@@ -52,6 +51,10 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Content-Security-Policy on every response, cached ones too (lms/csp.py).
+    "lms.csp.ContentSecurityPolicyMiddleware",
+    # The client's address behind our proxies, for the audit trail (lms/client_ip.py).
+    "lms.client_ip.ClientAddressMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -144,6 +147,11 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
 }
+# Proxies of our own in front of the site (nginx: 1). The client's address, for rate
+# limits and the audit trail, is that many entries from the right of X-Forwarded-For;
+# 0 trusts no header (REMOTE_ADDR). lms.client_ip reads it; allauth is told the same.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Craft Skills"
 
@@ -215,7 +223,8 @@ MAX_AVATAR_BYTES = 5 * 1024 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        # Hashed, expiring tokens of people who meet their role's two-factor rule.
+        "lms.api_auth.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -291,9 +300,52 @@ LOGGING = {
     },
 }
 
+# Content-Security-Policy (django-csp, lms/csp.py). The site's pages: everything from
+# the site itself, no inline script and no style attribute (progress bars use
+# classes, scripts are files in static/js/). No nonce: pages are cached whole for
+# anonymous visitors and learners (lms/page_cache.py), and a cached nonce would not
+# match the next response's header. Uploads and embeds are served from the site.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],  # lms.csp.ADMIN_PREFIXES: report-only there
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The Wagtail admin writes inline scripts (date and time widgets, inline panels) and
+# style attributes (Draftail, choosers): the strict policy would break editing, so
+# the admin gets this looser policy as report-only (see docs/deployment.md).
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],  # lms.csp.ADMIN_PREFIXES: report-only there
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'", "blob:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+
 # Two-factor sign-in is required for the roles in ``lms.roles.MFA_REQUIRED_ROLES``.
 LMS_REQUIRE_MFA = env.bool("REQUIRE_MFA", default=True)
-ACCOUNT_PREVENT_ENUMERATION = False
+# Password reset and sign-up answer the same whether or not an address has an
+# account; its owner is told by e-mail (templates/account/email/unknown_account_*,
+# account_already_exists_*).
+ACCOUNT_PREVENT_ENUMERATION = True
 
 # Anonymous page cache (lms/page_cache.py): seconds a public page is kept; 0 = off.
 # Production turns it on. Verification pages change without a publication (a
@@ -309,3 +361,7 @@ USER_PAGE_CACHE_VIEWS = ["wagtail_serve", "courses:my_learning"]
 # Benchmarks only (bench/): BENCH_FLOOR=1 adds /bench/floor/<size>/, a bare view
 # returning that many bytes. Never set in a real deployment.
 BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
+
+# The HR board's covering index lists non-key columns that only PostgreSQL uses;
+# SQLite builds the index without them (the embedded default), which is fine.
+SILENCED_SYSTEM_CHECKS = ["models.W040"]

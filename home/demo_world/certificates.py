@@ -43,9 +43,17 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
     """About ``certificates_per_enterprise`` per enterprise (see ``load``); returns
     how many were made."""
     from lms.models import CertificateEvent, Occupation, SkillCertificate
+    from lms.services.certificates import issuing_body_for
 
     occupations = dict(Occupation.objects.values_list("code", "pk"))
     numbers: dict[str, int] = {}
+    bodies: dict[str, int] = {}
+
+    def body_of(issuer: str) -> int:
+        if issuer not in bodies:
+            bodies[issuer] = issuing_body_for(issuer).pk
+        return bodies[issuer]
+
     plans = []  # (row, renew: days after expiry or None, revoke reason)
     for key, workers in people.workers.items():
         centre = APPRAISAL_CENTRES[key]
@@ -75,11 +83,13 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
                     row = certificate_row(
                         rng=rng,
                         holder_id=person.user_id,
+                        holder_name=person.name,
                         occupation_id=occupations[trade],
                         level=level,
                         number=f"{prefix}-{issued:%Y}-{numbers[issuer]:05d}",
                         issuer_kind="enterprise" if by_enterprise else "outside",
                         issuer_name=issuer,
+                        issuing_body_id=body_of(issuer),
                         issuer_enterprise_id=enterprise.pk if by_enterprise else None,
                         issued_on=issued,
                         valid_until=None
@@ -123,11 +133,13 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
         certificate_row(
             rng=rng,
             holder_id=row["holder_id"],
+            holder_name=row["holder_name"],
             occupation_id=row["occupation_id"],
             level=row["level"],
             number=f"{prefix}-{renewed_on:%Y}-{serial:05d}",
             issuer_kind=row["issuer_kind"],
             issuer_name=row["issuer_name"],
+            issuing_body_id=row["issuing_body_id"],
             issuer_enterprise_id=row["issuer_enterprise_id"],
             issued_on=renewed_on,
             valid_until=renewed_on + (row["valid_until"] - row["issued_on"]),

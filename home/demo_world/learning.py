@@ -82,7 +82,7 @@ def make_learning(*, rng, today, people) -> dict[str, int]:
         QuizAttempt,
     )
     from lms.models import CertificateEvent, SkillCertificate
-    from lms.services.certificates import platform_issuer_name
+    from lms.services.certificates import issuing_body_for, platform_issuer_name
 
     courses = _courses()
     plans = []  # (enrolment row, lessons done, finished_at or None, course slug)
@@ -151,7 +151,11 @@ def make_learning(*, rng, today, people) -> dict[str, int]:
     # it (numbered like ``platform_certificate_issue``).
     course_of = {e.pk: courses[p[3]][0] for e, p in zip(enrolments, plans, strict=True)}
     user_of = {e.pk: e.user_id for e in enrolments}
+    name_of = {
+        p.user_id: p.name for workers in people.workers.values() for p in workers
+    }
     issuer, numbers = platform_issuer_name(), set()
+    issuer_id = issuing_body_for(issuer).pk
     rows = []
     for completion in saved:
         course = course_of[completion.enrollment_id]
@@ -162,11 +166,13 @@ def make_learning(*, rng, today, people) -> dict[str, int]:
         rows.append(
             {
                 "holder_id": user_of[completion.enrollment_id],
+                "holder_name": name_of[user_of[completion.enrollment_id]],
                 "occupation_id": course.occupation_id,
                 "level": course.skill_level,
                 "number": number,
                 "issuer_kind": SkillCertificate.IssuerKind.PLATFORM,
                 "issuer_name": issuer,
+                "issuing_body_id": issuer_id,
                 "issued_on": completion.completed_at.date(),
                 "valid_until": None,
                 "evidence_kind": SkillCertificate.Evidence.COURSE,

@@ -1,3 +1,4 @@
+from .audit import AuditEvent
 from .certificates import (
     CertificateAttachment,
     CertificateEvent,
@@ -10,9 +11,12 @@ from .issuers import IssuingBody
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
 from .taxonomy import Industry, Occupation, SkillLevel
+from .tokens import ApiToken
 from .users import User
 
 __all__ = [
+    "ApiToken",
+    "AuditEvent",
     "CertificateAttachment",
     "CertificateEvent",
     "CertificateStatus",

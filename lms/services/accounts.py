@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
+
 from django.contrib.auth.models import Group
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from lms.errors import DomainError
-from lms.models import Enterprise, Membership, User
+from lms import permissions
+from lms.errors import DomainError, PermissionDenied
+from lms.models import AuditEvent, Enterprise, Membership, User
 from lms.roles import ROLE_PERMISSIONS, Role
+from lms.services.audit import audit_record
 
 
 @transaction.atomic
@@ -45,15 +49,42 @@ def roles_sync_permissions() -> None:
                 group.permissions.add(permission)
 
 
-def role_grant(*, user: User, role: str) -> None:
+def _refuse_self(actor: User | None, user: User) -> None:
+    if actor is not None and actor.pk == user.pk:
+        raise PermissionDenied(
+            _("Nobody grants a role or a membership to themselves."), code="self"
+        )
+
+
+def role_grant(*, user: User, role: str, actor: User | None = None) -> None:
+    """``actor`` None is the platform itself (sign-up, a membership's role)."""
+    _refuse_self(actor, user)
+    if user.groups.filter(name=role).exists():
+        return
     group, _created = Group.objects.get_or_create(name=role)
     user.groups.add(group)
     user.__dict__.pop("_lms_roles", None)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.ROLE_GRANT,
+        subject=user,
+        data={"role": role},
+    )
 
 
-def role_revoke(*, user: User, role: str) -> None:
-    user.groups.remove(*Group.objects.filter(name=role))
+def role_revoke(*, user: User, role: str, actor: User | None = None) -> None:
+    _refuse_self(actor, user)
+    groups = Group.objects.filter(name=role)
+    if not user.groups.filter(name=role).exists():
+        return
+    user.groups.remove(*groups)
     user.__dict__.pop("_lms_roles", None)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.ROLE_REVOKE,
+        subject=user,
+        data={"role": role},
+    )
 
 
 def user_set_text_size(*, user: User, size: str) -> None:
@@ -82,6 +113,29 @@ def user_set_language(*, user: User, language: str) -> None:
         profile.save(update_fields=["preferred_language"])
 
 
+def _membership_data(membership: Membership, before: dict | None = None) -> dict:
+    data = {
+        "enterprise": membership.enterprise.name,
+        "role": membership.role,
+        "employee_number": membership.employee_number,
+    }
+    if before is not None:
+        data["before"] = before
+    return data
+
+
+def _require_manage(actor: User | None, user: User, enterprise: Enterprise) -> None:
+    """``actor`` None is the platform itself (demo data, imports)."""
+    if actor is None:
+        return
+    _refuse_self(actor, user)
+    if not permissions.can_manage_membership(actor, person=user, enterprise=enterprise):
+        raise PermissionDenied(
+            _("You may change memberships of your unions' enterprises only."),
+            code="enterprise_scope",
+        )
+
+
 @transaction.atomic
 def membership_add(
     *,
@@ -89,15 +143,22 @@ def membership_add(
     enterprise: Enterprise,
     role: str = Membership.Role.WORKER,
     employee_number: str = "",
+    joined_on: datetime.date | None = None,
+    actor: User | None = None,
 ) -> Membership:
+    """Adds the person to the enterprise, or changes their membership there."""
     if role not in Membership.Role.values:
         raise DomainError(_("Unknown enterprise role."), code="membership_role")
+    _require_manage(actor, user, enterprise)
+    existing = Membership.objects.filter(user=user, enterprise=enterprise).first()
+    before = None if existing is None else _membership_data(existing)
+    defaults = {"role": role, "employee_number": employee_number.strip()}
+    if joined_on is not None:
+        defaults["joined_on"] = joined_on
     try:
         with transaction.atomic():
-            membership, _created = Membership.objects.update_or_create(
-                user=user,
-                enterprise=enterprise,
-                defaults={"role": role, "employee_number": employee_number.strip()},
+            membership, created = Membership.objects.update_or_create(
+                user=user, enterprise=enterprise, defaults=defaults
             )
     except IntegrityError:
         raise DomainError(
@@ -108,4 +169,78 @@ def membership_add(
     if role == Membership.Role.HR:
         role_grant(user=user, role=Role.HR)
     user.__dict__.pop("_lms_memberships", None)
+    after = _membership_data(membership)
+    if created or before != after:
+        audit_record(
+            actor=actor,
+            action=(
+                AuditEvent.Action.MEMBERSHIP_ADD
+                if created
+                else AuditEvent.Action.MEMBERSHIP_CHANGE
+            ),
+            subject=user,
+            enterprise=enterprise,
+            data=_membership_data(membership, before),
+        )
     return membership
+
+
+@transaction.atomic
+def membership_update(
+    *,
+    membership: Membership,
+    actor: User | None,
+    user: User,
+    enterprise: Enterprise,
+    role: str,
+    employee_number: str = "",
+    joined_on: datetime.date | None = None,
+) -> Membership:
+    """Edits a membership (the admin's form): moving it to another person or
+    enterprise needs the right to both, and is audited as a change."""
+    if role not in Membership.Role.values:
+        raise DomainError(_("Unknown enterprise role."), code="membership_role")
+    old = Membership.objects.select_related("enterprise", "user").get(pk=membership.pk)
+    _require_manage(actor, old.user, old.enterprise)
+    _require_manage(actor, user, enterprise)
+    before = _membership_data(old)
+    membership.user, membership.enterprise, membership.role = user, enterprise, role
+    membership.employee_number = employee_number.strip()
+    membership.joined_on = joined_on
+    try:
+        with transaction.atomic():
+            membership.save()
+    except IntegrityError:
+        raise DomainError(
+            _("Employee number %(number)s is already used in %(enterprise)s.")
+            % {"number": employee_number, "enterprise": enterprise},
+            code="employee_number_taken",
+        ) from None
+    if role == Membership.Role.HR:
+        role_grant(user=user, role=Role.HR)
+    for person in {old.user, user}:
+        person.__dict__.pop("_lms_memberships", None)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.MEMBERSHIP_CHANGE,
+        subject=user,
+        enterprise=enterprise,
+        data=_membership_data(membership, before),
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, actor: User | None) -> None:
+    _require_manage(actor, membership.user, membership.enterprise)
+    data = _membership_data(membership)
+    user, enterprise = membership.user, membership.enterprise
+    membership.delete()
+    user.__dict__.pop("_lms_memberships", None)
+    audit_record(
+        actor=actor,
+        action=AuditEvent.Action.MEMBERSHIP_REMOVE,
+        subject=user,
+        enterprise=enterprise,
+        data=data,
+    )

@@ -24,6 +24,7 @@ from lms.models import (
     SkillLevel,
     User,
 )
+from lms.services.audit import audit_record
 
 # Fields an officer may correct after issue; each correction is an ``edit`` event.
 EDITABLE_FIELDS = (
@@ -69,6 +70,13 @@ def _event(
     reason: str = "",
 ) -> CertificateEvent:
     board_changed()
+    audit_record(
+        actor=actor,
+        action=f"certificate.{action}",
+        subject=certificate.holder,
+        certificate=certificate,
+        data={"number": certificate.number, "changes": changes or {}, "reason": reason},
+    )
     return CertificateEvent.objects.create(
         certificate=certificate,
         actor=actor,

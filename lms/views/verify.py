@@ -9,19 +9,14 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lms import selectors_certificates as selectors
+from lms.client_ip import client_ip
 from lms.forms_certificates import VerifyForm
-
-
-def _client_ip(request) -> str:
-    # Behind the production proxy REMOTE_ADDR is set from X-Forwarded-For by the
-    # web server; we do not trust the header ourselves.
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 
 def rate_limited(request) -> bool:
     """True once an IP has made more than VERIFY_RATE_LIMIT look-ups this minute."""
     limit = getattr(settings, "VERIFY_RATE_LIMIT", 30)
-    key = f"verify-rate:{_client_ip(request)}"
+    key = f"verify-rate:{client_ip(request)}"
     cache.add(key, 0, timeout=60)
     try:
         count = cache.incr(key)

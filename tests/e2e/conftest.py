@@ -3,6 +3,7 @@ that ``.ci/e2e.sh`` serves with the demo content. Every step is photographed at 
 phone and a desktop width and checked for accessibility, sideways overflow and
 untranslated text."""
 
+import functools
 import os
 import re
 from pathlib import Path
@@ -14,6 +15,14 @@ SCREENSHOTS = Path(os.environ.get("E2E_SCREENSHOTS", "artifacts/e2e"))
 MAIL_DIR = Path(os.environ.get("E2E_MAIL_DIR", "/tmp"))
 AXE = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 PHONE = {"width": 360, "height": 800}
+
+
+@functools.cache
+def axe_source() -> str:
+    """axe-core's script, read once."""
+    return AXE.read_text() + "\n;true"
+
+
 DESKTOP = {"width": 1280, "height": 800}
 DEMO_PASSWORD = "craft-demo-2026"
 CJK = re.compile(r"[\u3400-\u9fff]")
@@ -82,7 +91,10 @@ class Journey:
 
 
 def assert_accessible(page, stem: str) -> None:
-    page.add_script_tag(path=str(AXE))
+    # Evaluated through the DevTools protocol, not as a <script> tag: the site's
+    # Content-Security-Policy (rightly) refuses inline scripts.
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.evaluate(axe_source())
     result = page.evaluate(
         "async () => (await axe.run(document, {resultTypes: ['violations']}))"
         ".violations"

@@ -7,6 +7,7 @@ import uuid
 
 import pytest
 from PIL import Image
+from pypdf import PdfReader
 
 from courses.demo_content import AI_TEXTILE, bid
 from tests.e2e.conftest import BASE_URL, DESKTOP, latest_mail_link, sign_in, tab_to
@@ -49,6 +50,20 @@ def answer(page, question: dict, *, right: bool) -> None:
 
 
 FINAL_QUIZ = bid("ait-final")
+# Dates as an English or US page writes them; a Chinese page writes 2026年12月2日.
+NOT_CHINESE_DATE = re.compile(
+    r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+    r"|\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d"
+    r"|\b\d{1,2}\s+(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b"
+    r"|\b[AP]\.?M\.?\b"
+)
+
+
+def assert_chinese_dates(page, step: str) -> None:
+    """Every date on the page in the Chinese style (no US or English dates)."""
+    text = page.locator("main").inner_text()
+    wrong = NOT_CHINESE_DATE.search(text)
+    assert not wrong, f"{step}: a date not in the Chinese style: {wrong.group(0)!r}"
 
 
 def take_quizzes(page, key: dict, *, journey, step: str) -> None:
@@ -112,10 +127,16 @@ def test_worker_learns_in_chinese_and_gets_a_verified_certificate(
     assert page.locator("html").get_attribute("lang") == "zh-hans"
     journey.check(page, "my-page-chinese", chinese=True)
 
-    # The catalogue in Chinese, the course, enrolment.
-    page.goto("/zh-hans/courses/")
-    journey.check(page, "catalogue", chinese=True)
-    page.get_by_role("link", name=re.compile("人工智能")).first.click()
+    # Site search in Chinese finds the course by a word of its text: 织机 (loom).
+    page.goto("/zh-hans/search/")
+    page.locator("input[name=q]").fill("织机")
+    page.locator("input[name=q]").press("Enter")
+    page.wait_for_load_state("networkidle")
+    journey.check(page, "search", chinese=True)
+    assert_chinese_dates(page, "search")
+    page.locator("main").get_by_role("link", name=re.compile("人工智能")).first.click()
+    page.wait_for_load_state("networkidle")
+    assert "/zh-hans/courses/" in page.url
     journey.check(page, "course", chinese=True)
     page.locator("form[action*='/enrol/'] button").click()
     page.wait_for_load_state("networkidle")
@@ -162,14 +183,35 @@ def test_worker_learns_in_chinese_and_gets_a_verified_certificate(
     # The completion issued a certificate: find it, download the PDF, verify it.
     page.goto("/zh-hans/learning/")
     journey.check(page, "my-learning-completed", chinese=True)
+    assert_chinese_dates(page, "my-learning-completed")
+
+    # The inbox tells of the completion and the certificate, in Chinese.
+    page.goto("/zh-hans/me/inbox/")
+    journey.check(page, "inbox", chinese=True)
+    assert_chinese_dates(page, "inbox")
+    inbox = page.locator("main").inner_text()
+    assert "证书" in inbox, inbox
+    assert not re.search(r"\b(Your|certificate|completed|ready)\b", inbox), inbox
+
+    page.goto("/zh-hans/learning/")
     page.locator("main a.badge[href*='/certificates/']").first.click()
     journey.check(page, "certificate", chinese=True)
+    assert_chinese_dates(page, "certificate")
     with page.expect_download() as download:
         page.locator("a[href$='/pdf/']").click()
     pdf = download.value.path().read_bytes()
     assert pdf.startswith(b"%PDF")
-    page.locator("a[href*='/verify/']").first.click()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Zhang Wei" in text and "证书" in text, text
+    assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", text), text
+    verify_path = page.locator("a[href*='/verify/']").first.get_attribute("href")
+    page.goto("/zh-hans" + re.sub(r"^https?://[^/]+", "", verify_path))
     page.wait_for_load_state("networkidle")
+    journey.check(page, "verification-chinese", chinese=True)
+    assert_chinese_dates(page, "verification-chinese")
+    assert page.locator("main").get_by_text("有效").count() > 0
     # The QR code's address has no language in it: the public page opens in English.
+    page.goto(re.sub(r"^https?://[^/]+", "", verify_path))
+    page.wait_for_load_state("networkidle")
     journey.check(page, "verification")
     assert page.locator("main").get_by_text(re.compile(r"\bValid\b")).count() > 0

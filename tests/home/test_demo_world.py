@@ -210,6 +210,18 @@ def test_an_import_batch_has_row_errors(world):
     assert batch.error_count >= 3
 
 
+def test_certificates_record_their_holders_name_and_issuing_body(world):
+    """Every certificate, hand-recorded or from a course, keeps the holder's name at
+    issue and points at an issuing body; every body, enterprise and union of the
+    demo has its Chinese name."""
+    from lms.models import Enterprise, IssuingBody, SkillCertificate, TradeUnion
+
+    assert not SkillCertificate.objects.filter(holder_name="").exists()
+    assert not SkillCertificate.objects.filter(issuing_body=None).exists()
+    for model in (IssuingBody, Enterprise, TradeUnion):
+        assert not model.objects.filter(name_zh="").exists(), model
+
+
 def test_every_demo_login_has_inbox_items(world):
     from lms.models import Notification
 

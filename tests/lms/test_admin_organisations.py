@@ -5,7 +5,12 @@ from django.urls import reverse
 
 from lms.models import Enterprise
 from lms.roles import Role
-from tests.lms.factories import IndustryFactory, UserFactory, valid_credit_code
+from tests.lms.factories import (
+    IndustryFactory,
+    TradeUnionFactory,
+    UserFactory,
+    valid_credit_code,
+)
 from tests.lms.helpers import give_totp
 
 pytestmark = pytest.mark.django_db
@@ -14,6 +19,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def coordinator(client):
     user = give_totp(UserFactory(roles=[Role.COORDINATOR]))
+    TradeUnionFactory().coordinators.add(user)
     client.force_login(user)
     return user
 
@@ -29,8 +35,9 @@ def enterprise_form(**change):
     }
 
 
-def test_coordinator_adds_an_enterprise(client, coordinator):
-    response = client.post(reverse("enterprise:add"), enterprise_form())
+def test_coordinator_adds_an_enterprise_to_their_union(client, coordinator):
+    union = coordinator.coordinated_unions.get()
+    response = client.post(reverse("enterprise:add"), enterprise_form(union=union.pk))
     assert response.status_code == 302
     assert Enterprise.objects.filter(name="Xianyang Winding Machines Co.").exists()
 

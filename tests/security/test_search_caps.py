@@ -5,12 +5,12 @@ no double quote (it broke Wagtail's SQLite FTS5 query: a 500)."""
 
 import pytest
 from django.urls import reverse
-from rest_framework.authtoken.models import Token
 
 import courses.selectors
 import home.selectors
 import lms.selectors_certificates
 from lms.search import search_text
+from lms.services.tokens import api_token_issue
 from tests.courses import factories as course_f
 
 pytestmark = pytest.mark.django_db
@@ -95,11 +95,11 @@ def test_hr_board_search_caps_the_query(client, hr_user, spy, query):
 
 @pytest.mark.parametrize("query", QUERIES.values(), ids=QUERIES.keys())
 def test_certificate_api_search_caps_the_query(client, hr_user, spy, query):
-    token = Token.objects.create(user=hr_user)
+    _token, key = api_token_issue(user=hr_user, name="HR system", days=30)
     response = client.get(
         reverse("api:certificates"),
         {"q": query},
-        headers={"Authorization": f"Token {token.key}"},
+        headers={"Authorization": f"Token {key}"},
     )
     assert response.status_code == 200
     assert_capped(spy)

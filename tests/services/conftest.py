@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.services.workers import Worker, database_url
+from tests.services.workers import Worker, database_url, wait_until
 
 SERVICES = os.environ.get("SERVICES") == "1"
 
@@ -91,11 +91,43 @@ def services_env():
     return {"broker": broker, "redis_conf": os.environ.get("SERVICES_REDIS_CONF", "")}
 
 
+def record_restarted(name: str, own_pid_file: Path) -> None:
+    """A service this test restarted (PostgreSQL, Redis) has a new pid: the record
+    .ci/services.sh trusts is written again, so its cleanup stops the new one."""
+    from tests.services.workers import record_pid
+
+    wait_until(own_pid_file.exists, timeout=30, what=f"{own_pid_file} to be written")
+    pid = int(own_pid_file.read_text().split()[0])
+    record_pid(Path(os.environ["SERVICES_DIR"]) / "pids" / f"{name}.pid", pid)
+
+
 def redis_cli(*args: str) -> str:
     port = os.environ["CELERY_BROKER_URL"].rsplit(":", 1)[1].split("/")[0]
     return subprocess.run(
         ["redis-cli", "-p", port, *args], capture_output=True, text=True, timeout=10
     ).stdout.strip()
+
+
+@pytest.fixture
+def redis_outage(services_env):
+    """``stop()`` shuts the shared Redis down; it is started again (same config) at
+    ``start()`` or at the end of the test, whatever happens."""
+    conf = services_env["redis_conf"]
+    if not conf or not os.path.exists(conf):
+        pytest.fail("SERVICES_REDIS_CONF is not set: run through .ci/services.sh")
+
+    def stop():
+        redis_cli("SHUTDOWN", "NOSAVE")
+        wait_until(lambda: redis_cli("PING") != "PONG", timeout=10, what="Redis down")
+
+    def start():
+        if redis_cli("PING") != "PONG":
+            subprocess.run(["redis-server", conf], check=True, timeout=10)
+        wait_until(lambda: redis_cli("PING") == "PONG", timeout=10, what="Redis")
+        record_restarted("redis", Path(conf).parent / "redis" / "redis.pid")
+
+    yield stop, start
+    start()
 
 
 @pytest.fixture
@@ -129,25 +161,37 @@ def sent_messages(mail_dir: Path) -> list[str]:
 
 
 @pytest.fixture
-def start_worker(transactional_db, broker, mail_dir, tmp_path):
-    """``start_worker(name, **env)`` starts a real worker on this test's database
-    (pytest-django's test_<name>) and mail folder; all are stopped at the end."""
+def worker_env(transactional_db, broker, mail_dir, settings, tmp_path):
+    """The environment of the Celery processes a test starts: the production settings
+    (tests/services/worker_settings.py) on this test's database (pytest-django's
+    test_<name>), e-mails into ``mail_dir``."""
     from django.db import connection
 
-    started: list[Worker] = []
-    base_env = {
-        **os.environ,
+    from tests.services.webserver import production_env
+
+    return {
+        **production_env(
+            port=0,
+            database_url=database_url(connection.settings_dict),
+            secret_key=settings.SECRET_KEY,
+            root=tmp_path / "worker",
+        ),
         "DJANGO_SETTINGS_MODULE": "tests.services.worker_settings",
-        "DATABASE_URL": database_url(connection.settings_dict),
-        "CELERY_TASK_ALWAYS_EAGER": "0",
         "MAIL_DIR": str(mail_dir),
         "SLOW_MAIL_SECONDS": "0",
     }
 
+
+@pytest.fixture
+def start_worker(worker_env, tmp_path):
+    """``start_worker(name, **env)`` starts a real worker (production settings) on
+    this test's database and mail folder; all are stopped at the end."""
+    started: list[Worker] = []
+
     def start(name: str = "w1", *, concurrency: int = 2, **env) -> Worker:
         worker = Worker(
             name=name,
-            env={**base_env, **{k: str(v) for k, v in env.items()}},
+            env={**worker_env, **{k: str(v) for k, v in env.items()}},
             log_dir=tmp_path,
             concurrency=concurrency,
         )
@@ -157,6 +201,27 @@ def start_worker(transactional_db, broker, mail_dir, tmp_path):
     yield start
     for worker in started:
         worker.kill()
+
+
+@pytest.fixture
+def start_beat(worker_env, tmp_path):
+    """``start_beat(**env)`` starts one real ``celery beat`` (production settings,
+    its schedule file in tmp_path); stopped at the end."""
+    from tests.services.workers import Beat
+
+    started: list[Beat] = []
+
+    def start(**env) -> Beat:
+        beat = Beat(
+            env={**worker_env, **{k: str(v) for k, v in env.items()}},
+            log_dir=tmp_path,
+        )
+        started.append(beat)
+        return beat.start()
+
+    yield start
+    for beat in started:
+        beat.kill()
 
 
 @pytest.fixture(scope="session")
@@ -197,10 +262,15 @@ def start_site(
     servers = []
 
     def start(*, workers: int = 4, celery: bool = True, nginx: bool = False):
-        if celery:
-            start_worker("site-worker", concurrency=2)
         port = free_port()
         front_port = free_port() if nginx else None
+        worker = None
+        if celery:  # its links in e-mails point at the site
+            worker = start_worker(
+                "site-worker",
+                concurrency=2,
+                SITE_URL=f"http://127.0.0.1:{front_port or port}",
+            )
         env = production_env(
             port=front_port or port,
             database_url=database_url(connection.settings_dict),
@@ -214,6 +284,7 @@ def start_site(
             log_dir=tmp_path,
             front_port=front_port,
         )
+        server.worker = worker
         servers.append(server)
         return server.start()
 

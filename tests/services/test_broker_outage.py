@@ -1,9 +1,8 @@
-"""Redis stopped while notifications are sent: the request still succeeds, the rows are
-saved as pending, and once Redis is back the beat task re-queues them and the worker
-(which kept running) sends each e-mail once."""
+"""Redis stopped while notifications are sent (in this process): the call still
+succeeds, the rows are saved as pending, and once Redis is back the re-queue service
+that beat's task runs queues them and the worker (which kept running) sends each
+e-mail once. (Beat itself, through the site: test_redis_outage_site.py.)"""
 
-import os
-import subprocess
 import time
 from datetime import timedelta
 
@@ -13,34 +12,11 @@ from lms.models import Notification
 from lms.services.notifications import notification_send
 from lms.tasks import requeue_pending_notifications
 from tests.lms.factories import UserFactory
-from tests.services.conftest import redis_cli, sent_messages
+from tests.services.conftest import sent_messages
 from tests.services.test_certificate_outage import production_cache  # noqa: F401
 from tests.services.workers import wait_until
 
 pytestmark = pytest.mark.services
-
-
-@pytest.fixture
-def redis_outage(services_env):
-    """``stop()`` shuts the shared Redis down; it is started again (same config) at
-    ``start()`` or at the end of the test, whatever happens."""
-    conf = services_env["redis_conf"]
-    if not conf or not os.path.exists(conf):
-        pytest.fail("SERVICES_REDIS_CONF is not set: run through .ci/services.sh")
-
-    def stop():
-        redis_cli("SHUTDOWN", "NOSAVE")
-        wait_until(
-            lambda: redis_cli("PING") != "PONG", timeout=10, what="Redis to stop"
-        )
-
-    def start():
-        if redis_cli("PING") != "PONG":
-            subprocess.run(["redis-server", conf], check=True, timeout=10)
-        wait_until(lambda: redis_cli("PING") == "PONG", timeout=10, what="Redis")
-
-    yield stop, start
-    start()
 
 
 # Redis down is the cache down too: this process uses production's cache settings

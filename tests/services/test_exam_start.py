@@ -1,14 +1,19 @@
 """An exam start against the production layout: 100 learners open the same quiz within
 10 seconds and submit it, some with a double click (the same form sent twice at the
-same moment): no 5xx, and no duplicate attempt."""
+same moment): every learner accounted for (signed in, an attempt each, exactly what
+was acknowledged is stored), no 5xx, and no duplicate attempt. Its twin breaks the
+learners' sessions and shows that the same checks then fail."""
 
 from __future__ import annotations
 
 import random
+import secrets
 import threading
 import time
 
 import pytest
+from django.conf import settings
+from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import CourseCompletion, Enrollment, LessonProgress, QuizAttempt
@@ -52,10 +57,11 @@ def sit_exam(*, user_id, browser, lesson, start_at, rng, results, opened) -> Non
     every third submit is a double click."""
     time.sleep(max(0.0, start_at - time.monotonic()))
     opened.append(time.monotonic())  # the first time this learner opens the quiz
+    logout_form = f'action="{reverse("account_logout")}"'
     for answers in (WRONG, RIGHT) if rng.random() < 0.2 else (RIGHT,):
         page = browser.get(lesson.url)
         number = build.attempt_number(page.body)
-        if page.status != 200 or number is None:
+        if page.status != 200 or number is None or logout_form not in page.body:
             results.append((user_id, None, [page]))
             return
         sent = submit(
@@ -67,17 +73,11 @@ def sit_exam(*, user_id, browser, lesson, start_at, rng, results, opened) -> Non
         results.append((user_id, number, sent))
 
 
-def test_exam_start_hundred_learners_no_5xx_and_no_duplicate_attempt(
-    start_site, capsys
-):
-    """Sessions made on the server side (as ``Client.force_login`` does). 100
-    learners open the quiz spread over 10 s and submit: each form, sent once or twice
-    at once, makes exactly one attempt, both answers of a double click lead to that
-    same attempt, and attempt numbers run 1, 2, ... per learner without a gap. Half
-    the learners pass their last missing step with the quiz: each of them has one
-    course completion, and a double click there still shows the one attempt."""
+def run_exam(start_site, *, learners: int, break_sessions: bool = False) -> dict:
+    """The exam start; sessions made on the server side (as ``Client.force_login``
+    does) or, with ``break_sessions``, cookies that name no session."""
     course, (lesson,) = build.course_with_lessons(lessons=1, max_attempts=2)
-    people = build.enrolled_learners(course, LEARNERS, prefix="examinee")
+    people = build.enrolled_learners(course, learners, prefix="examinee")
     # Half have read the lesson to the end: passing the quiz completes their course,
     # so a double click there meets a completed enrolment the second time.
     ready = {p.pk for p in people[::2]}
@@ -87,10 +87,12 @@ def test_exam_start_hundred_learners_no_5xx_and_no_duplicate_attempt(
     )
     server = start_site(workers=4, celery=False)
     tally = Tally()
-    browsers = [
-        Browser(server.base_url, cookies=build.server_side_session(p), tally=tally)
-        for p in people
-    ]
+    browsers = []
+    for person in people:
+        cookies = build.server_side_session(person)
+        if break_sessions:
+            cookies = {settings.SESSION_COOKIE_NAME: secrets.token_hex(16)}
+        browsers.append(Browser(server.base_url, cookies=cookies, tally=tally))
     results: list = []
     opened: list[float] = []
     begin = time.monotonic() + 1
@@ -113,25 +115,39 @@ def test_exam_start_hundred_learners_no_5xx_and_no_duplicate_attempt(
         thread.start()
     for thread in threads:
         thread.join(timeout=180)
-    elapsed = time.monotonic() - begin
-    doubles = sum(1 for _u, _n, sent in results if len(sent) == 2)
-    with capsys.disabled():
-        print(
-            f"\nexam start: {LEARNERS} learners opened the quiz within "
-            f"{max(opened) - min(opened):.1f} s; {tally.summary(elapsed)}; "
-            f"{len(results)} forms submitted, {doubles} of them twice at once"
-        )
+    return {
+        "course": course,
+        "people": people,
+        "ready": ready,
+        "tally": tally,
+        "results": results,
+        "opened": opened,
+        "threads": threads,
+        "elapsed": time.monotonic() - begin,
+    }
 
-    assert not any(t.is_alive() for t in threads)
+
+def check_exam(run: dict) -> dict[str, int]:
+    """Every learner opened the quiz signed in and has their attempts; each form,
+    sent once or twice at once, made exactly one attempt, both answers of a double
+    click lead to it, numbers run 1, 2, ... without a gap; exactly the acknowledged
+    attempts are stored; those who passed their last step completed the course
+    once. Returns the totals, each asserted here."""
+    tally, results, course = run["tally"], run["results"], run["course"]
+    assert not any(t.is_alive() for t in run["threads"])
     assert tally.server_errors() == [], [
         (r.method, r.path, r.status, r.body[:300]) for r in tally.server_errors()[:3]
     ]
     assert tally.errors == []
-    assert doubles > 10
+    for user_id, number, sent in results:
+        assert number is not None, (
+            f"learner {user_id} did not get the quiz signed in: "
+            f"{[(r.status, r.location) for r in sent]}"
+        )
+    assert {user_id for user_id, _n, _sent in results} == {p.pk for p in run["people"]}
 
     expected: dict[tuple[int, int], int] = {}
     for user_id, number, sent in results:
-        assert number is not None, [(r.status, r.body[:300]) for r in sent]
         ids = {attempt_id(r) for r in sent}
         assert len(ids) == 1 and None not in ids, [(r.status, r.location) for r in sent]
         expected[user_id, number] = ids.pop()
@@ -144,16 +160,51 @@ def test_exam_start_hundred_learners_no_5xx_and_no_duplicate_attempt(
     }
     assert stored == expected
     assert QuizAttempt.objects.filter(enrollment__course=course).count() == len(results)
-    for person in people:
+    for person in run["people"]:
         numbers = sorted(n for user_id, n in stored if user_id == person.pk)
-        assert numbers == list(range(1, len(numbers) + 1))
         assert numbers, f"{person.email} has no attempt"
+        assert numbers == list(range(1, len(numbers) + 1))
     passed = set(
         QuizAttempt.objects.filter(enrollment__course=course, passed=True).values_list(
             "enrollment__user_id", flat=True
         )
     )
     completed = CourseCompletion.objects.filter(enrollment__course=course)
-    assert (
-        set(completed.values_list("enrollment__user_id", flat=True)) == passed & ready
-    )
+    finished = set(completed.values_list("enrollment__user_id", flat=True))
+    assert finished == passed & run["ready"]
+    assert completed.count() == len(finished)
+    doubles = sum(1 for _u, _n, sent in results if len(sent) == 2)
+    return {
+        "learners with attempts": len({u for u, _n in stored}),
+        "attempts stored as acknowledged": len(stored),
+        "forms sent twice at once": doubles,
+        "courses completed": len(finished),
+    }
+
+
+def test_exam_start_hundred_learners_every_one_accounted_no_duplicate_attempt(
+    start_site, capsys
+):
+    """100 learners open the quiz spread over 10 s and submit, one form in three
+    twice at once: see ``check_exam``."""
+    run = run_exam(start_site, learners=LEARNERS)
+    totals = check_exam(run)
+    opened = run["opened"]
+    with capsys.disabled():
+        print(
+            f"\nexam start: {LEARNERS} learners opened the quiz within "
+            f"{max(opened) - min(opened):.1f} s; {run['tally'].summary(run['elapsed'])}"
+            f"; asserted {totals}"
+        )
+    assert totals["learners with attempts"] == LEARNERS
+    assert totals["forms sent twice at once"] > 10
+
+
+def test_twin_with_broken_sessions_fails_the_same_checks(start_site, capsys):
+    """Negative control: the same exam (10 learners) with cookies that name no
+    session: the checks must fail, on the sign-in check."""
+    run = run_exam(start_site, learners=10, break_sessions=True)
+    with pytest.raises(AssertionError, match="did not get the quiz signed in") as e:
+        check_exam(run)
+    with capsys.disabled():
+        print(f"\nexam twin failed as it must: {str(e.value).splitlines()[0]}")

@@ -29,7 +29,7 @@ NGINX_TEMPLATE = ROOT / ".ci" / "nginx.conf.template"
 # What gunicorn logs of each request: the proxy headers show what nginx passed on.
 ACCESS_LOG_FORMAT = (
     'access %(h)s "%(r)s" %(s)s xff="%({x-forwarded-for}i)s" '
-    'proto="%({x-forwarded-proto}i)s"'
+    'proto="%({x-forwarded-proto}i)s" took=%(D)sus'
 )
 
 
@@ -192,6 +192,7 @@ class WebServer:
         self.log_path = log_dir / f"gunicorn-{port}.log"
         self.pid_file = pid_dir(env, log_dir) / f"pytest-gunicorn-{port}.pid"
         self.process: subprocess.Popen | None = None
+        self.worker = None  # the Celery worker start_site started beside it, if any
         self.front = (
             Nginx(port=front_port, upstream=port, env=env, log_dir=log_dir)
             if front_port
@@ -308,9 +309,14 @@ class Browser:
     """One visitor: a cookie jar, a fresh connection per request (gunicorn's sync
     workers close it anyway), CSRF from the cookie; redirects are not followed."""
 
-    def __init__(self, base_url: str, *, cookies=None, timeout=60, tally=None):
+    def __init__(
+        self, base_url: str, *, cookies=None, timeout=60, tally=None, source=None
+    ):
+        """``source``: the loopback address to connect from (127.0.0.2, ...), so
+        that nginx sees distinct clients."""
         parts = urlsplit(base_url)
         self.host, self.port = parts.hostname, parts.port
+        self.source = (source, 0) if source else None
         self.cookies: dict[str, str] = dict(cookies or {})
         self.timeout = timeout
         self.tally = tally
@@ -320,7 +326,9 @@ class Browser:
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         start = time.monotonic()
-        conn = http.client.HTTPConnection(self.host, self.port, timeout=self.timeout)
+        conn = http.client.HTTPConnection(
+            self.host, self.port, timeout=self.timeout, source_address=self.source
+        )
         try:
             conn.request(method, path, body=body, headers=headers)
             raw = conn.getresponse()

@@ -119,9 +119,68 @@ class Worker:
         pattern = rf"Task {re.escape(task_name)}\[[^\]]+\] received"
         return len(re.findall(pattern, self.log()))
 
+    def succeeded(self, task_name: str) -> int:
+        """How many runs of such a task this worker finished (it logs each)."""
+        pattern = rf"Task {re.escape(task_name)}\[[^\]]+\] succeeded"
+        return len(re.findall(pattern, self.log()))
+
     def kill(self) -> None:
         """SIGKILL to the whole worker (main process and pool), like a machine crash;
         also how tests end their workers (nothing in them needs a warm shutdown)."""
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            self.process.wait(timeout=10)
+        self.pid_file.unlink(missing_ok=True)
+
+
+class Beat:
+    """``celery -A config beat`` in a session of its own; schedule file in log_dir."""
+
+    def __init__(self, *, env: dict[str, str], log_dir: Path):
+        self.env = env
+        self.log_path = log_dir / "beat.log"
+        self.schedule = log_dir / "celerybeat-schedule"
+        self.pid_dir = Path(env.get("SERVICES_DIR", log_dir)) / "pids"
+        self.process: subprocess.Popen | None = None
+
+    def start(self) -> Beat:
+        log = self.log_path.open("ab")
+        self.process = subprocess.Popen(
+            [CELERY, "-A", "config", "beat", "-l", "info", "--schedule",
+             str(self.schedule)],
+            cwd=ROOT, env=self.env, stdout=log, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )  # fmt: skip
+        log.close()
+        record_pid(self.pid_file, self.process.pid)
+        wait_until(self._ready, timeout=60, what="beat to start")
+        return self
+
+    @property
+    def pid_file(self) -> Path:
+        return self.pid_dir / f"pytest-beat-{self.process.pid}.pid"
+
+    def _ready(self) -> bool:
+        if self.process.poll() is not None:
+            raise AssertionError(f"beat exited:\n{self.log()}")
+        return "beat: Starting..." in self.log()
+
+    def log(self) -> str:
+        return (
+            self.log_path.read_text(errors="replace") if self.log_path.exists() else ""
+        )
+
+    def sent(self, task_name: str) -> int:
+        """How many times beat sent ``task_name``."""
+        pattern = rf"Sending due task \S+ \({re.escape(task_name)}\)"
+        return len(re.findall(pattern, self.log()))
+
+    def kill(self) -> None:
         if self.process is None:
             return
         if self.process.poll() is None:

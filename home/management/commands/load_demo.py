@@ -40,6 +40,7 @@ class Command(BaseCommand):
         ]
         if not small:
             loaders.append(demo_world.load)
+        loaders.append(lms_demo.name_organisations_in_chinese)
         for load in loaders:
             with transaction.atomic():
                 load(stdout=self.stdout)

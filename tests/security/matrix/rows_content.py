@@ -21,6 +21,38 @@ WRITERS = ("editor", "moderator", "staff")
 PUBLISHERS = ("moderator", "staff")
 OFFICE = ("officer", "staff")
 UNION = ("coordinator", "staff")
+# A delete view finds its record (scoped to the coordinator's unions) before it
+# checks the permission: other admin users get a 404 there, not the dashboard.
+UNION_OK = admin(200, *UNION)
+
+
+def _a(w):
+    return w.a.pk
+
+
+def _b(w):
+    return w.b.pk
+
+
+def _union(w):
+    return w.union.pk
+
+
+def _member_a(w):
+    return Membership.objects.get(user=w.users["learner"]).pk
+
+
+def _member_b(w):
+    return Membership.objects.get(user=w.users["hr_b"]).pk
+
+
+NOT_UNION_ADMIN = ("coordinator", "hr_a", "hr_b", "editor", "moderator", "officer")
+# Object views of the organisations' admin: only the coordinator's union is found;
+# admin users who may not keep organisations find nothing (404).
+UNION_OBJ = {**admin(200, *UNION), **dict.fromkeys(NOT_UNION_ADMIN[1:], 404)}
+UNION_B = {**admin(200, "staff"), **dict.fromkeys(NOT_UNION_ADMIN, 404)}
+# Coordinators may not delete unions: Wagtail sends them to the dashboard.
+UNION_DELETE = {**UNION_OBJ, "coordinator": 302}
 
 
 def r(name, *args):
@@ -316,6 +348,13 @@ ROWS = [
     ),
     get(
         ADMIN,
+        "edit an enterprise of another union",
+        "enterprise:edit",
+        r("enterprise:edit", lambda w: w.b.pk),
+        {**admin(200, "staff"), "coordinator": 404},
+    ),
+    get(
+        ADMIN,
         "trade unions",
         "tradeunion:index",
         r("tradeunion:index"),
@@ -359,6 +398,28 @@ ROWS = [
         ),
         admin(200, *UNION),
     ),
+    get(
+        ADMIN,
+        "edit a membership in another union's enterprise",
+        "membership:edit",
+        r(
+            "membership:edit",
+            lambda w: Membership.objects.get(user=w.users["hr_b"]).pk,
+        ),
+        {**admin(200, "staff"), "coordinator": 404},
+    ),
+    post(
+        ADMIN,
+        "delete a membership in another union's enterprise",
+        "membership:delete",
+        r(
+            "membership:delete",
+            lambda w: Membership.objects.get(user=w.users["hr_b"]).pk,
+        ),
+        {**admin(302, "staff"), **dict.fromkeys(NOT_UNION_ADMIN, 404)},
+        state=lambda w, user: Membership.objects.count(),
+        acts=("staff",),
+    ),
     post(
         ADMIN,
         "delete a membership",
@@ -367,8 +428,32 @@ ROWS = [
             "membership:delete",
             lambda w: Membership.objects.get(user=w.users["learner"]).pk,
         ),
-        admin(302, *UNION),
+        {**admin(302, *UNION), **dict.fromkeys(NOT_UNION_ADMIN[1:], 404)},
         state=lambda w, user: Membership.objects.count(),
         acts=UNION,
     ),
+    # The organisations' other admin views, scoped like their edit views: the
+    # coordinator's union (A) is found, another's (B) is a 404.
+    *[
+        get(ADMIN, f"{name} ({which})", name, r(name, *args), expected)
+        for name, which, args, expected in [
+            ("enterprise:index_results", "list", (), UNION_OK),
+            ("tradeunion:index_results", "list", (), UNION_OK),
+            ("membership:index_results", "list", (), UNION_OK),
+            ("enterprise:history", "A", (_a,), UNION_OBJ),
+            ("enterprise:history", "B", (_b,), UNION_B),
+            ("enterprise:history_results", "A", (_a,), UNION_OBJ),
+            ("enterprise:usage", "A", (_a,), UNION_OBJ),
+            ("enterprise:usage", "B", (_b,), UNION_B),
+            ("enterprise:delete", "B", (_b,), UNION_B),
+            ("tradeunion:history", "union", (_union,), UNION_OBJ),
+            ("tradeunion:history_results", "union", (_union,), UNION_OBJ),
+            ("tradeunion:usage", "union", (_union,), UNION_OBJ),
+            ("tradeunion:delete", "union", (_union,), UNION_DELETE),
+            ("membership:history", "A", (_member_a,), UNION_OBJ),
+            ("membership:history", "B", (_member_b,), UNION_B),
+            ("membership:history_results", "A", (_member_a,), UNION_OBJ),
+            ("membership:usage", "B", (_member_b,), UNION_B),
+        ]
+    ],
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from lms.models import Notification, SkillCertificate, User
+from lms.models import ApiToken, Notification, SkillCertificate, User
 
 from .table import expect, get, only, post
 
@@ -120,6 +120,39 @@ ROWS = [
         only(302, "staff"),
         data=lambda w: {"email": w.erasable.email},
         state=_erased,
+    ),
+    # --- API tokens and the audit trail --------------------------------------------
+    get(
+        CORE,
+        "my API tokens",
+        "lms:api_tokens",
+        r("lms:api_tokens"),
+        only(200, *HR),
+    ),
+    post(
+        CORE,
+        "make an API token",
+        "lms:api_tokens",
+        r("lms:api_tokens"),
+        only(200, *HR),
+        data=lambda w: {"name": "Payroll", "days": "30"},
+        state=lambda w, user: ApiToken.objects.filter(user=user).count(),
+        acts=HR,
+    ),
+    post(
+        CORE,
+        "revoke A's HR's API token",
+        "lms:api_token_revoke",
+        r("lms:api_token_revoke", lambda w: w.token_a.pk),
+        only(302, "hr_a", others=404),
+        state=lambda w, user: ApiToken.objects.get(pk=w.token_a.pk).revoked_at,
+    ),
+    get(
+        CORE,
+        "audit trail",
+        "lms:audit_trail",
+        r("lms:audit_trail"),
+        only(200, *HR, *OFFICE),
     ),
     # --- certificates -----------------------------------------------------------
     get(CERT, "my certificates", "certification:mine", r("certification:mine"), ALL),

@@ -19,8 +19,9 @@ from courses.services.enrollment import enrollment_create
 from courses.services.practicals import practical_submit
 from courses.services.quizzes import quiz_attempt_submit
 from home.models import HomePage, ProfileIndexPage, StoryIndexPage, StudioIndexPage
-from lms.models import Notification
+from lms.models import Enterprise, Notification
 from lms.roles import Role
+from lms.services.tokens import api_token_issue
 from mentorship.models import (
     GuidanceSessionPhoto,
     ServiceRequest,
@@ -215,6 +216,7 @@ def _certificates(w: World) -> None:
         cert_b=SkillCertificateFactory(holder=worker_b, occupation=w.occupation),
         batch=ImportBatchFactory(uploaded_by=u["officer"]),
         requirement=LevelRequirementFactory(occupation=w.occupation),
+        token_a=api_token_issue(user=u["hr_a"], name="HR system", days=30)[0],
     )
 
 
@@ -246,7 +248,10 @@ def build() -> World:
     a, b = EnterpriseFactory(name="Xi'an Auto Park"), EnterpriseFactory()
     w = World(objects={"a": a, "b": b, "occupation": OccupationFactory()})
     w.users = _users(a, b)
+    # The coordinator keeps A (through its union), not B.
     w.objects["union"] = TradeUnionFactory()
+    Enterprise.objects.filter(pk=a.pk).update(union=w.union)
+    w.union.coordinators.add(w.users["coordinator"])
     w.objects["erasable"] = UserFactory(display_name="Leaving Worker")
     Notification.objects.create(
         recipient=w.users["learner"], key="k1", kind="legacy", params={"subject": "Hi"}

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0009_bilingual_names_issuing_bodies_holder_name"),
+        ("lms", "0010_audit_events_and_api_tokens"),
     ]
 
     operations = [
