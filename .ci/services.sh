@@ -405,6 +405,8 @@ case "$MODE" in
     export SITE_URL="http://127.0.0.1:$NGINX_PORT"
     # nginx is the one proxy in front: the client is the last X-Forwarded-For entry.
     export TRUSTED_PROXY_COUNT=1
+    # Private files: Django checks the permission, nginx sends the bytes.
+    export PRIVATE_MEDIA_ACCEL_REDIRECT=/protected/
     export CSRF_TRUSTED_ORIGINS="$SITE_URL,http://localhost:$NGINX_PORT,$CSRF_TRUSTED_ORIGINS"
     "$PY" manage.py migrate --no-input -v 0
     "$PY" manage.py collectstatic --no-input -v 0

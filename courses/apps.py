@@ -8,6 +8,8 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        import mimetypes
+
         from lms import navigation, permissions, personal_data, providers
 
         from . import notice_kinds, selectors, selectors_dashboard
@@ -16,6 +18,8 @@ class CoursesConfig(AppConfig):
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
+        # Lesson captions: browsers play a track only when served as text/vtt.
+        mimetypes.add_type("text/vtt", ".vtt")
         providers.register_completed_courses(
             selectors.completed_course_ids,
             many=courses_providers.completed_course_ids_many,

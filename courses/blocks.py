@@ -4,6 +4,7 @@ reword a question without losing the learners' history."""
 
 from __future__ import annotations
 
+import os
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -12,6 +13,8 @@ from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from lms.validators import VIDEO_EXTENSIONS, validate_intranet_url
 
 RICH_TEXT_FEATURES = ["h3", "h4", "bold", "italic", "ol", "ul", "link", "hr"]
 
@@ -35,39 +38,82 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 
 class VideoBlock(blocks.StructBlock):
-    """A video: an uploaded file played in the page, or a link to a video on the
-    enterprise's own network. No embeds from the internet."""
+    """A video: an uploaded MP4 or WebM file, or a link to a video on the
+    enterprise's own network, played in the page. No embeds from the internet."""
 
     video = DocumentChooserBlock(
         label=_("uploaded video file"),
         required=False,
         help_text=_("An MP4 or WebM file uploaded as a document."),
     )
-    url = blocks.URLBlock(
+    url = blocks.CharBlock(
         label=_("or a link to the video"),
         required=False,
-        help_text=_("Shown as a plain link; nothing is embedded."),
+        max_length=500,
+        validators=[validate_intranet_url],
+        help_text=_(
+            "A link on your own network, e.g. http://mediaserver/v.mp4. An MP4 or "
+            "WebM link plays in the page; any other link is shown as a link."
+        ),
     )
     title = blocks.CharBlock(label=_("title"), max_length=200)
+    poster = ImageChooserBlock(
+        label=_("poster image"),
+        required=False,
+        help_text=_("Shown before the video plays."),
+    )
+    captions = DocumentChooserBlock(
+        label=_("captions (WebVTT)"),
+        required=False,
+        help_text=_("A .vtt file of captions in the lesson's language."),
+    )
     transcript = blocks.TextBlock(label=_("transcript"), required=False)
 
     class Meta:
         icon = "media"
         label = _("Video")
         template = "courses/blocks/video.html"
-        preview_value = {"title": "Threading the loom", "url": "http://intranet/v/1"}
+        preview_value = {
+            "title": "Threading the loom",
+            "url": "http://mediaserver/v/threading.mp4",
+            "transcript": "Open the guard, then thread from the back beam.",
+        }
 
     def clean(self, value):
         value = super().clean(value)
+        errors = {}
         if bool(value.get("video")) == bool(value.get("url")):
-            raise StructBlockValidationError(
-                block_errors={
-                    "url": ValidationError(
-                        _("Choose an uploaded video file or give a link, not both.")
-                    )
-                }
+            errors["url"] = ValidationError(
+                _("Choose an uploaded video file or give a link, not both.")
             )
+        video = value.get("video")
+        if video and _extension(video.filename) not in VIDEO_EXTENSIONS:
+            errors["video"] = ValidationError(
+                _("Choose an MP4 or WebM file for the video.")
+            )
+        captions = value.get("captions")
+        if captions and _extension(captions.filename) != ".vtt":
+            errors["captions"] = ValidationError(
+                _("Captions must be a WebVTT (.vtt) file.")
+            )
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
         return value
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        source = value["video"].url if value.get("video") else value.get("url", "")
+        kind = _extension(source.split("?")[0])
+        context["source"] = source
+        context["source_type"] = VIDEO_TYPES.get(kind, "")
+        return context
+
+
+def _extension(name: str) -> str:
+    return os.path.splitext(name or "")[1].lower()
+
+
+VIDEO_TYPES = {".mp4": "video/mp4", ".webm": "video/webm"}
 
 
 class DocumentDownloadBlock(blocks.StructBlock):

@@ -109,7 +109,9 @@ class AssignCourseForm(forms.Form):
         label=_("Person's e-mail address"),
         help_text=_("A worker of your enterprise, or a learner you mentor."),
     )
-    course = forms.ModelChoiceField(label=_("Course"), queryset=None)
+    course = forms.ModelChoiceField(
+        label=_("Course"), queryset=None, empty_label=_("Choose a course")
+    )
     due_on = forms.DateField(
         label=_("Due date"),
         required=False,

@@ -214,6 +214,11 @@ def export_tables() -> dict:
             ("rate", _("Completion rate (%)")),
             ("avg_score", _("Average quiz score (%)")),
         ],
+        "dropoff": [
+            ("lesson", _("Lesson")),
+            ("opened", _("Opened")),
+            ("completed", _("Completed")),
+        ],
         "enterprises": [
             ("enterprise", _("Enterprise")),
             ("learners", _("Learners")),

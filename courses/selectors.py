@@ -25,6 +25,7 @@ from courses.models import (
     PracticalSubmission,
     QuizAttempt,
 )
+from lms import providers
 from lms import search as text_search
 
 # Catalogue duration filter: key -> (more than, at most) hours.
@@ -71,6 +72,32 @@ class Progress:
     @property
     def is_complete(self) -> bool:
         return self.requirements.total > 0 and self.done == self.requirements.total
+
+    # What the percentage counts, part by part: lessons, quizzes and practical tasks
+    # all count as one step each, so "2 of 7 lessons" can be 16 %.
+    @property
+    def lessons_total(self) -> int:
+        return len(self.requirements.lesson_ids)
+
+    @property
+    def quizzes_total(self) -> int:
+        return len(self.requirements.quizzes)
+
+    @property
+    def tasks_total(self) -> int:
+        return len(self.requirements.practicals)
+
+    @property
+    def lessons_done(self) -> int:
+        return len(self.completed_lessons & set(self.requirements.lesson_ids))
+
+    @property
+    def quizzes_passed(self) -> int:
+        return len(self.passed_quizzes & self.requirements.quizzes)
+
+    @property
+    def tasks_signed_off(self) -> int:
+        return len(self.signed_off & self.requirements.practicals)
 
     @property
     def percent(self) -> int:
@@ -224,15 +251,20 @@ def _parent_path(page: Page) -> str:
     return page.path[: -Page.steplen]
 
 
-def lessons_of(courses: Iterable[CoursePage], *, with_body: bool = True) -> list:
-    """The live lessons of the given courses in page order, in one query."""
-    courses = list(courses)
+def lessons_of(
+    courses: Iterable[CoursePage], *, with_body: bool = True, drafts: bool = False
+) -> list:
+    """The live lessons of the given courses in page order, in one query; with
+    ``drafts`` (an editor's preview) the unpublished ones too."""
+    courses = [c for c in courses if c.path]
     if not courses:
         return []
     condition = Q()
     for course in courses:
         condition |= Q(path__startswith=course.path, depth=course.depth + 1)
-    qs = LessonPage.objects.live().filter(condition).order_by("path")
+    qs = LessonPage.objects.filter(condition).order_by("path")
+    if not drafts:
+        qs = qs.live()
     return list(qs if with_body else qs.defer("body"))
 
 
@@ -266,7 +298,8 @@ def requirements_for(courses: Iterable[CoursePage]) -> dict[int, CourseRequireme
 def progress_for(
     enrollments: Iterable[Enrollment], requirements: dict[int, CourseRequirements]
 ) -> dict[int, Progress]:
-    """Progress per enrolment id, in three queries however many enrolments."""
+    """Progress per enrolment id, in at most three queries however many
+    enrolments."""
     enrollments = [e for e in enrollments if e is not None]
     result = {
         e.pk: Progress(
@@ -282,16 +315,19 @@ def progress_for(
         enrollment_id__in=ids, completed_at__isnull=False
     ).values_list("enrollment_id", "lesson_id"):
         result[enrollment_id].completed_lessons.add(lesson_id)
-    for enrollment_id, lesson_id, quiz_id in (
-        QuizAttempt.objects.filter(enrollment_id__in=ids, passed=True)
-        .values_list("enrollment_id", "lesson_id", "quiz_id")
-        .distinct()
-    ):
-        result[enrollment_id].passed_quizzes.add((lesson_id, quiz_id))
-    for enrollment_id, lesson_id, task_id in PracticalSubmission.objects.filter(
-        enrollment_id__in=ids, status=PracticalSubmission.Status.SIGNED_OFF
-    ).values_list("enrollment_id", "lesson_id", "task_id"):
-        result[enrollment_id].signed_off.add((lesson_id, task_id))
+    # Attempts and sign-offs only count where a course asks for them.
+    if any(p.requirements.quizzes for p in result.values()):
+        for enrollment_id, lesson_id, quiz_id in (
+            QuizAttempt.objects.filter(enrollment_id__in=ids, passed=True)
+            .values_list("enrollment_id", "lesson_id", "quiz_id")
+            .distinct()
+        ):
+            result[enrollment_id].passed_quizzes.add((lesson_id, quiz_id))
+    if any(p.requirements.practicals for p in result.values()):
+        for enrollment_id, lesson_id, task_id in PracticalSubmission.objects.filter(
+            enrollment_id__in=ids, status=PracticalSubmission.Status.SIGNED_OFF
+        ).values_list("enrollment_id", "lesson_id", "task_id"):
+            result[enrollment_id].signed_off.add((lesson_id, task_id))
     return result
 
 
@@ -469,14 +505,17 @@ def courses_by_ids(ids: list[int]) -> list[CoursePage]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def course_outline(*, course: CoursePage, user) -> dict:
+def course_outline(
+    *, course: CoursePage, user, preview: bool = False, request=None
+) -> dict:
     """What the course page shows: lessons in order, the user's enrolment and
     progress, where to continue, instructors and prerequisites. ``course`` may be a
     translation: records are read for its canonical course, and lessons and links
     are shown in the course's language where translated (else in the default one).
-    Each lesson shown carries ``canonical_id``, the id progress is keyed by."""
+    Each lesson shown carries ``canonical_id``, the id progress is keyed by. An
+    editor's ``preview`` lists unpublished lessons too."""
     canonical = canonical_page(course)
-    lessons = lessons_of([canonical])
+    lessons = lessons_of([canonical], drafts=preview)
     enrollment = None
     if getattr(user, "is_authenticated", False):
         enrollment = (
@@ -494,6 +533,10 @@ def course_outline(*, course: CoursePage, user) -> dict:
         last = next((x for x in pending if x.pk == enrollment.last_lesson_id), None)
         continue_lesson = last or (pending[0] if pending else None)
     prerequisites = list(canonical.prerequisites.filter(live=True))
+    instructors = list(canonical.instructors.all())
+    urls = providers.profile_urls(instructors, request=request)
+    for person in instructors:
+        person.profile_url = urls.get(person.pk)
     shown = localized_pages(lessons, locale_id=course.locale_id, with_body=False)
     shown_prerequisites = localized_pages(prerequisites, locale_id=course.locale_id)
     return {
@@ -502,7 +545,7 @@ def course_outline(*, course: CoursePage, user) -> dict:
         "enrollment": enrollment,
         "progress": progress,
         "continue_lesson": shown[continue_lesson.pk] if continue_lesson else None,
-        "instructors": list(canonical.instructors.all()),
+        "instructors": instructors,
         "prerequisites": [shown_prerequisites[x.pk] for x in prerequisites],
     }
 
@@ -517,14 +560,19 @@ def course_of_lesson(lesson: LessonPage) -> CoursePage:
 
 
 def lesson_state(
-    *, lesson: LessonPage, course: CoursePage, enrollment, progress_row=None
+    *,
+    lesson: LessonPage,
+    course: CoursePage,
+    enrollment,
+    progress_row=None,
+    preview: bool = False,
 ) -> dict:
     """What the lesson page shows besides the body: neighbours, the learner's
     progress, quiz attempts and practical submissions. ``lesson`` is the page shown
     (any language), ``course`` the canonical course; neighbours are shown in the
     lesson's language where translated, records are those of the canonical lesson."""
     canonical = canonical_page(lesson)
-    siblings = lessons_of([course], with_body=False)
+    siblings = lessons_of([course], with_body=False, drafts=preview)
     shown = localized_pages(siblings, locale_id=lesson.locale_id, with_body=False)
     siblings = [shown[s.pk] for s in siblings]
     position = next(
@@ -536,25 +584,33 @@ def lesson_state(
         "previous_lesson": siblings[position - 1] if position > 0 else None,
         "next_lesson": siblings[position + 1] if position + 1 < len(siblings) else None,
         "lesson_progress": None,
+        "completed_lessons": set(),
         "attempts": defaultdict(list),
         "submissions": defaultdict(list),
     }
     if enrollment is None:
         return state
+    # The outline's done marks and this lesson's own row, in one query.
+    rows = LessonProgress.objects.filter(enrollment=enrollment)
     if progress_row is not None and progress_row.lesson_id == canonical.pk:
         state["lesson_progress"] = progress_row  # just read by lesson_view
-    else:
-        state["lesson_progress"] = LessonProgress.objects.filter(
+        rows = rows.filter(completed_at__isnull=False).only("lesson_id", "completed_at")
+    for row in rows:
+        if row.completed_at is not None:
+            state["completed_lessons"].add(row.lesson_id)
+        if row.lesson_id == canonical.pk and state["lesson_progress"] is None:
+            state["lesson_progress"] = row
+    quizzes, practicals = lesson.activity_ids()  # a translation keeps the ids
+    if quizzes:
+        for attempt in QuizAttempt.objects.filter(
             enrollment=enrollment, lesson=canonical
-        ).first()
-    for attempt in QuizAttempt.objects.filter(
-        enrollment=enrollment, lesson=canonical
-    ).defer("answers", "results"):
-        state["attempts"][attempt.quiz_id].append(attempt)
-    for submission in PracticalSubmission.objects.filter(
-        enrollment=enrollment, lesson=canonical
-    ).prefetch_related("photos"):
-        state["submissions"][submission.task_id].append(submission)
+        ).defer("answers", "results"):
+            state["attempts"][attempt.quiz_id].append(attempt)
+    if practicals:
+        for submission in PracticalSubmission.objects.filter(
+            enrollment=enrollment, lesson=canonical
+        ).prefetch_related("photos"):
+            state["submissions"][submission.task_id].append(submission)
     return state
 
 
@@ -623,3 +679,57 @@ def practical_submissions_visible_to(user) -> QuerySet[PracticalSubmission]:
     if hr_people is not None and permissions.hr_enterprise_ids(user):
         visible |= hr_people
     return qs.filter(visible)
+
+
+def completion_next_steps(*, user, course: CoursePage, limit: int = 3) -> dict | None:
+    """What the completion screen shows: the user's completion of ``course`` (any
+    language) with its certificate, the courses that build on it (those that need
+    it first, then the next skill level of its occupation) that the user has not
+    taken, in the course's language, and the occupation's rung of their ladder.
+    None when the user has not completed the course."""
+    from lms.selectors_certificates import ladder_for
+
+    canonical = canonical_page(course)
+    enrollment = (
+        Enrollment.objects.filter(
+            user=user, course=canonical, status=Enrollment.Status.COMPLETED
+        )
+        .select_related("completion__certificate")
+        .first()
+    )
+    if enrollment is None or not hasattr(enrollment, "completion"):
+        return None
+    taken = Enrollment.objects.filter(user=user).values("course_id")
+    following = Q(prerequisites=canonical)
+    if canonical.occupation_id and canonical.skill_level:
+        following |= Q(
+            occupation_id=canonical.occupation_id,
+            skill_level__gt=canonical.skill_level,
+        )
+    candidates = (
+        CoursePage.objects.live()
+        .filter(following, locale_id=canonical.locale_id)
+        .exclude(pk__in=taken)
+        .exclude(pk=canonical.pk)
+        .distinct()
+        .order_by("skill_level", "title")[:limit]
+    )
+    candidates = list(candidates)
+    shown = localized_pages(candidates, locale_id=course.locale_id)
+    rung = None
+    if canonical.occupation_id:
+        rung = next(
+            (
+                step
+                for step in ladder_for(person=user)
+                if step.occupation.pk == canonical.occupation_id
+            ),
+            None,
+        )
+    return {
+        "enrollment": enrollment,
+        "completion": enrollment.completion,
+        "certificate": enrollment.completion.certificate,
+        "next_courses": [shown[c.pk] for c in candidates],
+        "rung": rung,
+    }

@@ -9,6 +9,7 @@ urlpatterns = [
     path("assign/", learning.assign, name="assign"),
     path("courses/<int:course_id>/enrol/", actions.enrol, name="enrol"),
     path("courses/<int:course_id>/leave/", actions.leave, name="leave"),
+    path("courses/<int:course_id>/completed/", learning.completed, name="completed"),
     path(
         "lessons/<int:lesson_id>/complete/",
         actions.complete_lesson,

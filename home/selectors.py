@@ -11,6 +11,7 @@ from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
@@ -456,3 +457,23 @@ def section_page(*, model, locale: Locale):
     any language."""
     pages = model.objects.live().public()
     return pages.filter(locale=locale).first() or pages.order_by("pk").first()
+
+
+def profile_urls(users: list, request=None) -> dict[int, str]:
+    """The live role-model page of each user who has one, in the active language
+    where translated (one query); registered with ``lms.providers``."""
+    language = translation.get_language()
+    found: dict[int, CraftsmanProfilePage] = {}
+    pages = (
+        CraftsmanProfilePage.objects.live()
+        .filter(user_id__in=[u.pk for u in users])
+        .select_related("locale")
+        .only("id", "path", "url_path", "depth", "user_id", "locale")
+        .order_by("path")
+    )
+    for page in pages:
+        mine = page.locale.language_code == language
+        if page.user_id not in found or mine:
+            found[page.user_id] = page
+    urls = {user_id: page.get_url(request) for user_id, page in found.items()}
+    return {user_id: url for user_id, url in urls.items() if url}

@@ -31,9 +31,10 @@ def navigation(request):
         ),
         "text_size": text_size.for_request(request),
         "text_sizes": text_size.choices(),
-        # Wagtail's userbar asks for every permission of the user (two queries) to
-        # hide itself from learners: the roles (read once per request) say it first.
+        # Wagtail's userbar is for those who edit pages (not HR or officers, whom
+        # it would cover on a phone); the roles (read once per request) say so
+        # without Wagtail's two permission queries.
         "show_userbar": SimpleLazyObject(
-            lambda: user is not None and permissions.can_access_admin(user)
+            lambda: user is not None and permissions.can_edit_pages(user)
         ),
     }

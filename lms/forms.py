@@ -5,12 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.models import User
 from lms.services.accounts import user_complete_signup
+from lms.text import OneLineCharField
 
 
 class SignupForm(AllauthSignupForm):
     """allauth's sign-up with the name and language the platform shows."""
 
-    display_name = forms.CharField(
+    display_name = OneLineCharField(
         label=_("Your name"),
         max_length=80,
         help_text=_("As colleagues and mentors know you."),
@@ -49,6 +50,7 @@ class ProfileForm(forms.ModelForm):
             "avatar",
         ]
         widgets = {"phone": forms.TextInput(attrs={"inputmode": "tel"})}
+        field_classes = {"phone": OneLineCharField}
 
     def clean_phone(self):
         phone = self.cleaned_data["phone"].strip()
@@ -81,7 +83,7 @@ class EraseConfirmForm(forms.Form):
 
 
 class ApiTokenForm(forms.Form):
-    name = forms.CharField(
+    name = OneLineCharField(
         label=_("Name"),
         max_length=80,
         help_text=_("Which system uses it, e.g. “Payroll sync”."),

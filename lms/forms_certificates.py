@@ -17,6 +17,7 @@ from lms.models import (
     User,
 )
 from lms.models.certificates import validate_attachment
+from lms.text import OneLineCharField
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -28,12 +29,14 @@ def import_max_bytes() -> int:
 class CertificateRecordForm(forms.Form):
     holder_email = forms.EmailField(label=_("Holder's e-mail address"))
     occupation = forms.ModelChoiceField(
-        label=_("Occupation"), queryset=Occupation.objects.order_by("name")
+        label=_("Occupation"),
+        queryset=Occupation.objects.order_by("name"),
+        empty_label=_("Choose an occupation"),
     )
     level = forms.TypedChoiceField(
         label=_("Skill level"), choices=SkillLevel.choices, coerce=int
     )
-    number = forms.CharField(label=_("Certificate number"), max_length=64)
+    number = OneLineCharField(label=_("Certificate number"), max_length=64)
     issuer_kind = forms.ChoiceField(
         label=_("Kind of issuing body"),
         choices=[
@@ -42,11 +45,12 @@ class CertificateRecordForm(forms.Form):
             if k != SkillCertificate.IssuerKind.PLATFORM
         ],
     )
-    issuer_name = forms.CharField(label=_("Issuing body"), max_length=200)
+    issuer_name = OneLineCharField(label=_("Issuing body"), max_length=200)
     issuer_enterprise = forms.ModelChoiceField(
         label=_("Appraising enterprise"),
         queryset=Enterprise.objects.order_by("name"),
         required=False,
+        empty_label=_("No enterprise"),
         help_text=_("Only for an enterprise's own skill appraisal."),
     )
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
@@ -54,7 +58,7 @@ class CertificateRecordForm(forms.Form):
     evidence_kind = forms.ChoiceField(
         label=_("Evidence"), choices=SkillCertificate.Evidence.choices
     )
-    evidence_detail = forms.CharField(
+    evidence_detail = OneLineCharField(
         label=_("Evidence detail"), max_length=255, required=False
     )
     score = forms.DecimalField(
@@ -88,7 +92,7 @@ class CertificateRecordForm(forms.Form):
 
 
 class CertificateRenewForm(forms.Form):
-    number = forms.CharField(label=_("New certificate number"), max_length=64)
+    number = OneLineCharField(label=_("New certificate number"), max_length=64)
     level = forms.TypedChoiceField(
         label=_("Skill level"), choices=SkillLevel.choices, coerce=int
     )
@@ -98,21 +102,23 @@ class CertificateRenewForm(forms.Form):
 
 
 class CertificateEditForm(forms.Form):
-    holder_name = forms.CharField(
+    holder_name = OneLineCharField(
         label=_("Holder's name on the certificate"),
         max_length=200,
         help_text=_("As recorded at issue; correct it only with a reason."),
     )
     occupation = forms.ModelChoiceField(
-        label=_("Occupation"), queryset=Occupation.objects.order_by("name")
+        label=_("Occupation"),
+        queryset=Occupation.objects.order_by("name"),
+        empty_label=_("Choose an occupation"),
     )
     level = forms.TypedChoiceField(
         label=_("Skill level"), choices=SkillLevel.choices, coerce=int
     )
-    number = forms.CharField(label=_("Certificate number"), max_length=64)
+    number = OneLineCharField(label=_("Certificate number"), max_length=64)
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
     valid_until = forms.DateField(label=_("Valid until"), widget=DATE, required=False)
-    evidence_detail = forms.CharField(
+    evidence_detail = OneLineCharField(
         label=_("Evidence detail"), max_length=255, required=False
     )
     reason = forms.CharField(label=_("Why is it corrected?"), widget=forms.Textarea)
@@ -215,11 +221,12 @@ class ImportUploadForm(forms.Form):
             if k != SkillCertificate.IssuerKind.PLATFORM
         ],
     )
-    issuer_name = forms.CharField(label=_("Issuing body"), max_length=200)
+    issuer_name = OneLineCharField(label=_("Issuing body"), max_length=200)
     enterprise = forms.ModelChoiceField(
         label=_("Enterprise"),
         queryset=Enterprise.objects.order_by("name"),
         required=False,
+        empty_label=_("No enterprise"),
         help_text=_("Needed when the file names people by employee number."),
     )
     evidence_kind = forms.ChoiceField(
@@ -286,4 +293,4 @@ class LookupForm(forms.Form):
 
 
 class VerifyForm(forms.Form):
-    code = forms.CharField(label=_("Verification code"), max_length=64)
+    code = OneLineCharField(label=_("Verification code"), max_length=64)

@@ -5,11 +5,13 @@ from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template import loader
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views import defaults
 
 from lms.permissions import meets_mfa_rule
+from lms.search import search_text
 
 # Paths a user who still has to set up two-factor sign-in may open.
 OPEN_PREFIXES = ("/accounts/", "/i18n/", "/static/", "/media/", "/healthz/")
@@ -72,3 +74,27 @@ def database_unavailable(request):
     response["Retry-After"] = "5"
     response["Cache-Control"] = "no-store"
     return response
+
+
+# --- the Wagtail admin's search boxes: the site's cap ------------------------------
+
+
+class AdminSearchCapMiddleware:
+    """Every ``q`` sent to the Wagtail admin (image, document, page and chooser
+    searches) passes through ``lms.search.search_text``: Wagtail's own query parser
+    recursed once per word and a 1,000-word query ended in a RecursionError (a 500)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "q" in request.GET and request.path_info.startswith(_admin_prefix()):
+            query = request.GET.copy()
+            query.setlist("q", [search_text(q) for q in query.getlist("q")])
+            query._mutable = False
+            request.GET = query
+        return self.get_response(request)
+
+
+def _admin_prefix() -> str:
+    return reverse("wagtailadmin_home")

@@ -60,6 +60,11 @@ def can_access_admin(user) -> bool:
     return is_staff(user) or has_role(user, *ADMIN_ROLES, Role.COORDINATOR)
 
 
+def can_edit_pages(user) -> bool:
+    """Editors and moderators (and staff): the people Wagtail's userbar is for."""
+    return is_staff(user) or has_role(user, Role.EDITOR, Role.MODERATOR)
+
+
 # --- organisations -------------------------------------------------------------
 
 

@@ -14,7 +14,6 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.core.files.storage import default_storage
 from django.db import transaction
 
 from lms.models import (
@@ -26,6 +25,7 @@ from lms.models import (
     User,
 )
 from lms.models.users import ERASED_EMAIL_DOMAIN
+from lms.private_files import delete_with_thumbnail
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def delete_files_on_commit(names: Iterable[str]) -> None:
 def _delete_files(names: list[str]) -> None:
     for name in names:
         try:
-            default_storage.delete(name)
+            delete_with_thumbnail(name)
         except OSError:  # pragma: no cover - a storage outage must not undo the erasure
             logger.warning("personal data: could not delete file %s", name)
 

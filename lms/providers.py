@@ -90,3 +90,25 @@ def mentor_signoffs_many(users: Iterable) -> dict[int, set[tuple[int, int]]]:
     users = list(users)
     answers = _answers(_mentor_signoffs, users)
     return {u.pk: set().union(*(a.get(u.pk, ()) for a in answers)) for u in users}
+
+
+# --- where a person's public profile is ------------------------------------------
+# (users, request) -> {user id: URL}; the app that owns profile pages registers it.
+_profile_urls: list[Callable] = []
+
+
+def register_profile_urls(many: Callable[[list, object], dict[int, str]]) -> None:
+    """``many(users, request)`` returns the URL of each user's public profile page
+    (in the request's language where translated); users without one are left out."""
+    _profile_urls.append(many)
+
+
+def profile_urls(users: Iterable, *, request=None) -> dict[int, str]:
+    users = [u for u in users if u is not None]
+    found: dict[int, str] = {}
+    if not users:
+        return found
+    for many in _profile_urls:
+        for user_id, url in many(users, request).items():
+            found.setdefault(user_id, url)
+    return found

@@ -8,6 +8,11 @@ urlpatterns = [
     path("certificates/record/", certificates.record, name="record"),
     path("certificates/<int:pk>/", certificates.detail, name="detail"),
     path("certificates/<int:pk>/pdf/", certificates.pdf, name="pdf"),
+    path(
+        "certificates/<int:pk>/scans/<int:attachment_id>/",
+        certificates.attachment,
+        name="attachment",
+    ),
     path("certificates/<int:pk>/renew/", certificates.renew, name="renew"),
     path("certificates/<int:pk>/edit/", certificates.edit, name="edit"),
     path(
@@ -24,6 +29,9 @@ urlpatterns = [
     path("certificates/imports/", imports.batches, name="imports"),
     path("certificates/imports/new/", imports.upload, name="import_upload"),
     path("certificates/imports/<int:pk>/", imports.detail, name="import_detail"),
+    path(
+        "certificates/imports/<int:pk>/file/", imports.import_file, name="import_file"
+    ),
     path("certificates/imports/<int:pk>/status/", imports.status, name="import_status"),
     path("certificates/imports/<int:pk>/commit/", imports.commit, name="import_commit"),
     path("verify/", verify.verify_form, name="verify_form"),

@@ -99,3 +99,69 @@ def validate_image_file(upload, *, max_bytes: int | None = None) -> None:
     finally:
         if hasattr(upload, "seek"):
             upload.seek(position)
+
+
+# Videos and their caption files, by extension: what the file's first bytes must be.
+# MP4 has "ftyp" at byte 4, WebM starts with the EBML magic, WebVTT with "WEBVTT".
+MEDIA_SIGNATURES = {
+    ".mp4": lambda head: head[4:8] == b"ftyp",
+    ".webm": lambda head: head[:4] == b"\x1a\x45\xdf\xa3",
+    ".vtt": lambda head: head.lstrip(b"\xef\xbb\xbf")[:6] == b"WEBVTT",
+}
+VIDEO_EXTENSIONS = {".mp4", ".webm"}
+
+
+def validate_document_file(upload) -> None:
+    """Documents (Wagtail's, used for downloads and lesson videos): videos up to
+    ``MAX_VIDEO_BYTES``, other files up to ``MAX_DOCUMENT_BYTES``; a video or
+    caption file must really be one (its first bytes), so nothing else is served
+    under a video's name."""
+    name = getattr(upload, "name", "") or ""
+    extension = os.path.splitext(name)[1].lower()
+    is_video = extension in VIDEO_EXTENSIONS
+    max_bytes = settings.MAX_VIDEO_BYTES if is_video else settings.MAX_DOCUMENT_BYTES
+    if upload.size is not None and upload.size > max_bytes:
+        raise ValidationError(
+            _("The file is larger than %(mb)s MB."),
+            code="file_too_large",
+            params={"mb": max_bytes // (1024 * 1024)},
+        )
+    check = MEDIA_SIGNATURES.get(extension)
+    if check is None:
+        return
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        head = upload.read(16)
+    finally:
+        upload.seek(position)
+    if not check(head):
+        raise ValidationError(
+            _("This file is not in the %(kind)s format."),
+            code="wrong_media_type",
+            params={"kind": extension[1:].upper()},
+        )
+
+
+def validate_intranet_url(value: str) -> None:
+    """An http(s) link, where the host may be a name without a dot (a media server
+    on the enterprise's own network, ``http://mediaserver/v.mp4``)."""
+    from urllib.parse import urlsplit
+
+    message = _("Enter a web address starting with http:// or https://.")
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # a bad port raises here
+    except ValueError:
+        raise ValidationError(message, code="invalid_url") from None
+    host = parts.hostname or ""
+    host_ok = host and all(
+        label and len(label) < 64 and label.replace("-", "").isalnum()
+        for label in host.split(".")
+    )
+    if (
+        parts.scheme not in ("http", "https")
+        or not host_ok
+        or any(c.isspace() for c in value)
+        or (port is not None and not 0 < port < 65536)
+    ):
+        raise ValidationError(message, code="invalid_url")

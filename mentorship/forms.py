@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.models import Enterprise, Occupation, SkillLevel, User
 from lms.roles import Role
+from lms.text import OneLineCharField
 from mentorship.models import Agreement, GuidanceSession, ServiceRequest
 from mentorship.validators import (
     MAX_FILES_PER_UPLOAD,
@@ -91,6 +92,9 @@ class AgreementForm(forms.ModelForm):
         ).order_by("display_name")
         self.fields["enterprise"].queryset = Enterprise.objects.order_by("name")
         self.fields["occupation"].queryset = _occupations()
+        self.fields["mentor"].empty_label = _("Choose a mentor")
+        self.fields["enterprise"].empty_label = _("Choose an enterprise")
+        self.fields["occupation"].empty_label = _("Choose an occupation")
         self.fields["goals"].widget.attrs["rows"] = 4
         if self.instance.pk:
             self.fields["apprentice_email"].initial = self.instance.apprentice.email
@@ -120,7 +124,7 @@ class ReasonForm(forms.Form):
 
 
 class MilestoneForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = OneLineCharField(label=_("Title"), max_length=200)
     target_date = forms.DateField(label=_("Target date"), widget=DateInput())
     skill_level = forms.TypedChoiceField(
         label=_("Skill level it works toward"),
@@ -131,6 +135,7 @@ class MilestoneForm(forms.Form):
         label=_("Occupation"),
         queryset=Occupation.objects.none(),
         required=False,
+        empty_label=_("The agreement's occupation"),
         help_text=_("Leave empty for the agreement's occupation."),
     )
     courses = forms.ModelMultipleChoiceField(
@@ -168,9 +173,9 @@ class SessionForm(forms.Form):
     date = forms.DateField(label=_("Date"), widget=DateInput())
     start_time = forms.TimeField(label=_("Start"), widget=TimeInput())
     end_time = forms.TimeField(label=_("End"), widget=TimeInput())
-    workshop = forms.CharField(label=_("Workshop"), max_length=120, required=False)
-    line = forms.CharField(label=_("Line"), max_length=120, required=False)
-    workstation = forms.CharField(
+    workshop = OneLineCharField(label=_("Workshop"), max_length=120, required=False)
+    line = OneLineCharField(label=_("Line"), max_length=120, required=False)
+    workstation = OneLineCharField(
         label=_("Workstation"), max_length=120, required=False
     )
     topics = forms.CharField(
@@ -294,6 +299,8 @@ class ServiceRequestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["enterprise"].queryset = enterprises
         self.fields["occupation"].queryset = _occupations()
+        self.fields["enterprise"].empty_label = _("Choose an enterprise")
+        self.fields["occupation"].empty_label = _("Choose an occupation")
         self.fields["problem"].widget.attrs["rows"] = 5
         if len(enterprises) == 1:
             self.fields["enterprise"].initial = enterprises[0]
@@ -303,13 +310,17 @@ class ServiceRequestForm(forms.ModelForm):
 
 
 class OfferForm(forms.Form):
-    note = forms.CharField(
+    note = OneLineCharField(
         label=_("Note to the union (optional)"), max_length=500, required=False
     )
 
 
 class AssignForm(forms.Form):
-    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=User.objects.none())
+    mentor = forms.ModelChoiceField(
+        label=_("Mentor"),
+        queryset=User.objects.none(),
+        empty_label=_("Choose a mentor"),
+    )
 
     def __init__(self, *args, mentors, **kwargs):
         super().__init__(*args, **kwargs)
@@ -337,9 +348,15 @@ class ConfirmForm(forms.Form):
 
 
 class MentorTradeForm(forms.Form):
-    mentor = forms.ModelChoiceField(label=_("Mentor"), queryset=User.objects.none())
+    mentor = forms.ModelChoiceField(
+        label=_("Mentor"),
+        queryset=User.objects.none(),
+        empty_label=_("Choose a mentor"),
+    )
     occupation = forms.ModelChoiceField(
-        label=_("Occupation"), queryset=Occupation.objects.none()
+        label=_("Occupation"),
+        queryset=Occupation.objects.none(),
+        empty_label=_("Choose an occupation"),
     )
 
     def __init__(self, *args, **kwargs):

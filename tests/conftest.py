@@ -12,6 +12,7 @@ def _media_cache_language(settings, tmp_path):
     from django.utils import translation
 
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    settings.PRIVATE_MEDIA_ROOT = str(tmp_path / "private")
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield

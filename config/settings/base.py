@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "lms.middleware.RequireMFAMiddleware",
+    # The Wagtail admin's searches get the site's length cap (lms/search.py).
+    "lms.middleware.AdminSearchCapMiddleware",
     # A signed-in learner's pages from the cache (lms/page_cache.py), per person; off
     # unless USER_PAGE_CACHE_SECONDS > 0. After the MFA gate (looks up in process_view).
     "lms.page_cache.UserPageCacheMiddleware",
@@ -178,6 +180,12 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = BASE_DIR / "media"
+# Private uploads (scans, imports, evidence, photos, attachments): no URL; served by
+# views that check permissions (lms/private_files.py). Behind nginx, set
+# PRIVATE_MEDIA_ACCEL_REDIRECT to its internal location ("/protected/") and nginx
+# sends the file (X-Accel-Redirect); empty: Django streams it.
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private_media"))
+PRIVATE_MEDIA_ACCEL_REDIRECT = env("PRIVATE_MEDIA_ACCEL_REDIRECT", default="")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -215,8 +223,26 @@ WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 # Every image upload also passes lms.validators.validate_image_file.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.CheckedImageForm"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Admin avatars never come from gravatar.com (blocked in mainland China, and it
+# would send e-mail hashes abroad): uploaded avatars or Wagtail's default only.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILEMBEDS_FINDERS = []  # no outside oEmbed calls: videos are uploaded or linked
-WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "txt", "csv", "zip"]
+# Lesson videos are documents (MP4, WebM) with WebVTT captions. Every upload also
+# passes lms.validators.validate_document_file (size, and real video/caption files).
+WAGTAILDOCS_EXTENSIONS = [
+    "pdf", "docx", "xlsx", "pptx", "txt", "csv", "zip", "mp4", "webm", "vtt"
+]  # fmt: skip
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.document_forms.CheckedDocumentForm"
+# Played or read in the page rather than downloaded.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = [
+    "application/pdf",
+    "video/mp4",
+    "video/webm",
+    "text/vtt",
+]
+# Below nginx's client_max_body_size (55m, .ci/nginx.conf.template).
+MAX_VIDEO_BYTES = 50 * 1024 * 1024
+MAX_DOCUMENT_BYTES = 30 * 1024 * 1024
 # Pillow refuses images larger than this before decoding them (decompression bombs).
 MAX_IMAGE_PIXELS = 25_000_000
 MAX_AVATAR_BYTES = 5 * 1024 * 1024

@@ -21,6 +21,8 @@ if _worker and "redis" in CACHES["default"]["BACKEND"].lower():
     CACHES["default"]["LOCATION"] = f"{_base}/{int(_db or 0) + _offset}"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 MEDIA_ROOT = env("MEDIA_ROOT", default="/tmp/craftskills-test-media")
+PRIVATE_MEDIA_ROOT = env("PRIVATE_MEDIA_ROOT", default="/tmp/craftskills-test-private")
+PRIVATE_MEDIA_ACCEL_REDIRECT = ""
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

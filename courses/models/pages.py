@@ -187,6 +187,11 @@ class CoursePage(Page):
 
         return course_serve(request, self)
 
+    def serve_preview(self, request, mode_name):
+        # Wagtail's default renders the template with get_context() only; the
+        # course page is built by its view, so previews go through it too.
+        return self.serve(request)
+
 
 class LessonPage(Page):
     """One lesson of a course. Lessons follow the page order below the course; the
@@ -232,6 +237,9 @@ class LessonPage(Page):
         from courses.views.pages import lesson_serve
 
         return lesson_serve(request, self)
+
+    def serve_preview(self, request, mode_name):
+        return self.serve(request)
 
     def activity_ids(self) -> tuple[list[str], list[str]]:
         """Block ids of the quizzes and practical tasks in the live body, read from

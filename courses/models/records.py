@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_files import PrivatePhotoField
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
@@ -237,7 +238,7 @@ class PracticalEvidencePhoto(models.Model):
         on_delete=models.CASCADE,
         related_name="photos",
     )
-    image = models.ImageField(
+    image = PrivatePhotoField(
         _("photo"), upload_to=RandomName("practical"), validators=[validate_image_file]
     )
 

@@ -68,12 +68,18 @@ def lesson_view(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress
     row = _progress_row(enrollment, lesson)
     LessonProgress.objects.filter(pk=row.pk).update(last_viewed_at=now)
     row.last_viewed_at = now
-    moved = Enrollment.objects.filter(pk=enrollment.pk).exclude(last_lesson=lesson)
-    if moved.update(last_lesson=lesson, last_activity_at=now):
+    this = Enrollment.objects.filter(pk=enrollment.pk)
+    if enrollment.last_lesson_id == lesson.pk:
+        # The same lesson again (as read with the enrolment): only the time, which
+        # no page shows; one query on the common path.
+        this.update(last_activity_at=now)
+    elif this.exclude(last_lesson=lesson).update(
+        last_lesson=lesson, last_activity_at=now
+    ):
         # "Continue where you left off" changed: the learner's cached pages go.
         people_changed([enrollment.user_id])
-    else:  # the same lesson again: only the time, which no page shows
-        Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=now)
+    else:  # another request moved it here meanwhile
+        this.update(last_activity_at=now)
     return row
 
 

@@ -24,6 +24,9 @@ def _tampered() -> DomainError:
     )
 
 
+_MAX_EXPONENT = 30
+
+
 def _parse_number(raw: str) -> Decimal:
     try:
         # NFKC turns full-width digits (from Chinese input methods) into ASCII;
@@ -37,6 +40,14 @@ def _parse_number(raw: str) -> Decimal:
     if not number.is_finite():
         raise DomainError(
             _("“%(value)s” is not a number.") % {"value": raw[:40]}, code="number"
+        )
+    # Arithmetic on 1e999999999 overflows the decimal context (a 500); no workshop
+    # measure needs more than 30 digits either side of the point.
+    if number and not -_MAX_EXPONENT <= number.adjusted() <= _MAX_EXPONENT:
+        raise DomainError(
+            _("“%(value)s” is too large or too small to be an answer.")
+            % {"value": raw[:40]},
+            code="number",
         )
     return number
 

@@ -100,17 +100,10 @@ def complete_lesson(request, lesson_id: int):
     enrollment.refresh_from_db(fields=["status"])
     shown_course = selectors.course_of_lesson(lesson)
     if enrollment.status == Enrollment.Status.COMPLETED:
-        messages.success(request, _("Course completed. Well done!"))
-        return redirect(shown_course.get_url(request))
-    siblings = selectors.lessons_of([course], with_body=False)
-    ids = [s.pk for s in siblings]
-    current = selectors.canonical_page(lesson).pk
-    if current in ids and ids.index(current) + 1 < len(ids):
-        following = siblings[ids.index(current) + 1]
-        shown = selectors.localized_pages(
-            [following], locale_id=lesson.locale_id, with_body=False
-        )
-        return redirect(shown[following.pk].get_url(request))
+        return redirect("courses:completed", course_id=shown_course.pk)
+    following = _next_lesson(course, selectors.canonical_page(lesson), lesson.locale_id)
+    if following is not None:
+        return redirect(following.get_url(request))
     return redirect(shown_course.get_url(request))
 
 
@@ -163,6 +156,10 @@ def quiz_attempt(request, attempt_id: int):
     ).count()
     max_attempts = block.value["max_attempts"] if block else attempts_used
     pass_mark = block.value["pass_mark"] if block else None
+    course = selectors.course_of_lesson(attempt.lesson)
+    shown_course = selectors.localized_page(
+        course, language=selectors.current_language()
+    )
     return render(
         request,
         "courses/quiz_attempt.html",
@@ -174,8 +171,27 @@ def quiz_attempt(request, attempt_id: int):
             "show_answers": attempt.passed or attempts_used >= max_attempts,
             "lesson": lesson,
             "lesson_url": lesson.get_url(request),
+            "course": shown_course,
+            "course_completed": attempt.enrollment.status
+            == Enrollment.Status.COMPLETED,
+            "next_lesson": _next_lesson(course, attempt.lesson, lesson.locale_id),
         },
     )
+
+
+def _next_lesson(course, canonical_lesson, locale_id):
+    """The lesson after this one in the course, shown in ``locale_id`` where
+    translated; None after the last."""
+    siblings = selectors.lessons_of([course], with_body=False)
+    ids = [s.pk for s in siblings]
+    if canonical_lesson.pk not in ids:
+        return None
+    at = ids.index(canonical_lesson.pk) + 1
+    if at >= len(ids):
+        return None
+    following = siblings[at]
+    shown = selectors.localized_pages([following], locale_id=locale_id, with_body=False)
+    return shown[following.pk]
 
 
 @login_required

@@ -17,10 +17,16 @@ from lms.models import Enterprise
 
 class ReportFilterForm(forms.Form):
     course = forms.ModelChoiceField(
-        label=_("Course"), queryset=CoursePage.objects.none(), required=False
+        label=_("Course"),
+        queryset=CoursePage.objects.none(),
+        required=False,
+        empty_label=_("All courses"),
     )
     enterprise = forms.ModelChoiceField(
-        label=_("Enterprise"), queryset=Enterprise.objects.none(), required=False
+        label=_("Enterprise"),
+        queryset=Enterprise.objects.none(),
+        required=False,
+        empty_label=_("All enterprises"),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -68,13 +74,15 @@ class CourseReportView(WagtailAdminTemplateMixin, TemplateView):
         return super().get(request, *args, **kwargs)
 
     def export(self, fmt: str):
-        _form, _course, enrollments = self._scope()
+        _form, course, enrollments = self._scope()
         table = self.request.GET.get("table", "people")
         columns = reports.export_tables().get(table)
         if columns is None:
             table, columns = "people", reports.export_tables()["people"]
         if table == "courses":
             rows = reports.course_summary(enrollments)
+        elif table == "dropoff":  # per lesson of the chosen course
+            rows = reports.lesson_dropoff(enrollments, course) if course else []
         elif table == "enterprises":
             rows = reports.enterprise_rows(enrollments, user=self.request.user)
         else:

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
@@ -31,6 +31,16 @@ def catalogue(request):
     if index is None:
         raise Http404(_("There is no course catalogue yet."))
     return redirect(index.get_url(request))
+
+
+@login_required
+def completed(request, course_id: int):
+    """The completion screen: well done, the certificate, and what comes next."""
+    course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    steps = selectors.completion_next_steps(user=request.user, course=course)
+    if steps is None:  # not (yet) completed: the course page says what is missing
+        return redirect(course.get_url(request))
+    return render(request, "courses/completed.html", {"course": course, **steps})
 
 
 @login_required

@@ -65,7 +65,12 @@ def catalogue_serve(request, index):
 def course_serve(request, course):
     """The course in the language of the page; enrolment and progress are those of
     its canonical course."""
-    outline = selectors.course_outline(course=course, user=request.user)
+    outline = selectors.course_outline(
+        course=course,
+        user=request.user,
+        preview=getattr(request, "is_preview", False),
+        request=request,
+    )
     enrollment = outline["enrollment"]
     context = {
         "page": course,
@@ -152,6 +157,7 @@ def lesson_serve(request, lesson: LessonPage):
         course=canonical_course,
         enrollment=enrollment,
         progress_row=viewed,
+        preview=preview,
     )
     sections = []
     for block in lesson.body:

@@ -6,7 +6,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from courses import selectors
@@ -15,6 +14,7 @@ from courses.models import PracticalEvidencePhoto
 from courses.services.practicals import practical_decide
 from lms import permissions
 from lms.errors import DomainError
+from lms.private_files import serve_private
 
 
 @login_required
@@ -96,4 +96,4 @@ def evidence_photo(request, photo_id: int):
         PracticalEvidencePhoto.objects.filter(submission__in=visible.values("pk")),
         pk=photo_id,
     )
-    return FileResponse(photo.image.open("rb"))
+    return serve_private(photo.image, thumbnail=request.GET.get("size") == "thumb")

@@ -98,7 +98,7 @@ def _agreement_to_approve(today, people, enterprises) -> None:
 def _disputed_session(today) -> None:
     """An apprentice of Han Liping disputes the length of a session she logged."""
     from lms.demo import demo_user
-    from mentorship.models import Agreement
+    from mentorship.models import Agreement, GuidanceSession
     from mentorship.services import sessions
 
     han = demo_user("mentor2")
@@ -107,12 +107,24 @@ def _disputed_session(today) -> None:
         .order_by("pk")
         .first()
     )
+    start, end = datetime.time(13, 30), datetime.time(17, 0)
+    # The most recent afternoon she has free (a mentor's sessions never overlap).
+    busy = set(
+        GuidanceSession.objects.filter(
+            mentor=han, start_time__lt=end, end_time__gt=start
+        ).values_list("date", flat=True)
+    )
+    date = next(
+        today - datetime.timedelta(days=n)
+        for n in range(2, 60)
+        if today - datetime.timedelta(days=n) not in busy
+    )
     session = sessions.guidance_session_log(
         agreement=agreement,
         mentor=han,
-        date=today - datetime.timedelta(days=2),
-        start_time=datetime.time(13, 30),
-        end_time=datetime.time(17, 0),
+        date=date,
+        start_time=start,
+        end_time=end,
         workshop="Machining workshop 3",
         topics="Pilot drilling of intersecting holes",
         skills="Choosing the pilot drill, reading the probe result",

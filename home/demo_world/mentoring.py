@@ -93,6 +93,9 @@ def make_agreements(*, rng, today, people, enterprises, coordinator_id, per_stag
         ),
     )
     signatures, milestones, sessions = [], [], []
+    # A mentor is in one place at a time (the session service and, on PostgreSQL, an
+    # exclusion constraint refuse overlaps): the sessions already logged are taken.
+    taken = taken_slots()
     for agreement, (mentor, _apprentice, _fields, stage) in zip(
         agreements, plans, strict=True
     ):
@@ -100,7 +103,7 @@ def make_agreements(*, rng, today, people, enterprises, coordinator_id, per_stag
         milestones += _milestones(
             rng, today, agreement, stage, occupations[mentor.trade]
         )
-        sessions += _sessions(rng, today, agreement, stage, mentor.enterprise)
+        sessions += _sessions(rng, today, agreement, stage, mentor.enterprise, taken)
     bulk_insert(AgreementSignature, signatures)
     bulk_insert(Milestone, milestones)
     bulk_insert(GuidanceSession, sessions)
@@ -210,7 +213,31 @@ def _milestones(rng, today, agreement, stage, occupation_id) -> list[dict]:
     return rows
 
 
-def _sessions(rng, today, agreement, stage, enterprise) -> list[dict]:
+def taken_slots() -> dict[int, list[tuple]]:
+    """Every mentor's sessions already in the database: (day, start, end)."""
+    from mentorship.models import GuidanceSession
+
+    taken: dict[int, list[tuple]] = {}
+    for row in GuidanceSession.objects.values_list(
+        "mentor_id", "date", "start_time", "end_time"
+    ):
+        taken.setdefault(row[0], []).append(row[1:])
+    return taken
+
+
+def take_slot(taken: dict, mentor_id: int, day, start, minutes: int) -> bool:
+    """True, and the slot is then taken, when the mentor has nothing at that time."""
+    end = (
+        datetime.datetime.combine(day, start) + datetime.timedelta(minutes=minutes)
+    ).time()
+    slots = taken.setdefault(mentor_id, [])
+    if any(d == day and s < end and start < e for d, s, e in slots):
+        return False
+    slots.append((day, start, end))
+    return True
+
+
+def _sessions(rng, today, agreement, stage, enterprise, taken) -> list[dict]:
     if stage in ("draft", "awaiting"):
         return []
     until = min(today - datetime.timedelta(days=1), agreement.end_date)
@@ -235,22 +262,26 @@ def _sessions(rng, today, agreement, stage, enterprise) -> list[dict]:
         else:
             status = "confirmed"
         topics, skills = rng.choice(TOPICS)
+        start = datetime.time(rng.choice([8, 9, 10, 13, 14]), rng.choice([0, 30]))
+        minutes = rng.choice([60, 90, 120, 120, 150, 180])
+        dispute = rng.choice(DISPUTES) if status == "disputed" else ""
+        if not take_slot(taken, agreement.mentor_id, day, start, minutes):
+            day += datetime.timedelta(days=step + rng.randrange(-2, 3))
+            continue
         rows.append(
             session_row(
                 agreement_id=agreement.pk,
                 mentor_id=agreement.mentor_id,
                 day=day,
-                start=datetime.time(
-                    rng.choice([8, 9, 10, 13, 14]), rng.choice([0, 30])
-                ),
-                minutes=rng.choice([60, 90, 120, 120, 150, 180]),
+                start=start,
+                minutes=minutes,
                 status=status,
                 workshop=workshop,
                 line=line,
                 workstation=station,
                 topics=topics,
                 skills=skills,
-                dispute_comment=rng.choice(DISPUTES) if status == "disputed" else "",
+                dispute_comment=dispute,
             )
         )
         day += datetime.timedelta(days=step + rng.randrange(-2, 3))

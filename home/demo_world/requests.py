@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 
+from home.demo_world.mentoring import take_slot, taken_slots
 from home.demo_world.people import ENTERPRISE_TRADES
 from home.demo_world.rows import at, bulk_insert, session_row
 
@@ -147,6 +148,7 @@ def make_service_requests(*, rng, today, people, enterprises, coordinator_id, ea
         ),
     )
     events, offers, visits = [], [], []
+    taken = taken_slots()
     for request, plan in zip(requests, plans, strict=True):
         step, code, _title, problem, site, key, posted, mentor = plan
         path = _path(step)
@@ -192,14 +194,20 @@ def make_service_requests(*, rng, today, people, enterprises, coordinator_id, ea
                         }
                     )
             if to == "assigned":
-                visit_day = (when + datetime.timedelta(days=5)).date()
+                visit_day = min((when + datetime.timedelta(days=5)).date(), today)
+                minutes = rng.choice([240, 300, 360])
+                # The mentor's first free morning from then on, going back a day.
+                while not take_slot(
+                    taken, mentor, visit_day, datetime.time(9, 0), minutes
+                ):
+                    visit_day -= datetime.timedelta(days=1)
                 visits.append(
                     session_row(
                         service_request_id=request.pk,
                         mentor_id=mentor,
-                        day=min(visit_day, today),
+                        day=visit_day,
                         start=datetime.time(9, 0),
-                        minutes=rng.choice([240, 300, 360]),
+                        minutes=minutes,
                         status="confirmed" if step == "confirmed" else "pending",
                         workshop=site,
                         problem=problem[:200],

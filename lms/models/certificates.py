@@ -13,6 +13,8 @@ from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_files import PrivateFileField
+from lms.text import OneLineModelCharField
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
@@ -164,7 +166,7 @@ class SkillCertificate(models.Model):
     )
     # The name as it stood on the day of issue: renaming one's account changes no
     # certificate; only an officer's correction (with a reason, in the history) does.
-    holder_name = models.CharField(
+    holder_name = OneLineModelCharField(
         _("holder's name on the certificate"), max_length=200, blank=True
     )
     level = models.PositiveSmallIntegerField(_("skill level"), choices=SkillLevel)
@@ -379,7 +381,7 @@ class CertificateAttachment(models.Model):
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    file = models.FileField(
+    file = PrivateFileField(
         _("file"),
         upload_to=RandomName("certificates"),
         validators=[validate_attachment],
@@ -520,7 +522,7 @@ class ImportBatch(models.Model):
         choices=SkillCertificate.Evidence.choices,
         default=SkillCertificate.Evidence.APPRAISAL,
     )
-    file = models.FileField(_("file"), upload_to=RandomName("imports"))
+    file = PrivateFileField(_("file"), upload_to=RandomName("imports"))
     original_name = models.CharField(_("file name"), max_length=255)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.PENDING

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.text import OneLineModelCharField
 from lms.validators import validate_credit_code
 
 from .names import LocalNameMixin
@@ -13,8 +14,8 @@ class TradeUnion(LocalNameMixin, models.Model):
         FEDERATION = "federation", _("Federation")
         BRANCH = "branch", _("Branch")
 
-    name = models.CharField(_("name"), max_length=200, unique=True)
-    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
+    name = OneLineModelCharField(_("name"), max_length=200, unique=True)
+    name_zh = OneLineModelCharField(_("Chinese name"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     parent = models.ForeignKey(
         "self",
@@ -42,8 +43,8 @@ class TradeUnion(LocalNameMixin, models.Model):
 
 
 class Enterprise(LocalNameMixin, models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    name_zh = models.CharField(_("Chinese name"), max_length=200, blank=True)
+    name = OneLineModelCharField(_("name"), max_length=200)
+    name_zh = OneLineModelCharField(_("Chinese name"), max_length=200, blank=True)
     credit_code = models.CharField(
         _("unified social credit code"),
         max_length=18,
@@ -101,7 +102,9 @@ class Membership(models.Model):
     role = models.CharField(
         _("role"), max_length=20, choices=Role.choices, default=Role.WORKER
     )
-    employee_number = models.CharField(_("employee number"), max_length=40, blank=True)
+    employee_number = OneLineModelCharField(
+        _("employee number"), max_length=40, blank=True
+    )
     joined_on = models.DateField(_("joined on"), null=True, blank=True)
 
     class Meta:

@@ -2,6 +2,8 @@ from django.contrib.auth.models import AbstractUser, BaseUserManager
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_files import PhotoField
+from lms.text import OneLineModelCharField
 from lms.text_size import TextSize
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
@@ -50,13 +52,16 @@ class User(AbstractUser):
 
     username = None
     email = models.EmailField(_("e-mail address"), unique=True)
-    display_name = models.CharField(
+    # AbstractUser's names, cleaned on save (lms/text.py); the same columns.
+    first_name = OneLineModelCharField(_("first name"), max_length=150, blank=True)
+    last_name = OneLineModelCharField(_("last name"), max_length=150, blank=True)
+    display_name = OneLineModelCharField(
         _("display name"),
         max_length=80,
         blank=True,
         help_text=_("How your name is shown to others."),
     )
-    latin_name = models.CharField(
+    latin_name = OneLineModelCharField(
         _("name in Latin letters"),
         max_length=80,
         blank=True,
@@ -75,7 +80,8 @@ class User(AbstractUser):
         choices=TextSize.choices,
         default=TextSize.NORMAL,
     )
-    avatar = models.ImageField(
+    # Public (shown beside the name to colleagues), but without EXIF.
+    avatar = PhotoField(
         _("avatar"),
         upload_to=RandomName("avatars"),
         blank=True,

@@ -7,7 +7,6 @@ import json
 import logging
 import zipfile
 
-from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +14,7 @@ from django.utils.translation import gettext as _
 from lms import permissions, personal_data
 from lms.errors import DomainError, PermissionDenied
 from lms.models import User
+from lms.private_files import storage_holding
 
 logger = logging.getLogger("lms.personal_data")
 
@@ -43,7 +43,7 @@ def personal_data_export(*, user: User) -> bytes:
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in names:
             try:
-                with default_storage.open(name, "rb") as stored:
+                with storage_holding(name).open(name, "rb") as stored:
                     archive.writestr(f"files/{name}", stored.read())
             except (FileNotFoundError, OSError):
                 missing.append(name)

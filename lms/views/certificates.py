@@ -3,6 +3,8 @@ officer's record, renew, correct, suspend and revoke actions."""
 
 from __future__ import annotations
 
+import os
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -22,6 +24,7 @@ from lms.forms_certificates import (
     ReasonForm,
 )
 from lms.pdf import certificate_pdf, verification_url
+from lms.private_files import serve_private
 from lms.services import certificates as services
 
 
@@ -65,6 +68,21 @@ def _detail_page(request, certificate, status: int = 200):
         },
         status=status,
     )
+
+
+@login_required
+def attachment(request, pk: int, attachment_id: int):
+    """A scan of a certificate, to those who may see the certificate: the scan has
+    no public address (lms/private_files.py)."""
+    certificate = selectors.certificate_detail(user=request.user, pk=pk)
+    scan = certificate.attachments.filter(pk=attachment_id).first()
+    if scan is None:
+        raise Http404
+    return serve_private(scan.file, download_name=f"scan-{scan.pk}{_ext(scan.file)}")
+
+
+def _ext(field_file) -> str:
+    return os.path.splitext(field_file.name)[1]
 
 
 @login_required

@@ -19,6 +19,7 @@ from lms import permissions
 from lms.errors import DomainError
 from lms.forms_certificates import ImportUploadForm, import_max_bytes
 from lms.models import ImportBatch
+from lms.private_files import serve_private
 from lms.services import imports as services
 
 
@@ -119,6 +120,14 @@ def _upload(request, guard: SizeLimitUploadHandler):
         {"form": form, "columns": services.COLUMNS, "required": services.REQUIRED},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+def import_file(request, pk: int):
+    """The uploaded spreadsheet, to officers only (it holds workers' e-mails)."""
+    user = _officer(request)
+    batch = get_object_or_404(_batches(user), pk=pk)
+    return serve_private(batch.file, download_name=batch.original_name)
 
 
 @login_required

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.models import SkillLevel
+from lms.private_files import PrivateFileField
+from lms.text import OneLineModelCharField
 
 from .uploads import evidence_path
 
@@ -199,7 +201,7 @@ class Milestone(models.Model):
         on_delete=models.CASCADE,
         related_name="milestones",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = OneLineModelCharField(_("title"), max_length=200)
     target_date = models.DateField(_("target date"))
     occupation = models.ForeignKey(
         "lms.Occupation",
@@ -226,7 +228,7 @@ class Milestone(models.Model):
         related_name="+",
     )
     evidence = models.TextField(_("evidence"), blank=True)
-    evidence_file = models.FileField(
+    evidence_file = PrivateFileField(
         _("evidence file"), upload_to=evidence_path, blank=True
     )
 

@@ -3,6 +3,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_files import PrivateFileField
+from lms.text import OneLineModelCharField
+
 from .uploads import request_attachment_path
 
 
@@ -39,7 +42,7 @@ class ServiceRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="posted_service_requests",
     )
-    title = models.CharField(_("title"), max_length=200)
+    title = OneLineModelCharField(_("title"), max_length=200)
     problem = models.TextField(_("technical problem"))
     occupation = models.ForeignKey(
         "lms.Occupation",
@@ -47,7 +50,7 @@ class ServiceRequest(models.Model):
         on_delete=models.PROTECT,
         related_name="service_requests",
     )
-    site = models.CharField(_("site"), max_length=200)
+    site = OneLineModelCharField(_("site"), max_length=200)
     urgency = models.CharField(
         _("urgency"), max_length=20, choices=Urgency.choices, default=Urgency.NORMAL
     )
@@ -173,7 +176,7 @@ class ServiceRequestAttachment(models.Model):
         on_delete=models.CASCADE,
         related_name="attachments",
     )
-    file = models.FileField(_("file"), upload_to=request_attachment_path)
+    file = PrivateFileField(_("file"), upload_to=request_attachment_path)
     original_name = models.CharField(_("file name"), max_length=200)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 

@@ -3,6 +3,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lms.private_files import PrivatePhotoField
+from lms.text import OneLineModelCharField
+
 from .agreements import Agreement, hours
 from .uploads import session_photo_path
 
@@ -45,9 +48,9 @@ class GuidanceSession(models.Model):
     start_time = models.TimeField(_("start"))
     end_time = models.TimeField(_("end"))
     minutes = models.PositiveIntegerField(_("minutes"))
-    workshop = models.CharField(_("workshop"), max_length=120, blank=True)
-    line = models.CharField(_("line"), max_length=120, blank=True)
-    workstation = models.CharField(_("workstation"), max_length=120, blank=True)
+    workshop = OneLineModelCharField(_("workshop"), max_length=120, blank=True)
+    line = OneLineModelCharField(_("line"), max_length=120, blank=True)
+    workstation = OneLineModelCharField(_("workstation"), max_length=120, blank=True)
     topics = models.TextField(_("topics"), blank=True)
     problem = models.TextField(_("production problem worked on"), blank=True)
     skills = models.TextField(_("skills practised"), blank=True)
@@ -109,7 +112,7 @@ class GuidanceSessionPhoto(models.Model):
         on_delete=models.CASCADE,
         related_name="photos",
     )
-    image = models.ImageField(_("photo"), upload_to=session_photo_path)
+    image = PrivatePhotoField(_("photo"), upload_to=session_photo_path)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
 
     class Meta:

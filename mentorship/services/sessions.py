@@ -67,6 +67,41 @@ def _minutes(
     return minutes
 
 
+def _check_no_overlap(
+    *,
+    mentor: User,
+    date: datetime.date,
+    start_time: datetime.time,
+    end_time: datetime.time,
+    exclude_pk: int | None = None,
+) -> None:
+    """A mentor is in one place at a time: a session overlapping another of theirs
+    (any agreement or visit) would count the same hours twice. Touching is fine. The
+    mentor's row is locked first, so two submits of one form cannot both pass."""
+    User.objects.select_for_update().filter(pk=mentor.pk).first()
+    clash = (
+        GuidanceSession.objects.filter(
+            mentor=mentor, date=date, start_time__lt=end_time, end_time__gt=start_time
+        )
+        .exclude(pk=exclude_pk)
+        .order_by("start_time")
+        .first()
+    )
+    if clash:
+        raise DomainError(
+            _(
+                "This overlaps the session you logged on %(date)s from %(start)s to "
+                "%(end)s: a mentor logs each hour once."
+            )
+            % {
+                "date": clash.date,
+                "start": f"{clash.start_time:%H:%M}",
+                "end": f"{clash.end_time:%H:%M}",
+            },
+            code="overlap",
+        )
+
+
 def _check_agreement_session(agreement: Agreement, date: datetime.date) -> None:
     if agreement.status != Agreement.Status.ACTIVE:
         raise DomainError(
@@ -121,6 +156,9 @@ def guidance_session_log(
         raise PermissionDenied(_("Only the agreement's mentor logs its sessions."))
     _check_agreement_session(agreement, date)
     minutes = _minutes(date, start_time, end_time)
+    _check_no_overlap(
+        mentor=mentor, date=date, start_time=start_time, end_time=end_time
+    )
     session = GuidanceSession.objects.create(
         agreement=agreement,
         mentor=mentor,
@@ -158,6 +196,9 @@ def service_visit_log(
             code="request_status",
         )
     minutes = _minutes(date, start_time, end_time)
+    _check_no_overlap(
+        mentor=mentor, date=date, start_time=start_time, end_time=end_time
+    )
     session = GuidanceSession.objects.create(
         service_request=service_request,
         mentor=mentor,
@@ -218,6 +259,13 @@ def guidance_session_update(
             _("Visits of a closed request cannot be changed."), code="request_status"
         )
     minutes = _minutes(date, start_time, end_time)
+    _check_no_overlap(
+        mentor=session.mentor,
+        date=date,
+        start_time=start_time,
+        end_time=end_time,
+        exclude_pk=session.pk,
+    )
     number = session.revisions.count() + 1
     GuidanceSessionRevision.objects.create(
         session=session, number=number, data=_snapshot(session), changed_by=mentor

@@ -6,9 +6,10 @@ from collections.abc import Callable
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied as Forbidden
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import HttpResponse
 
 from lms.errors import DomainError, PermissionDenied
+from lms.private_files import serve_private
 
 
 def refused(
@@ -26,16 +27,8 @@ def require(allowed: bool) -> None:
         raise Forbidden
 
 
-def serve_file(field_file, *, download_name: str = "") -> FileResponse:
+def serve_file(
+    field_file, *, download_name: str = "", thumbnail: bool = False
+) -> HttpResponse:
     """A stored upload, served only after the view checked who may see it."""
-    if not field_file:
-        raise Http404
-    try:
-        handle = field_file.open("rb")
-    except FileNotFoundError:
-        raise Http404 from None
-    return FileResponse(
-        handle,
-        as_attachment=bool(download_name),
-        filename=download_name or None,
-    )
+    return serve_private(field_file, download_name=download_name, thumbnail=thumbnail)

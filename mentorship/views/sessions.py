@@ -178,4 +178,4 @@ def session_photo(request, pk: int):
     photo = get_object_or_404(
         GuidanceSessionPhoto, pk=pk, session__in=_sessions_visible_to(request.user)
     )
-    return serve_file(photo.image)
+    return serve_file(photo.image, thumbnail=request.GET.get("size") == "thumb")

@@ -68,7 +68,7 @@ def test_leaving_asks_first_on_a_page_of_its_own(client, learner, loom_course):
     client.force_login(learner)
     url = reverse("courses:leave", args=[loom_course.pk])
     course_page = client.get(loom_course.url).content.decode()
-    assert f'class="danger-link" href="{url}"' in course_page
+    assert f'class="button danger" href="{url}"' in course_page
     confirm = client.get(url)
     assert confirm.status_code == 200
     assert 'class="danger"' in confirm.content.decode()

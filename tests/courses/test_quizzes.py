@@ -166,6 +166,14 @@ def test_a_numeric_answer_that_is_not_a_number_is_refused():
         _graded(NUMERIC, {"n": ["NaN"]})
 
 
+@pytest.mark.parametrize("given", ["1e999999999", "-1e999999999", "1e-999999999"])
+def test_a_numeric_answer_beyond_any_measure_is_refused_not_an_overflow(given):
+    """Issue 14.6: ``1e999999999`` raised decimal.Overflow (a 500); now an error."""
+    with pytest.raises(DomainError) as caught:
+        _graded(NUMERIC, {"n": [given]})
+    assert caught.value.code == "number"
+
+
 @pytest.mark.parametrize(
     ("given", "score"),
     [(["g", "o"], 100), (["g"], 0), (["g", "o", "p"], 0)],

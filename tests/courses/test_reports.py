@@ -62,3 +62,26 @@ def test_report_shows_drop_off_and_completion_per_course(
     enrollments = reports.enrollments_for_report(user=editor)
     assert reports.lesson_dropoff(enrollments, loom_course)[0]["completed"] == 1
     assert reports.course_summary(enrollments)[0]["enrolments"] == 1
+
+
+def test_drop_off_exports_per_lesson_of_the_chosen_course(
+    client, editor, evil_learner, loom_course
+):
+    client.force_login(editor)
+    url = reverse("courses_report")
+    html = client.get(url, {"course": loom_course.pk}).content.decode()
+    assert "table=dropoff" in html
+    response = client.get(
+        url, {"course": loom_course.pk, "export": "csv", "table": "dropoff"}
+    )
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows == [
+        ["Lesson", "Opened", "Completed"],
+        ["Intro", "1", "1"],
+        ["Check and practise", "0", "0"],
+    ]
+    response = client.get(
+        url, {"course": loom_course.pk, "export": "xlsx", "table": "dropoff"}
+    )
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert [c.value for c in sheet[2]] == ["Intro", 1, 1]

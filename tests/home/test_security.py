@@ -133,3 +133,36 @@ def test_rich_text_from_the_admin_is_sanitised():
         converter.from_database_format(f"<p>Safe {SCRIPT}<b>bold</b></p>")
     )
     assert "<script" not in stored
+
+
+def _jpeg(size=(320, 240)) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buffer = io.BytesIO()
+    Image.effect_noise(size, 60).convert("RGB").save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+TRUNCATED_JPEGS = {
+    "header-only": _jpeg()[:300],
+    "half": _jpeg()[: len(_jpeg()) // 2],
+    "no-end-marker": _jpeg()[:-2],
+}
+
+
+@pytest.mark.parametrize("content", TRUNCATED_JPEGS.values(), ids=TRUNCATED_JPEGS)
+def test_a_truncated_jpeg_in_the_wagtail_admin_is_a_form_error(client, editor, content):
+    """Issue 14.10: a JPEG cut short answered 500 in the admin; now the form says so
+    on the single upload, the multiple upload and the file replacement."""
+    client.force_login(editor)
+    response = _upload(client, "photo.jpg", content)
+    assert response.status_code == 200
+    assert response.context["form"].errors["file"]
+    multiple = client.post(
+        reverse("wagtailimages:add_multiple"),
+        {"files[]": SimpleUploadedFile("photo.jpg", content, "image/jpeg")},
+    )
+    assert multiple.status_code in (200, 400)
+    assert not get_image_model().objects.exists()

@@ -17,6 +17,7 @@ from courses.models import Enrollment, PracticalEvidencePhoto
 from lms.errors import DomainError, PermissionDenied
 from lms.models import CertificateAttachment, Membership, Notification, User
 from lms.personal_data import parts
+from lms.private_files import storage_holding
 from lms.services.personal_data import personal_data_erase, personal_data_export
 from mentorship.models import Agreement, GuidanceSession, GuidanceSessionPhoto
 from tests.lms.factories import UserFactory
@@ -90,7 +91,7 @@ def test_erasure_scrubs_the_account_and_deletes_what_is_the_persons_alone(
     assert not Enrollment.objects.filter(user=person).exists()
     assert not PracticalEvidencePhoto.objects.exists()
     assert not GuidanceSessionPhoto.objects.exists()
-    assert not any(default_storage.exists(name) for name in files)
+    assert not any(storage_holding(name).exists(name) for name in files)
 
 
 def test_shared_records_stay_without_what_was_written_about_the_person(person):
@@ -139,7 +140,7 @@ def test_files_stay_when_the_erasure_is_rolled_back(
     assert callbacks == []
     person.refresh_from_db()
     assert person.display_name == NAME and person.is_active
-    assert all(default_storage.exists(name) for name in stored_files(person))
+    assert all(storage_holding(name).exists(name) for name in stored_files(person))
 
 
 def test_only_staff_erase_and_never_themselves_or_an_administrator(person):

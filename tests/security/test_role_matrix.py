@@ -16,6 +16,10 @@ from django.db import transaction
 from django.test import override_settings
 from django.utils import translation
 
+# The fuzz test of every form the matrix reaches runs here, on the same world.
+from .fuzz_forms import (  # noqa: F401
+    test_no_generated_input_answers_a_server_error_or_changes_a_refusal,
+)
 from .matrix import ROWS
 from .matrix.world import ROLES, build
 
@@ -27,7 +31,11 @@ CASES = [(row, role) for row in ROWS for role in ROLES]
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("matrix-media")
-    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
+    private = tmp_path_factory.mktemp("matrix-private")
+    with (
+        override_settings(MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=str(private)),
+        django_db_blocker.unblock(),
+    ):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:

@@ -186,6 +186,8 @@ class WebServer:
         log_dir: Path,
         front_port: int | None = None,
     ):
+        if front_port:  # nginx sends private files on Django's word (X-Accel-Redirect)
+            env = {**env, "PRIVATE_MEDIA_ACCEL_REDIRECT": "/protected/"}
         self.env = env
         self.port = port
         self.workers = workers

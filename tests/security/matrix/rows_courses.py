@@ -114,6 +114,13 @@ ROWS = [
     get(AREA, "my learning", "courses:my_learning", r("courses:my_learning"), ALL),
     get(
         AREA,
+        "completion screen (nobody has completed: back to the course page)",
+        "courses:completed",
+        r("courses:completed", lambda w: w.course.pk),
+        expect(302),
+    ),
+    get(
+        AREA,
         "my learning (Chinese)",
         "courses:my_learning",
         _zh("courses:my_learning"),

@@ -165,6 +165,13 @@ ROWS = [
     ),
     get(
         CERT,
+        "a scan of the certificate of A's worker",
+        "certification:attachment",
+        r("certification:attachment", lambda w: w.cert_a.pk, lambda w: w.scan_a.pk),
+        only(200, "learner", "hr_a", *OFFICE, others=404),
+    ),
+    get(
+        CERT,
         "certificate of B's worker",
         "certification:detail",
         r("certification:detail", lambda w: w.cert_b.pk),
@@ -282,6 +289,13 @@ ROWS = [
         "an import",
         "certification:import_detail",
         r("certification:import_detail", lambda w: w.batch.pk),
+        only(200, *OFFICE),
+    ),
+    get(
+        CERT,
+        "an import's uploaded file",
+        "certification:import_file",
+        r("certification:import_file", lambda w: w.batch.pk),
         only(200, *OFFICE),
     ),
     get(

@@ -19,7 +19,7 @@ from courses.services.enrollment import enrollment_create
 from courses.services.practicals import practical_submit
 from courses.services.quizzes import quiz_attempt_submit
 from home.models import HomePage, ProfileIndexPage, StoryIndexPage, StudioIndexPage
-from lms.models import Enterprise, Notification
+from lms.models import CertificateAttachment, Enterprise, Notification
 from lms.roles import Role
 from lms.services.tokens import api_token_issue
 from mentorship.models import (
@@ -217,6 +217,9 @@ def _certificates(w: World) -> None:
         batch=ImportBatchFactory(uploaded_by=u["officer"]),
         requirement=LevelRequirementFactory(occupation=w.occupation),
         token_a=api_token_issue(user=u["hr_a"], name="HR system", days=30)[0],
+    )
+    w.objects["scan_a"] = CertificateAttachment.objects.create(
+        certificate=w.cert_a, file=_pdf("scan.pdf")
     )
 
 

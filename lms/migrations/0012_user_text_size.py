@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0010_audit_events_and_api_tokens"),
+        ("lms", "0011_private_certificate_files"),
     ]
 
     operations = [
