@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -98,7 +98,7 @@ def set_text_size(request):
         url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         url = "/"
-    response = redirect(url)
+    response = HttpResponseRedirect(url)  # a URL, never a view name
     if size not in text_size.TextSize.values:
         messages.error(request, _("That text size is not offered."))
         return response

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -121,7 +122,7 @@ def _next_url(request) -> str:
 
 
 def _back(request, session: GuidanceSession):
-    return redirect(
+    return HttpResponseRedirect(  # a URL, never a view name
         _next_url(request)
         or reverse("mentorship:agreement_detail", args=[session.agreement_id])
     )
