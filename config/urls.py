@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", lms_views.set_language, name="set_language"),
+    path("i18n/text-size/", lms_views.set_text_size, name="set_text_size"),
     path("healthz/", lms_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
     path("api/", include("lms.urls_api")),

@@ -12,7 +12,7 @@ class CoursesConfig(AppConfig):
 
         from lms import navigation, permissions, personal_data, providers
 
-        from . import notice_kinds, selectors
+        from . import notice_kinds, selectors, selectors_dashboard
         from . import personal_data as courses_data
         from . import providers as courses_providers
 
@@ -24,6 +24,7 @@ class CoursesConfig(AppConfig):
             selectors.completed_course_ids,
             many=courses_providers.completed_course_ids_many,
         )
+        selectors_dashboard.register_panels()
         personal_data.register(
             "courses", courses_data.export_courses, courses_data.erase_courses
         )
@@ -42,6 +43,7 @@ class CoursesConfig(AppConfig):
                 _("My learning"),
                 lambda user: getattr(user, "is_authenticated", False),
                 order=20,
+                group="learning",
             )
         )
         navigation.register(
@@ -50,6 +52,7 @@ class CoursesConfig(AppConfig):
                 _("Practical reviews"),
                 permissions.can_review_practicals,
                 order=40,
+                group="mentoring",
             )
         )
         navigation.register(
@@ -58,6 +61,7 @@ class CoursesConfig(AppConfig):
                 _("Assign a course"),
                 permissions.can_assign_courses,
                 order=45,
+                group="managing",
             )
         )
         from lms import page_cache

@@ -13,7 +13,13 @@ class LmsConfig(AppConfig):
 
         checks.register(_pdf_font_check)
 
-        from lms import navigation, notice_kinds, page_cache, permissions
+        from lms import (
+            navigation,
+            notice_kinds,
+            page_cache,
+            permissions,
+            selectors_dashboard,
+        )
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
@@ -31,9 +37,14 @@ class LmsConfig(AppConfig):
         )
         navigation.register(
             navigation.NavEntry(
-                "wagtailadmin_home", _("Admin"), permissions.can_access_admin, order=90
+                "wagtailadmin_home",
+                _("Admin"),
+                permissions.can_access_admin,
+                order=90,
+                group="managing",
             )
         )
+        selectors_dashboard.register_panels()
         # Certification (issue 5).
         navigation.register(
             navigation.NavEntry(
@@ -41,6 +52,7 @@ class LmsConfig(AppConfig):
                 _("My certificates"),
                 lambda u: u.is_authenticated,
                 order=30,
+                group="learning",
             )
         )
         navigation.register(
@@ -49,6 +61,7 @@ class LmsConfig(AppConfig):
                 _("Certification status"),
                 permissions.can_view_certification_board,
                 order=60,
+                group="certification",
             )
         )
         navigation.register(
@@ -73,6 +86,7 @@ class LmsConfig(AppConfig):
                 _("Certificate imports"),
                 permissions.can_import_certificates,
                 order=65,
+                group="certification",
             )
         )
 

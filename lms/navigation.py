@@ -1,7 +1,8 @@
 """The navigation entries of the base layout. Each app registers its entries in its
 ``AppConfig.ready()``; an entry is shown to the users its predicate admits. Entries of
 the "site" area (what everyone reads) sit in the header; "personal" entries (a role's
-own pages) sit in a band below it and on the person's start page."""
+own pages) sit in a band below it and on the person's start page; on a phone that band
+is one menu, its entries grouped by task (``group``)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+# The tasks a role's own entries are grouped by in the phone menu, in this order.
+GROUPS: dict[str, str] = {
+    "": "",
+    "learning": _("Learning"),
+    "mentoring": _("Mentoring and services"),
+    "certification": _("Certificates"),
+    "managing": _("Managing"),
+}
 
 
 @dataclass(frozen=True)
@@ -18,6 +29,7 @@ class NavEntry:
     allowed: Callable[[object], bool]
     order: int = 50
     area: str = "personal"
+    group: str = ""  # a key of GROUPS
 
     @property
     def url(self) -> str:
@@ -40,3 +52,17 @@ def entries_for(user, area: str | None = None) -> list[NavEntry]:
         ),
         key=lambda e: e.order,
     )
+
+
+def grouped(entries: list[NavEntry]) -> list[tuple[str, list[NavEntry]]]:
+    """The entries by task group (GROUPS order), each group's label first; empty
+    groups left out."""
+    by_group: dict[str, list[NavEntry]] = {key: [] for key in GROUPS}
+    for entry in entries:
+        by_group.setdefault(entry.group, []).append(entry)
+    return [(GROUPS.get(key, ""), items) for key, items in by_group.items() if items]
+
+
+def current(entries: list[NavEntry], path: str) -> NavEntry | None:
+    """The entry of the page at ``path`` (None on any other page)."""
+    return next((entry for entry in entries if entry.url == path), None)

@@ -16,7 +16,8 @@ ones in ``tests/courses/test_learner_cache.py``):
   masked form of their secret) and each hit gets the hit visitor's own token, so no
   token is ever shared. Django's CsrfViewMiddleware is outside this middleware.
 - ``Vary: Cookie`` stays on every cached answer, so no proxy mixes the two kinds.
-- The key is the host, the active language and the full path with its query.
+- The key is the host, the active language, the visitor's text size (a cookie) and
+  the full path with its query.
 - Publishing, unpublishing, moving or deleting any page bumps a version that is part
   of every key (on commit), so the old entries are never read again.
 
@@ -62,8 +63,11 @@ def _request_cacheable(request) -> bool:
 
 
 def _key(request, version) -> str:
+    from lms.text_size import for_request
+
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
-    return f"anonpage:{version}:{request.get_host()}:{get_language()}:{path}"
+    size = for_request(request)  # the visitor's text size cookie
+    return f"anonpage:{version}:{request.get_host()}:{get_language()}:{size}:{path}"
 
 
 def _strip_csrf(request, content: str) -> str | None:

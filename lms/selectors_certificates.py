@@ -347,6 +347,25 @@ def workers_for_board(*, user: User) -> QuerySet[User]:
 # --- the skill-level ladder ------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class LadderBar:
+    """One measurable requirement of the next level: how much of it is done."""
+
+    label: str
+    have: Decimal | int
+    need: Decimal | int
+
+    @property
+    def percent(self) -> int:
+        if not self.need:
+            return 100
+        return max(0, min(100, int(self.have * 100 / self.need)))
+
+    @property
+    def met(self) -> bool:
+        return self.have >= self.need
+
+
 @dataclass
 class LadderStep:
     occupation: Occupation
@@ -355,6 +374,7 @@ class LadderStep:
     eligible: bool = False
     missing: list[str] = field(default_factory=list)
     requirement: LevelRequirement | None = None
+    bars: list[LadderBar] = field(default_factory=list)
 
     @property
     def held_label(self) -> str:
@@ -459,6 +479,13 @@ def _ladder(
                 default=None,
             )
             years = _years_between(since, today) if since else 0
+            step.bars.append(
+                LadderBar(
+                    _("Years at level %(level)s") % {"level": next_level + 1},
+                    years,
+                    requirement.years_at_level_below,
+                )
+            )
             if years < requirement.years_at_level_below:
                 step.missing.append(
                     _("Hold level %(level)s for %(years)s years (so far: %(held)s).")
@@ -468,12 +495,27 @@ def _ladder(
                         "held": years,
                     }
                 )
+        if requirement.training_hours:
+            step.bars.append(
+                LadderBar(
+                    _("Training hours"), hours.normalize(), requirement.training_hours
+                )
+            )
+        required_courses = list(requirement.required_courses.all())
+        if required_courses:
+            step.bars.append(
+                LadderBar(
+                    _("Required courses"),
+                    sum(1 for c in required_courses if c.pk in completed),
+                    len(required_courses),
+                )
+            )
         if hours < requirement.training_hours:
             step.missing.append(
                 _("%(need)s training hours (so far: %(have)s).")
                 % {"need": requirement.training_hours, "have": hours.normalize()}
             )
-        for course in requirement.required_courses.all():
+        for course in required_courses:
             if course.pk not in completed:
                 step.missing.append(
                     _("Complete the course “%(title)s”.") % {"title": course.title}

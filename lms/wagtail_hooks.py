@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic.history import HistoryView
 from wagtail.admin.views.generic.usage import UsageView
@@ -333,3 +334,40 @@ class OrganisationsGroup(ViewSetGroup):
 @hooks.register("register_admin_viewset")
 def register_organisations():
     return OrganisationsGroup()
+
+
+# --- the editors' and moderators' dashboard -------------------------------------
+
+
+class EditorialTasksPanel(Component):
+    """What waits on an editor or moderator: pages submitted for their review and
+    their own drafts (pages whose latest revision is theirs and not yet live).
+    Shown even when both are empty, so the dashboard says so instead of nothing."""
+
+    name = "editorial_tasks"
+    template_name = "lms/admin/editorial_panel.html"
+    order = 90  # before Wagtail's own panels
+
+    def __init__(self, user):
+        self.user = user
+
+    def get_context_data(self, parent_context=None):
+        from wagtail.models import TaskState
+
+        drafts = (
+            Page.objects.filter(
+                latest_revision__user=self.user, has_unpublished_changes=True
+            )
+            .specific(defer=True)
+            .order_by("-latest_revision_created_at")
+        )
+        return {
+            "review_count": TaskState.objects.reviewable_by(self.user).count(),
+            "drafts": list(drafts[:10]),
+        }
+
+
+@hooks.register("construct_homepage_panels")
+def add_editorial_tasks(request, panels):
+    if permissions.can_edit_content(request.user):
+        panels.append(EditorialTasksPanel(request.user))

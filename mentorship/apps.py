@@ -9,7 +9,7 @@ class MentorshipConfig(AppConfig):
 
     def ready(self):
         from lms import navigation, permissions, personal_data, providers
-        from mentorship import hours, notice_kinds, selectors
+        from mentorship import hours, notice_kinds, selectors, selectors_dashboard
         from mentorship import personal_data as mentorship_data
         from mentorship import providers as mentorship_providers
 
@@ -22,6 +22,7 @@ class MentorshipConfig(AppConfig):
             selectors.mentor_signoffs_for,
             many=mentorship_providers.mentor_signoffs_many,
         )
+        selectors_dashboard.register_panels()
         personal_data.register(
             "mentorship",
             mentorship_data.export_mentorship,
@@ -35,10 +36,17 @@ class MentorshipConfig(AppConfig):
                 _("My apprentices"),
                 permissions.is_mentor,
                 order=30,
+                group="mentoring",
             )
         )
         navigation.register(
-            nav("mentorship:mine", _("My mentorship"), _is_learner, order=31)
+            nav(
+                "mentorship:mine",
+                _("My mentorship"),
+                _is_learner,
+                order=31,
+                group="learning",
+            )
         )
         navigation.register(
             nav(
@@ -46,6 +54,7 @@ class MentorshipConfig(AppConfig):
                 _("Mentorship agreements"),
                 _sees_agreement_list,
                 order=32,
+                group="managing",
             )
         )
         navigation.register(
@@ -54,10 +63,17 @@ class MentorshipConfig(AppConfig):
                 _("Service requests"),
                 _sees_requests,
                 order=33,
+                group="mentoring",
             )
         )
         navigation.register(
-            nav("mentorship:my_hours", _("My learning hours"), _is_learner, order=34)
+            nav(
+                "mentorship:my_hours",
+                _("My learning hours"),
+                _is_learner,
+                order=34,
+                group="learning",
+            )
         )
 
 

@@ -1,5 +1,6 @@
 """What a learner does on a course: enrol, leave, complete a lesson, answer a quiz,
-hand in a practical task. POST only; a refusal answers 4xx with its reason."""
+hand in a practical task. POST only (leaving asks first, on a page of its own); a
+refusal answers 4xx with its reason."""
 
 from __future__ import annotations
 
@@ -55,14 +56,29 @@ def enrol(request, course_id: int):
 
 
 @login_required
-@require_POST
 def leave(request, course_id: int):
+    """GET asks for confirmation on a page of its own; POST leaves the course."""
     course = get_object_or_404(CoursePage, pk=course_id)
     enrollment = get_object_or_404(
         Enrollment.objects.select_related("course"),
         user=request.user,
         course=selectors.canonical_page(course),
     )
+    if request.method != "POST":
+        return render(
+            request,
+            "confirm.html",
+            {
+                "title": _("Leave this course?"),
+                "subject": course.title,
+                "explanation": _(
+                    "You stop taking the course. Your progress is kept: if you enrol "
+                    "again, you continue where you left off."
+                ),
+                "action_label": _("Yes, leave the course"),
+                "cancel_url": course.get_url(request),
+            },
+        )
     try:
         enrollment_services.enrollment_leave(user=request.user, enrollment=enrollment)
     except DomainError as error:

@@ -49,6 +49,11 @@ class HomePage(Page):
         context["popular_courses"] = selectors.popular_courses
         context["platform_figures"] = selectors.platform_figures
         context["content_version"] = selectors.content_version()
+        if request.user.is_authenticated:
+            # The person's next step leads the page (lms.dashboard, each app's own).
+            from lms.dashboard import next_step_for
+
+            context["next_step"] = partial(next_step_for, request.user)
         return context
 
 

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from lms.private_files import PhotoField
 from lms.text import OneLineModelCharField
+from lms.text_size import TextSize
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
@@ -73,6 +74,12 @@ class User(AbstractUser):
         default=Language.ENGLISH,
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    text_size = models.CharField(
+        _("text size"),
+        max_length=10,
+        choices=TextSize.choices,
+        default=TextSize.NORMAL,
+    )
     # Public (shown beside the name to colleagues), but without EXIF.
     avatar = PhotoField(
         _("avatar"),

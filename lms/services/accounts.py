@@ -87,6 +87,17 @@ def role_revoke(*, user: User, role: str, actor: User | None = None) -> None:
     )
 
 
+def user_set_text_size(*, user: User, size: str) -> None:
+    """Remembers the size the person reads the site in (lms.text_size)."""
+    from lms.text_size import TextSize
+
+    if size not in TextSize.values:
+        raise DomainError(_("That text size is not offered."), code="text_size")
+    if user.text_size != size:
+        user.text_size = size
+        user.save(update_fields=["text_size"])
+
+
 def user_set_language(*, user: User, language: str) -> None:
     if language not in User.Language.values:
         raise DomainError(_("That language is not offered."), code="language")

@@ -1,14 +1,16 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
-from lms import navigation, selectors
+from lms import dashboard as dashboard_panels
+from lms import navigation, selectors, text_size
 from lms.errors import DomainError
 from lms.forms import ProfileForm
 from lms.services import accounts, notifications
@@ -16,11 +18,13 @@ from lms.services import accounts, notifications
 
 @login_required
 def dashboard(request):
-    """The signed-in person's start page: their role's entries and latest messages."""
+    """The signed-in person's start page: what they do next, panel by panel (each
+    app contributes its own, lms.dashboard), then their pages and latest messages."""
     return render(
         request,
         "lms/dashboard.html",
         {
+            "panels": dashboard_panels.build_for(request.user),
             "entries": navigation.entries_for(request.user, "personal"),
             "notifications": selectors.notifications_for(user=request.user)[:5],
         },
@@ -81,6 +85,32 @@ def set_language(request):
             accounts.user_set_language(user=request.user, language=language)
         except DomainError:
             pass  # Django's view already ignored an unknown language.
+    return response
+
+
+@require_POST
+def set_text_size(request):
+    """The text-size switch: kept on the account of a signed-in person and in a
+    cookie (a visitor's, and for the pages before signing in)."""
+    size = request.POST.get("size", "")
+    url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        url = "/"
+    response = HttpResponseRedirect(url)  # a URL, never a view name
+    if size not in text_size.TextSize.values:
+        messages.error(request, _("That text size is not offered."))
+        return response
+    if request.user.is_authenticated:
+        accounts.user_set_text_size(user=request.user, size=size)
+    response.set_cookie(
+        text_size.COOKIE,
+        size,
+        max_age=text_size.COOKIE_MAX_AGE,
+        samesite="Lax",
+        secure=request.is_secure(),
+    )
     return response
 
 

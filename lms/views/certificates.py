@@ -8,11 +8,11 @@ import os
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
-from django.views.decorators.http import require_POST
 
 from lms import permissions
 from lms import selectors_certificates as selectors
@@ -209,12 +209,32 @@ FLAG_ACTIONS = {
 
 
 @login_required
-@require_POST
 def change_status(request, pk: int, action: str):
+    """POST suspends, reinstates or revokes. Revoking is for good: GET shows a page
+    of its own that asks for the reason and a confirmation."""
     if action not in FLAG_ACTIONS:
         raise Http404
+    if request.method != "POST" and action != "revoke":
+        return HttpResponseNotAllowed(["POST"])
     _officer_only(request.user)
     certificate = selectors.certificate_detail(user=request.user, pk=pk)
+    if request.method != "POST":
+        return render(
+            request,
+            "confirm.html",
+            {
+                "title": _("Revoke this certificate for good?"),
+                "subject": f"{certificate.number} · {certificate.holder}",
+                "explanation": _(
+                    "A revoked certificate shows as revoked to everyone who checks "
+                    "it, and it cannot be reinstated. To stop it for a while, "
+                    "suspend it instead."
+                ),
+                "form": ReasonForm(),
+                "action_label": _("Yes, revoke the certificate"),
+                "cancel_url": reverse("certification:detail", args=[certificate.pk]),
+            },
+        )
     service, done = FLAG_ACTIONS[action]
     form = ReasonForm(request.POST)
     reason = form.data.get("reason", "")[:2000]

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -25,13 +26,24 @@ from .common import refused, require, serve_file
 
 @login_required
 def agreement_list(request):
-    page = Paginator(selectors.agreement_list(user=request.user), 25).get_page(
-        request.GET.get("page")
-    )
+    """The agreements the person may see; ``?status=`` narrows them (the counts on
+    the start page link here)."""
+    queryset = selectors.agreement_list(user=request.user)
+    status = request.GET.get("status", "")
+    if status in Agreement.Status.values:
+        queryset = queryset.filter(status=status)
+    else:
+        status = ""
+    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
     return render(
         request,
         "mentorship/agreement_list.html",
-        {"page": page, "can_create": permissions.can_create_agreement(request.user)},
+        {
+            "page": page,
+            "status": status,
+            "status_label": Agreement.Status(status).label if status else "",
+            "can_create": permissions.can_create_agreement(request.user),
+        },
     )
 
 
@@ -70,12 +82,14 @@ def agreement_edit(request, pk: int):
     return _form_page(request, form, title=_("Change the agreement"), back=agreement)
 
 
-def _form_page(request, form, *, title, back=None, status=None):
+def _form_page(request, form, *, title, back=None, status=None, **extra):
+    """A form on a page of its own; ``extra`` may name a ``submit_label``, an
+    ``explanation`` and ``danger`` (an action that ends something)."""
     status = status or (400 if form.is_bound and form.errors else 200)
     return render(
         request,
         "mentorship/form_page.html",
-        {"form": form, "title": title, "back": back},
+        {"form": form, "title": title, "back": back, **extra},
         status=status,
     )
 
@@ -182,13 +196,31 @@ def agreement_approve(request, pk: int):
 
 
 @login_required
-@require_POST
 def agreement_complete(request, pk: int):
-    return _transition(
+    """GET asks for confirmation on a page of its own (it ends the agreement);
+    POST completes it."""
+    if request.method == "POST":
+        return _transition(
+            request,
+            pk,
+            lambda a: services.agreement_complete(agreement=a, actor=request.user),
+            _("The agreement is completed."),
+        )
+    agreement = selectors.agreement_for_page(user=request.user, pk=pk)
+    require(permissions.can_complete_agreement(request.user, agreement))
+    return render(
         request,
-        pk,
-        lambda a: services.agreement_complete(agreement=a, actor=request.user),
-        _("The agreement is completed."),
+        "confirm.html",
+        {
+            "title": _("Complete the agreement?"),
+            "subject": str(agreement),
+            "explanation": _(
+                "Completing ends the agreement: no more sessions can be logged and "
+                "no milestones signed off. This cannot be undone."
+            ),
+            "action_label": _("Yes, complete the agreement"),
+            "cancel_url": reverse("mentorship:agreement_detail", args=[pk]),
+        },
     )
 
 
@@ -209,7 +241,18 @@ def agreement_terminate(request, pk: int):
         else:
             messages.success(request, _("The agreement is terminated."))
             return redirect("mentorship:agreement_detail", pk)
-    return _form_page(request, form, title=_("Terminate the agreement"), back=agreement)
+    return _form_page(
+        request,
+        form,
+        title=_("Terminate the agreement"),
+        back=agreement,
+        danger=True,
+        submit_label=_("Terminate the agreement"),
+        explanation=_(
+            "Terminating ends the agreement before its time: no more sessions can "
+            "be logged. This cannot be undone."
+        ),
+    )
 
 
 @login_required

@@ -5,7 +5,10 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -107,6 +110,24 @@ def session_edit(request, pk: int):
     )
 
 
+def _next_url(request) -> str:
+    """The page to return to (the start page's Confirm and Dispute buttons send
+    their own address), if it is a path on this site."""
+    url = request.POST.get("next") or request.GET.get("next") or ""
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return ""
+
+
+def _back(request, session: GuidanceSession):
+    return HttpResponseRedirect(  # a URL, never a view name
+        _next_url(request)
+        or reverse("mentorship:agreement_detail", args=[session.agreement_id])
+    )
+
+
 @login_required
 @require_POST
 def session_confirm(request, pk: int):
@@ -120,7 +141,7 @@ def session_confirm(request, pk: int):
         )
         return refused(request, error, lambda: _detail_page(request, agreement))
     messages.success(request, _("Thank you: the session is confirmed."))
-    return redirect("mentorship:agreement_detail", session.agreement_id)
+    return _back(request, session)
 
 
 @login_required
@@ -139,7 +160,7 @@ def session_dispute(request, pk: int):
             form.add_error(None, error.message)
         else:
             messages.success(request, _("Your mentor is told what is wrong."))
-            return redirect("mentorship:agreement_detail", session.agreement_id)
+            return _back(request, session)
     return render(
         request,
         "mentorship/form_page.html",
@@ -147,6 +168,7 @@ def session_dispute(request, pk: int):
             "form": form,
             "title": _("Dispute the session of %(date)s") % {"date": session.date},
             "back": session.agreement,
+            "next": _next_url(request),
         },
         status=400 if form.is_bound and form.errors else 200,
     )

@@ -18,7 +18,7 @@ def test_demo_login_reaches_its_own_pages(browser, key):
     try:
         sign_in(page, DEMO_ACCOUNTS[key][0])
         assert "/accounts/login/" not in page.url, f"{key} could not sign in"
-        personal = page.locator(".personal-bar a")
+        personal = page.locator(".personal-bar .personal-flat a")
         links = [
             (personal.nth(i).inner_text(), personal.nth(i).get_attribute("href"))
             for i in range(personal.count())

@@ -56,7 +56,7 @@ def _end_open_agreement(page) -> None:
         open_rows.first.get_by_role("link").first.click()
         page.get_by_role("link", name="Terminate").click()
         page.get_by_label("Reason").fill("Left over from an earlier test run.")
-        page.get_by_role("button", name="Save").click()
+        page.get_by_role("button", name="Terminate the agreement").click()
         page.goto("/mentorship/agreements/")
 
 

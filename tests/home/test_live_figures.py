@@ -65,3 +65,12 @@ def test_profile_without_an_account_shows_no_live_figures(client, profile_index)
     response = client.get(profile.url)
     assert response.context["live_figures"] is None
     assert "Mentoring on the platform" not in response.text
+
+
+def test_a_figure_of_zero_is_not_shown(client, profile, agreement):
+    """No advertised zeros: one apprentice and no hours yet shows the apprentice
+    figure only."""
+    html = client.get(profile.url).text
+    assert "apprentice mentored" in html
+    assert "of guidance" not in html
+    assert "solved" not in html

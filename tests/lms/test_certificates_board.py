@@ -156,7 +156,11 @@ def test_board_page_does_not_count_the_board_and_says_the_total(client, enterpri
         response = client.get(reverse("certification:board"))
     assert response.status_code == 200
     assert response.context["page"].paginator.count == 3
-    assert not [q for q in queries.captured_queries if '"__count"' in q["sql"]]
+    assert not [
+        q
+        for q in queries.captured_queries
+        if '"__count"' in q["sql"] and "lms_skillcertificate" in q["sql"]
+    ]
 
 
 def test_board_search_finds_people_and_numbers(enterprise, hr):
@@ -214,7 +218,7 @@ def test_eligible_page_costs_the_same_queries_for_1_or_many_workers(
     with CaptureQueriesContext(connection) as many:
         response = client.get(url)
     assert len(response.context["rows"]) == 7
-    assert len(many) == len(one) <= 20
+    assert len(many) == len(one) <= 21  # 21: with the inbox's unread count
 
 
 def test_eligible_page_pages_through_the_workers(

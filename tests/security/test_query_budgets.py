@@ -36,6 +36,9 @@ def pages(w: dict) -> dict[str, tuple[object, str]]:
             reverse("certification:verify", args=[w["certificate"].verification_code]),
         ),
         "mentor dashboard": (w["mentor"], reverse("mentorship:mentor_dashboard")),
+        "my page (learner)": (w["learner"], reverse("lms:dashboard")),
+        "my page (mentor)": (w["mentor"], reverse("lms:dashboard")),
+        "my page (HR)": (w["hr"], reverse("lms:dashboard")),
         "progress page": (
             w["mentor"],
             reverse("mentorship:agreement_progress", args=[w["agreement"].pk]),

@@ -135,6 +135,13 @@ ROWS = [
         state=_enrolments,
         acts=set(expect(302)) - {"anonymous", "learner"},  # the learner already is
     ),
+    get(
+        AREA,
+        "leave a course (confirm page)",
+        "courses:leave",
+        r("courses:leave", lambda w: w.course.pk),
+        only(200, "learner", others=404),
+    ),
     post(
         AREA,
         "leave a course",

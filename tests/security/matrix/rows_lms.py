@@ -33,6 +33,10 @@ def _language(w, user):
     return None if user is None else User.objects.get(pk=user.pk).preferred_language
 
 
+def _text_size(w, user):
+    return None if user is None else User.objects.get(pk=user.pk).text_size
+
+
 def _erased(w, user):
     return User.objects.get(pk=w.erasable.pk).email
 
@@ -76,6 +80,15 @@ ROWS = [
         expect(302, anonymous=302),
         data=lambda w: {"language": "zh-hans", "next": "/"},
         state=_language,
+    ),
+    post(
+        CORE,
+        "switch text size",
+        "set_text_size",
+        r("set_text_size"),
+        expect(302, anonymous=302),
+        data=lambda w: {"size": "larger", "next": "/"},
+        state=_text_size,
     ),
     get(
         CORE,
@@ -200,6 +213,13 @@ ROWS = [
         only(302, *OFFICE),
         data=lambda w: {"reason": "Audit"},
         state=_cert_status,
+    ),
+    get(
+        CERT,
+        "revoke a certificate (confirm page)",
+        "certification:change_status",
+        r("certification:change_status", lambda w: w.cert_a.pk, "revoke"),
+        only(200, *OFFICE),
     ),
     get(
         CERT,

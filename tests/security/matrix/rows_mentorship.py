@@ -160,6 +160,13 @@ ROWS = [
         setup=_both_signed,
     ),
     row(
+        "agreement_complete",
+        a,
+        "get",
+        viewers(200, "mentor", "coordinator", "staff"),
+        label="agreement complete (confirm page)",
+    ),
+    row(
         "agreement_complete", a, "post", viewers(302, "mentor", "coordinator", "staff")
     ),
     row(
