@@ -345,7 +345,7 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'self'"],
-    }
+    },
 }
 # The Wagtail admin writes inline scripts (date and time widgets, inline panels) and
 # style attributes (Draftail, choosers): the strict policy would break editing, so
@@ -363,7 +363,7 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "frame-ancestors": ["'self'"],
-    }
+    },
 }
 
 # Two-factor sign-in is required for the roles in ``lms.roles.MFA_REQUIRED_ROLES``.
