@@ -53,9 +53,11 @@ def test_lesson_outline_marks_done_lessons_and_the_open_one(client, enrolled, le
 
 def test_leave_is_a_secondary_action_away_from_the_main_button(client, enrolled):
     html = client.get(enrolled.course.url).content.decode()
-    leave = html.index(reverse("courses:leave", args=[enrolled.course_id]))
+    url = reverse("courses:leave", args=[enrolled.course_id])
+    leave = html.index(url)
     assert html.index('id="lessons"') < leave  # below the lesson list
-    assert 'class="secondary danger"' in html[leave:]
+    # A danger-styled link to a confirmation page, not a button that acts at once.
+    assert f'<a class="button danger" href="{url}">' in html
 
 
 @pytest.fixture
