@@ -34,12 +34,24 @@ def notification_send(
         notification, created = Notification.objects.get_or_create(
             recipient=recipient,
             key=key[:200],
-            defaults={"kind": kind, "params": params or {}},
+            defaults={"kind": kind, "params": _storable(params or {})},
         )
         if not created:
             return None
         queue_on_commit(_deliver_task(), notification.pk)
     return notification
+
+
+def _storable(value):
+    """``value`` without NUL characters in its strings: PostgreSQL's JSON cannot
+    hold them (SQLite can), and no message needs one."""
+    if isinstance(value, str):
+        return value.replace("\x00", "")
+    if isinstance(value, dict):
+        return {k: _storable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_storable(v) for v in value]
+    return value
 
 
 def _deliver_task():

@@ -69,8 +69,36 @@ class MilestoneFactory(factory.django.DjangoModelFactory):
     skill_level = 4
 
 
+# 90-minute slots from 09:00 to 22:30, then from midnight: the order free slots are
+# taken in, so that the first session of a day starts at nine.
+SESSION_SLOTS = [
+    datetime.time(h // 60, h % 60)
+    for h in [*range(9 * 60, 21 * 60 + 1, 90), *range(0, 7 * 60 + 31, 90)]
+]
+
+
+def free_session_start(session) -> datetime.time:
+    """The first 90-minute slot of the session's day that its mentor has free: a
+    mentor's sessions never overlap (the service refuses it, and on PostgreSQL an
+    exclusion constraint does)."""
+    taken = list(
+        GuidanceSession.objects.filter(
+            mentor=session.mentor, date=session.date
+        ).values_list("start_time", "end_time")
+    )
+    for start in SESSION_SLOTS:
+        end = (datetime.datetime.combine(session.date, start) + SESSION_LENGTH).time()
+        if all(not (s < end and start < e) for s, e in taken):
+            return start
+    raise ValueError(f"no free 90-minute slot left on {session.date}")
+
+
+SESSION_LENGTH = datetime.timedelta(minutes=90)
+
+
 class GuidanceSessionFactory(factory.django.DjangoModelFactory):
-    """A 90-minute session yesterday, awaiting confirmation."""
+    """A 90-minute session yesterday (from 09:00, or the mentor's next free slot),
+    awaiting confirmation."""
 
     class Meta:
         model = GuidanceSession
@@ -78,8 +106,12 @@ class GuidanceSessionFactory(factory.django.DjangoModelFactory):
     agreement = factory.SubFactory(AgreementFactory)
     mentor = factory.SelfAttribute("agreement.mentor")
     date = factory.LazyFunction(lambda: today() - datetime.timedelta(days=1))
-    start_time = datetime.time(9, 0)
-    end_time = datetime.time(10, 30)
+    start_time = factory.LazyAttribute(free_session_start)
+    end_time = factory.LazyAttribute(
+        lambda o: (
+            datetime.datetime.combine(o.date, o.start_time) + SESSION_LENGTH
+        ).time()
+    )
     minutes = 90
     topics = "Weld seam porosity"
 
