@@ -1,6 +1,8 @@
 """Public verification: masked name, facts, renewals; 404 for unknown codes; 429
 after the rate limit."""
 
+import re
+
 import pytest
 from django.urls import reverse
 from django.utils import translation
@@ -22,7 +24,8 @@ def test_verification_page_shows_facts_and_a_masked_name_only(client):
     assert response.status_code == 200
     assert "W*** F***" in body and "Wang Fang" not in body
     assert certificate.number in body and "Valid" in body
-    assert "wang.fang@example.com" not in body and "93" not in body
+    # The score is a fact for HR, not the public (a random CSRF token may hold "93").
+    assert "wang.fang@example.com" not in body and not re.search(r"\b93\b", body)
 
 
 def test_renewals_are_listed_on_the_verification_page(client):
