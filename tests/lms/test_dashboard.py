@@ -107,6 +107,38 @@ def test_hr_counts_workers_eligible_for_their_next_level(client, enterprise):
     assert f'href="{eligible}"><strong>2</strong>' in html
 
 
+def test_hr_eligible_count_covers_every_worker_in_a_fixed_number_of_queries(
+    enterprise, monkeypatch
+):
+    """The count once stopped at the eligible list's first page (50 workers): with
+    pages of 2, all 5 eligible workers are still counted, and 5 workers cost the
+    same number of queries as 2."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lms import selectors_certificates, selectors_dashboard
+
+    monkeypatch.setattr(selectors_certificates, "ELIGIBLE_WORKERS_PER_PAGE", 2)
+    hr = hr_of(enterprise)
+    occupation = OccupationFactory()
+    LevelRequirementFactory(occupation=occupation, level=4)  # nothing required
+
+    def add_workers(n):
+        for _ in range(n):
+            SkillCertificateFactory(
+                holder=worker_of(enterprise), occupation=occupation, level=5
+            )
+
+    add_workers(2)
+    selectors_dashboard.hr_panel(hr)  # fills the caches of roles and memberships
+    with CaptureQueriesContext(connection) as few:
+        assert selectors_dashboard.hr_panel(hr)["eligible"] == 2
+    add_workers(3)
+    with CaptureQueriesContext(connection) as many:
+        assert selectors_dashboard.hr_panel(hr)["eligible"] == 5
+    assert len(many) == len(few)
+
+
 def test_officer_sees_waiting_imports_and_recent_revocations(client):
     person = officer()
     ImportBatchFactory(status=ImportBatch.Status.READY)
