@@ -10,6 +10,7 @@ main pages are touch targets of at least 44 px. Every page of ours is checked wi
 axe-core (no serious or critical violation), for sideways overflow and, in Chinese,
 for English left over."""
 
+import datetime
 import re
 import uuid
 from pathlib import Path
@@ -53,6 +54,13 @@ def test_mentor_logs_on_a_desktop_and_apprentice_confirms_from_the_inbox(
         mentor.locator(".log-session a.button").first.click()
         taps += 1
         mentor.wait_for_url(re.compile(r"/sessions/new/$"))
+        # Two days ago at dawn: a slot no other journey's session takes (a mentor's
+        # sessions may not overlap).
+        mentor.locator("#id_date").fill(
+            (datetime.date.today() - datetime.timedelta(days=2)).isoformat()
+        )
+        mentor.locator("#id_start_time").fill("06:00")
+        mentor.locator("#id_end_time").fill("07:00")
         mentor.locator("#id_topics").fill("Thread tension on the rapier loom")
         mentor.locator("form.session-form button[type=submit]").click()
         taps += 1
