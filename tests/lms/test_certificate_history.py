@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from django.utils import formats, translation
 
-from lms.services import certificates as services
+from lms.certification.services import certificates as services
 from tests.lms.cert_factories import SkillCertificateFactory, officer
 
 pytestmark = pytest.mark.django_db

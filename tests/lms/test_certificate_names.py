@@ -9,9 +9,9 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from lms.certification.services import certificates as services
 from lms.errors import DomainError
 from lms.models import CertificateEvent, IssuingBody
-from lms.services import certificates as services
 from lms.services.personal_data import personal_data_erase
 from tests.lms.cert_factories import (
     IssuingBodyFactory,

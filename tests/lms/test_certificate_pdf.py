@@ -11,8 +11,8 @@ from django.urls import reverse
 from PIL import Image
 from pypdf import PdfReader
 
+from lms.certification.pdf import certificate_pdf
 from lms.fonts import FontMissing
-from lms.pdf import certificate_pdf
 from tests.lms.cert_factories import IssuingBodyFactory, SkillCertificateFactory
 from tests.lms.factories import OccupationFactory, UserFactory
 from tests.lms.helpers import pdf_fonts, pdf_text

@@ -13,11 +13,14 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from lms import providers
-from lms import selectors_certificates as selectors
+from lms.certification import selectors
+from lms.certification.services.certificates import (
+    certificate_renew,
+    certificate_revoke,
+)
+from lms.certification.views.board import certificate_cells, export_rows
 from lms.errors import DomainError
 from lms.models import CertificateStatus, SkillCertificate
-from lms.services.certificates import certificate_renew, certificate_revoke
-from lms.views.board import certificate_cells, export_rows
 from tests.lms.cert_factories import (
     LevelRequirementFactory,
     SkillCertificateFactory,

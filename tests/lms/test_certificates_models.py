@@ -5,8 +5,8 @@ from django.db import IntegrityError, transaction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lms.certification.models.certificates import status_q
 from lms.models import CertificateStatus, SkillCertificate
-from lms.models.certificates import status_q
 from tests.lms.cert_factories import SkillCertificateFactory
 
 pytestmark = pytest.mark.django_db

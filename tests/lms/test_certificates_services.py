@@ -3,10 +3,10 @@ import datetime
 import pytest
 from django.core import mail
 
+from lms.certification.services import certificates as services
+from lms.certification.services.certificates import platform_certificate_issue
 from lms.errors import DomainError
 from lms.models import CertificateEvent, Notification, SkillCertificate
-from lms.services import certificates as services
-from lms.services.certificates import platform_certificate_issue
 from tests.lms.cert_factories import (
     SkillCertificateFactory,
     hr_of,

@@ -13,10 +13,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from kombu.exceptions import OperationalError
 
+from lms.certification.services import imports
+from lms.certification.tasks import certificate_import_check, certificate_import_commit
 from lms.errors import DomainError
 from lms.models import CertificateEvent, ImportBatch, SkillCertificate
-from lms.services import imports
-from lms.tasks import certificate_import_check, certificate_import_commit
 from tests.lms.cert_factories import SkillCertificateFactory, officer, worker_of
 from tests.lms.factories import EnterpriseFactory, OccupationFactory, UserFactory
 

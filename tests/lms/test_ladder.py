@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from lms import providers
-from lms.selectors_certificates import ladder_for, workers_eligible
+from lms.certification.selectors import ladder_for, workers_eligible
 from tests.lms.cert_factories import (
     LevelRequirementFactory,
     SkillCertificateFactory,

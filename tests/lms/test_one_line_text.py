@@ -99,7 +99,7 @@ def test_the_hr_board_isolates_the_name_from_the_employee_number(client, enterpr
 
 FORM_MODULES = [
     "lms.forms",
-    "lms.forms_certificates",
+    "lms.certification.forms",
     "courses.forms",
     "mentorship.forms",
     "home.forms",

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from lms.views.verify import mask_name
+from lms.certification.views.verify import mask_name
 from tests.lms.cert_factories import IssuingBodyFactory, SkillCertificateFactory
 from tests.lms.factories import UserFactory
 

@@ -11,9 +11,9 @@ from rest_framework.exceptions import ValidationError
 from rest_framework.permissions import BasePermission, IsAuthenticated
 
 from lms import permissions
-from lms import selectors_certificates as selectors
+from lms.certification import selectors
+from lms.certification.pdf import verification_url
 from lms.models import CertificateStatus, Membership, Occupation, SkillCertificate
-from lms.pdf import verification_url
 from lms.search import search_text
 
 

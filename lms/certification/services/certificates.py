@@ -89,7 +89,7 @@ def _event(
 def board_changed() -> None:
     """Certificates changed: the HR board's cached counts are stale (a new version,
     on commit, so a request between the change and the commit cannot keep them)."""
-    from lms.selectors_certificates import board_version_bump
+    from lms.certification.selectors import board_version_bump
 
     transaction.on_commit(board_version_bump)
 

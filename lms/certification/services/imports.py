@@ -24,8 +24,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from lms import permissions
+from lms.certification.import_summaries import summary
+from lms.certification.services.certificates import issuing_body_for
 from lms.errors import DomainError
-from lms.import_summaries import summary
 from lms.models import (
     CertificateEvent,
     Enterprise,
@@ -37,7 +38,6 @@ from lms.models import (
     User,
 )
 from lms.queueing import queue_now, queue_on_commit
-from lms.services.certificates import issuing_body_for
 from lms.stored_text import Text
 
 MAX_ROWS = 100_000
@@ -554,7 +554,7 @@ def import_batch_create(
     enterprise: Enterprise | None = None,
 ) -> ImportBatch:
     """Stores the file and queues its dry run."""
-    from lms.tasks import certificate_import_check
+    from lms.certification.tasks import certificate_import_check
 
     if not permissions.can_import_certificates(actor):
         raise DomainError(_("You may not import certificates."), code="forbidden")
@@ -671,7 +671,7 @@ def import_batch_start(*, actor: User, batch: ImportBatch) -> ImportBatch:
 def _queue_commit(batch_id: int) -> None:
     """Queues the commit; with the broker down the batch goes back to "ready", so
     the person sees it was not started and can start it again."""
-    from lms.tasks import certificate_import_commit
+    from lms.certification.tasks import certificate_import_commit
 
     if not queue_now(certificate_import_commit, batch_id):
         ImportBatch.objects.filter(
@@ -687,7 +687,7 @@ def imports_requeue_pending(
     """Queues again the dry run of uploads still waiting ``older_than`` after they
     were made (the broker was down, or the task was lost); the dry run is safe to
     run twice. Returns how many it queued."""
-    from lms.tasks import certificate_import_check
+    from lms.certification.tasks import certificate_import_check
 
     now = timezone.now()
     ids = ImportBatch.objects.filter(
@@ -782,7 +782,7 @@ def import_batch_commit(*, batch_id: int) -> ImportBatch:
     if new_count:
         # New certificates are current (``superseded`` False): only the board's
         # cached counts need a new version.
-        from lms.selectors_certificates import board_version_bump
+        from lms.certification.selectors import board_version_bump
 
         transaction.on_commit(board_version_bump)
         outcome = summary("done", new=new_count, unchanged=unchanged)

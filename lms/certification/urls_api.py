@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from lms.views import api
+from lms.certification.views import api
 
 app_name = "api"
 urlpatterns = [

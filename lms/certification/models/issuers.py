@@ -6,10 +6,9 @@ from __future__ import annotations
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.models.names import LocalNameMixin
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
-
-from .names import LocalNameMixin
 
 
 class IssuingBody(LocalNameMixin, models.Model):

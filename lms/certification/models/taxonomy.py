@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .names import LocalNameMixin
+from lms.models.names import LocalNameMixin
 
 
 class SkillLevel(models.IntegerChoices):

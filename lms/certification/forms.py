@@ -1,5 +1,5 @@
 """Forms of the certification pages. They check input shape only; the rules are in
-``lms.services.certificates`` and ``lms.services.imports``."""
+``lms.certification.services``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from lms.certification.models.certificates import validate_attachment
 from lms.models import (
     CertificateStatus,
     Enterprise,
@@ -16,7 +17,6 @@ from lms.models import (
     SkillLevel,
     User,
 )
-from lms.models.certificates import validate_attachment
 from lms.text import OneLineCharField
 
 DATE = forms.DateInput(attrs={"type": "date"})

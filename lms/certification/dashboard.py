@@ -13,9 +13,7 @@ from django.utils import timezone
 from django.utils.translation import ngettext
 
 from lms import permissions
-from lms.dashboard import NextStep
-from lms.models import CertificateEvent, ImportBatch, SkillCertificate, User
-from lms.selectors_certificates import (
+from lms.certification.selectors import (
     ELIGIBLE_WORKERS_PER_PAGE,
     HELD_STATUSES,
     board_people,
@@ -23,6 +21,8 @@ from lms.selectors_certificates import (
     workers_eligible,
     workers_with_certificates,
 )
+from lms.dashboard import NextStep
+from lms.models import CertificateEvent, ImportBatch, SkillCertificate, User
 
 NEW_CERTIFICATE_DAYS = 60
 RECENT_REVOCATION_DAYS = 30

@@ -8,9 +8,9 @@ from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from lms import selectors_certificates as selectors
+from lms.certification import selectors
+from lms.certification.forms import VerifyForm
 from lms.client_ip import client_ip
-from lms.forms_certificates import VerifyForm
 
 
 def rate_limited(request) -> bool:

@@ -16,11 +16,11 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from lms import permissions
+from lms.certification.forms import ImportUploadForm, import_max_bytes
+from lms.certification.services import imports as services
 from lms.errors import DomainError
-from lms.forms_certificates import ImportUploadForm, import_max_bytes
 from lms.models import ImportBatch
 from lms.private_files import serve_private
-from lms.services import imports as services
 
 
 def _officer(request):

@@ -25,6 +25,7 @@ from django.db.models import (
 from django.utils import timezone
 
 from lms import permissions, providers
+from lms.certification.models.certificates import status_q
 from lms.models import (
     CertificateEvent,
     CertificateStatus,
@@ -35,7 +36,6 @@ from lms.models import (
     SkillLevel,
     User,
 )
-from lms.models.certificates import status_q
 
 # Statuses that still count as holding a level (expired ones did hold it).
 HELD_STATUSES = (

@@ -13,13 +13,13 @@ from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.models.organisations import Enterprise
 from lms.private_files import PrivateFileField
 from lms.text import OneLineModelCharField
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
 from .issuers import IssuingBody
-from .organisations import Enterprise
 from .taxonomy import Occupation, SkillLevel
 
 EXPIRING_WITHIN_DAYS = 90
@@ -437,7 +437,7 @@ class CertificateEvent(models.Model):
     @property
     def description(self) -> str:
         """What happened, as a sentence in the active language."""
-        from lms.certificate_history import describe
+        from lms.certification.history import describe
 
         return describe(self)
 
@@ -558,7 +558,8 @@ class ImportBatch(models.Model):
     @property
     def summary_text(self) -> str:
         """The outcome in the active language."""
-        from lms import import_summaries, stored_text
+        from lms import stored_text
+        from lms.certification import import_summaries
 
         if self.summary:
             return import_summaries.render(self.summary)

@@ -15,17 +15,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from lms import permissions
-from lms import selectors_certificates as selectors
-from lms.errors import DomainError
-from lms.forms_certificates import (
+from lms.certification import selectors
+from lms.certification.forms import (
     CertificateEditForm,
     CertificateRecordForm,
     CertificateRenewForm,
     ReasonForm,
 )
-from lms.pdf import certificate_pdf, verification_url
+from lms.certification.pdf import certificate_pdf, verification_url
+from lms.certification.services import certificates as services
+from lms.errors import DomainError
 from lms.private_files import serve_private
-from lms.services import certificates as services
 
 
 def _officer_only(user) -> None:

@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from lms import permissions
-from lms import selectors_certificates as selectors
-from lms.forms_certificates import BoardFilterForm, LookupForm
+from lms.certification import selectors
+from lms.certification.forms import BoardFilterForm, LookupForm
 from lms.models import SkillCertificate, User
 from lms.spreadsheets import safe_cell
 

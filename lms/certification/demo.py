@@ -9,14 +9,14 @@ import datetime
 
 from django.utils import timezone
 
-from lms.demo import demo_enterprise, demo_person, demo_user
-from lms.models import LevelRequirement, Occupation, SkillCertificate, User
-from lms.services.accounts import membership_add, role_grant
-from lms.services.certificates import (
+from lms.certification.services.certificates import (
     certificate_record,
     certificate_revoke,
     platform_certificate_issue,
 )
+from lms.demo import demo_enterprise, demo_person, demo_user
+from lms.models import LevelRequirement, Occupation, SkillCertificate, User
+from lms.services.accounts import membership_add, role_grant
 
 APPRAISAL_CENTRE = "Shaanxi Vocational Skill Appraisal Centre"
 MOHRSS = "Ministry of Human Resources and Social Security Skill Testing Centre"

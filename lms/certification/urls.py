@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lms.views import board, certificates, imports, verify
+from lms.certification.views import board, certificates, imports, verify
 
 app_name = "certification"
 urlpatterns = [
