@@ -13,7 +13,10 @@ from pypdf import PdfReader
 
 from lms.certification.pdf import certificate_pdf
 from lms.fonts import FontMissing
-from tests.lms.cert_factories import IssuingBodyFactory, SkillCertificateFactory
+from tests.lms.certification.factories import (
+    IssuingBodyFactory,
+    SkillCertificateFactory,
+)
 from tests.lms.factories import OccupationFactory, UserFactory
 from tests.lms.helpers import pdf_fonts, pdf_text
 

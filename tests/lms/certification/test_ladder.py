@@ -8,7 +8,7 @@ import pytest
 
 from lms import providers
 from lms.certification.selectors import ladder_for, workers_eligible
-from tests.lms.cert_factories import (
+from tests.lms.certification.factories import (
     LevelRequirementFactory,
     SkillCertificateFactory,
     hr_of,

@@ -21,7 +21,7 @@ from lms.certification.services.certificates import (
 from lms.certification.views.board import certificate_cells, export_rows
 from lms.errors import DomainError
 from lms.models import CertificateStatus, SkillCertificate
-from tests.lms.cert_factories import (
+from tests.lms.certification.factories import (
     LevelRequirementFactory,
     SkillCertificateFactory,
     hr_of,

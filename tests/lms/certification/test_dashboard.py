@@ -14,7 +14,7 @@ from lms import dashboard
 from lms.models import CertificateEvent, ImportBatch, SkillCertificate
 from lms.roles import Role
 from lms.services.notifications import notification_send
-from tests.lms.cert_factories import (
+from tests.lms.certification.factories import (
     CertificateEventFactory,
     ImportBatchFactory,
     LevelRequirementFactory,

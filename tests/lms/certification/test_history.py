@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import formats, translation
 
 from lms.certification.services import certificates as services
-from tests.lms.cert_factories import SkillCertificateFactory, officer
+from tests.lms.certification.factories import SkillCertificateFactory, officer
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ from lms.certification.services import certificates as services
 from lms.certification.services.certificates import platform_certificate_issue
 from lms.errors import DomainError
 from lms.models import CertificateEvent, Notification, SkillCertificate
-from tests.lms.cert_factories import (
+from tests.lms.certification.factories import (
     SkillCertificateFactory,
     hr_of,
     officer,

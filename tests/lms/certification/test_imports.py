@@ -17,7 +17,11 @@ from lms.certification.services import imports
 from lms.certification.tasks import certificate_import_check, certificate_import_commit
 from lms.errors import DomainError
 from lms.models import CertificateEvent, ImportBatch, SkillCertificate
-from tests.lms.cert_factories import SkillCertificateFactory, officer, worker_of
+from tests.lms.certification.factories import (
+    SkillCertificateFactory,
+    officer,
+    worker_of,
+)
 from tests.lms.factories import EnterpriseFactory, OccupationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 
 from lms.certification.models.certificates import status_q
 from lms.models import CertificateStatus, SkillCertificate
-from tests.lms.cert_factories import SkillCertificateFactory
+from tests.lms.certification.factories import SkillCertificateFactory
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date(2026, 6, 1)

@@ -8,7 +8,10 @@ from django.urls import reverse
 from django.utils import translation
 
 from lms.certification.views.verify import mask_name
-from tests.lms.cert_factories import IssuingBodyFactory, SkillCertificateFactory
+from tests.lms.certification.factories import (
+    IssuingBodyFactory,
+    SkillCertificateFactory,
+)
 from tests.lms.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lms.models import SkillCertificate
-from tests.lms.cert_factories import SkillCertificateFactory, hr_of, officer, worker_of
+from tests.lms.certification.factories import (
+    SkillCertificateFactory,
+    hr_of,
+    officer,
+    worker_of,
+)
 from tests.lms.factories import EnterpriseFactory, OccupationFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from lms.certification.services import certificates as services
 from lms.errors import DomainError
 from lms.models import CertificateEvent, IssuingBody
 from lms.services.personal_data import personal_data_erase
-from tests.lms.cert_factories import (
+from tests.lms.certification.factories import (
     IssuingBodyFactory,
     SkillCertificateFactory,
     officer,

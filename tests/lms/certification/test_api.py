@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from lms.services.tokens import api_token_issue
-from tests.lms.cert_factories import SkillCertificateFactory, hr_of, worker_of
+from tests.lms.certification.factories import SkillCertificateFactory, hr_of, worker_of
 from tests.lms.factories import EnterpriseFactory
 
 pytestmark = pytest.mark.django_db
