@@ -172,7 +172,7 @@ def write(out=sys.stdout) -> None:
                 f"### Certificate import ({size} data)",
                 "",
                 f"{imp['rows']:,} CSV rows through the certificate import "
-                "(`lms/certification/services/`) "
+                "(`lms/certification/services/imports/`) "
                 "(dry run `import_batch_check`, then `import_batch_commit`, the bodies "
                 "of the Celery tasks, called in this process), against a plain "
                 "`bulk_create` of the same certificates (holder and occupation ids "

@@ -1,6 +1,6 @@
-"""Batch work: the certificate import (lms/certification/services/) on 100,000 rows
-beside a plain bulk insert of the same rows, and certificate PDFs per second
-(lms/certification/pdf.py).
+"""Batch work: the certificate import (lms/certification/services/imports/) on
+100,000 rows beside a plain bulk insert of the same rows, and certificate PDFs per
+second (lms/certification/pdf.py).
 
 Both run in this process, calling the same functions the Celery worker and the PDF
 view call (the import's check and commit are exactly the tasks' bodies; the PDF is a
