@@ -2,15 +2,11 @@
 certificates, their events, scans and import batches. Their app label is "lms" (the
 app whose package holds them); ``lms.models`` imports them so Django registers them."""
 
-from .certificates import (
-    CertificateAttachment,
-    CertificateEvent,
-    CertificateStatus,
-    ImportBatch,
-    LevelRequirement,
-    SkillCertificate,
-)
+from .batches import ImportBatch
+from .certificates import CertificateAttachment, CertificateEvent, SkillCertificate
 from .issuers import IssuingBody
+from .ladder import LevelRequirement
+from .status import CertificateStatus
 from .taxonomy import Industry, Occupation, SkillLevel
 
 __all__ = [

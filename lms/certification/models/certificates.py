@@ -1,4 +1,4 @@
-"""Skill certificates, their append-only history and the skill-level ladder."""
+"""Skill certificates, their scans and their append-only history."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Q, Value, When
+from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -20,121 +20,19 @@ from lms.uploads import RandomName
 from lms.validators import validate_image_file
 
 from .issuers import IssuingBody
+from .status import (
+    STATUS_BADGES,
+    CertificateStatus,
+    SkillCertificateQuerySet,
+    q_matches,
+    status_rules,
+)
 from .taxonomy import Occupation, SkillLevel
-
-EXPIRING_WITHIN_DAYS = 90
 
 
 def new_verification_code() -> str:
     """120 random bits, URL-safe: a code nobody can guess."""
     return secrets.token_urlsafe(15)
-
-
-class CertificateStatus(models.TextChoices):
-    VALID = "valid", _("Valid")
-    EXPIRING = "expiring", _("Expiring soon")
-    EXPIRED = "expired", _("Expired")
-    SUSPENDED = "suspended", _("Suspended")
-    REVOKED = "revoked", _("Revoked")
-    SUPERSEDED = "superseded", _("Superseded")
-
-
-# How a status looks on a page (the CSS class of its badge).
-STATUS_BADGES = {
-    "valid": "ok",
-    "expiring": "warn",
-    "expired": "bad",
-    "suspended": "bad",
-    "revoked": "bad",
-    "superseded": "",
-}
-
-
-def status_rules(today: datetime.date) -> list[tuple[str, Q]]:
-    """THE status rule, first match wins, else valid. Each condition is a Q over
-    stored fields, so it runs as SQL (``status_expression``, ``status_q``) and in
-    Python (``SkillCertificate.status``) from this one definition. Only the dates
-    depend on the clock; ``superseded`` is stored by the certificate services."""
-    return [
-        (CertificateStatus.REVOKED, Q(revoked=True)),
-        (CertificateStatus.SUSPENDED, Q(suspended=True)),
-        (CertificateStatus.SUPERSEDED, Q(superseded=True)),
-        (CertificateStatus.EXPIRED, Q(valid_until__lt=today)),
-        (
-            CertificateStatus.EXPIRING,
-            Q(valid_until__lte=today + datetime.timedelta(days=EXPIRING_WITHIN_DAYS)),
-        ),
-    ]
-
-
-def status_q(status: str, today: datetime.date) -> Q:
-    """The certificates whose status is ``status`` on ``today``: its own rule and
-    none of the rules before it (first match wins), as a plain WHERE the indexes
-    can serve (no CASE to compute for every row)."""
-    earlier = Q()
-    for name, q in status_rules(today):
-        if name == status:
-            return q & ~earlier if earlier else q
-        earlier |= q
-    if status == CertificateStatus.VALID:
-        return ~earlier
-    raise ValueError(f"unknown status {status!r}")
-
-
-def _q_matches(q: Q, values: dict) -> bool:
-    """Evaluates the simple Q objects of ``status_rules`` against Python values,
-    with SQL's NULL semantics (a comparison with None is false)."""
-    results = []
-    for child in q.children:
-        if isinstance(child, Q):
-            results.append(_q_matches(child, values))
-            continue
-        lookup, expected = child
-        field, _sep, op = lookup.partition("__")
-        actual = values[field]
-        if actual is None:
-            results.append(False)
-        elif op in ("", "exact"):
-            results.append(actual == expected)
-        elif op == "lt":
-            results.append(actual < expected)
-        elif op == "lte":
-            results.append(actual <= expected)
-        else:  # pragma: no cover - guards a rule written with an unsupported lookup
-            raise ValueError(f"unsupported lookup {lookup}")
-    matched = all(results) if q.connector == Q.AND else any(results)
-    return not matched if q.negated else matched
-
-
-class SkillCertificateQuerySet(models.QuerySet):
-    def with_status(self, today: datetime.date | None = None):
-        """Annotates ``status_value`` (a CASE over stored fields, cheap)."""
-        today = today or timezone.localdate()
-        return self.annotate(status_value=status_expression(today))
-
-    def with_status_in(self, statuses, today: datetime.date | None = None):
-        """Only the certificates with one of these statuses (a plain WHERE), with
-        ``status_value`` annotated."""
-        today = today or timezone.localdate()
-        statuses = list(statuses)
-        if not statuses:
-            return self.with_status(today).none()
-        where = Q()
-        for status in statuses:
-            where |= status_q(status, today)
-        return self.with_status(today).filter(where)
-
-    def current(self):
-        """Neither revoked, suspended nor superseded (the partial index's rows)."""
-        return self.filter(revoked=False, suspended=False, superseded=False)
-
-
-def status_expression(today: datetime.date) -> Case:
-    return Case(
-        *(When(q, then=Value(str(status))) for status, q in status_rules(today)),
-        default=Value(str(CertificateStatus.VALID)),
-        output_field=models.CharField(),
-    )
 
 
 class SkillCertificate(models.Model):
@@ -328,7 +226,7 @@ class SkillCertificate(models.Model):
             "valid_until": self.valid_until,
         }
         for status, q in status_rules(today):
-            if _q_matches(q, values):
+            if q_matches(q, values):
                 return str(status)
         return str(CertificateStatus.VALID)
 
@@ -440,151 +338,3 @@ class CertificateEvent(models.Model):
         from lms.certification.history import describe
 
         return describe(self)
-
-
-class LevelRequirement(models.Model):
-    """What a worker needs to apply for one skill level of one occupation."""
-
-    occupation = models.ForeignKey(
-        Occupation,
-        verbose_name=_("occupation"),
-        on_delete=models.CASCADE,
-        related_name="level_requirements",
-    )
-    level = models.PositiveSmallIntegerField(_("skill level"), choices=SkillLevel)
-    years_at_level_below = models.PositiveSmallIntegerField(
-        _("years holding the level below"), default=0
-    )
-    training_hours = models.PositiveIntegerField(_("training hours"), default=0)
-    required_courses = models.ManyToManyField(
-        "wagtailcore.Page",
-        verbose_name=_("required courses"),
-        blank=True,
-        related_name="+",
-    )
-    mentor_signoff = models.BooleanField(_("mentor's sign-off required"), default=False)
-
-    class Meta:
-        verbose_name = _("skill-level requirement")
-        verbose_name_plural = _("skill-level requirements")
-        ordering = ["occupation__name", "-level"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["occupation", "level"], name="level_requirement_once"
-            ),
-            models.CheckConstraint(
-                condition=Q(level__gte=1, level__lte=5),
-                name="level_requirement_level_1_5",
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.occupation} · {self.get_level_display()}"
-
-
-class ImportBatch(models.Model):
-    """One uploaded file of appraisal results: checked in a dry run, then committed
-    all-or-nothing by a Celery task that reports its progress here."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Waiting to be checked")
-        CHECKING = "checking", _("Checking")
-        INVALID = "invalid", _("Has errors")
-        READY = "ready", _("Checked, ready to import")
-        IMPORTING = "importing", _("Importing")
-        DONE = "done", _("Imported")
-        FAILED = "failed", _("Failed")
-
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("uploaded by"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    enterprise = models.ForeignKey(
-        Enterprise,
-        verbose_name=_("enterprise"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="import_batches",
-        help_text=_("Whose employee numbers the file uses."),
-    )
-    issuer_kind = models.CharField(
-        _("kind of issuing body"),
-        max_length=20,
-        choices=SkillCertificate.IssuerKind.choices,
-    )
-    issuer_name = models.CharField(_("issuing body"), max_length=200)
-    evidence_kind = models.CharField(
-        _("evidence"),
-        max_length=20,
-        choices=SkillCertificate.Evidence.choices,
-        default=SkillCertificate.Evidence.APPRAISAL,
-    )
-    file = PrivateFileField(_("file"), upload_to=RandomName("imports"))
-    original_name = models.CharField(_("file name"), max_length=255)
-    status = models.CharField(
-        _("status"), max_length=20, choices=Status.choices, default=Status.PENDING
-    )
-    total_rows = models.PositiveIntegerField(_("rows"), default=0)
-    processed_rows = models.PositiveIntegerField(_("rows processed"), default=0)
-    error_count = models.PositiveIntegerField(_("errors"), default=0)
-    new_count = models.PositiveIntegerField(_("new certificates"), default=0)
-    unchanged_count = models.PositiveIntegerField(_("already imported"), default=0)
-    errors = models.JSONField(_("errors"), default=list, blank=True)
-    message = models.TextField(
-        _("message"),
-        blank=True,
-        help_text=_("The outcome as text, of imports made before summaries."),
-    )
-    summary = models.JSONField(
-        _("summary"),
-        default=dict,
-        blank=True,
-        help_text=_("The outcome as a code and counts, said in the reader's language."),
-    )
-    created_at = models.DateTimeField(_("created at"), default=timezone.now)
-    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("import batch")
-        verbose_name_plural = _("import batches")
-        ordering = ["-created_at", "-id"]
-
-    def __str__(self) -> str:
-        return self.original_name
-
-    @property
-    def summary_text(self) -> str:
-        """The outcome in the active language."""
-        from lms import stored_text
-        from lms.certification import import_summaries
-
-        if self.summary:
-            return import_summaries.render(self.summary)
-        return stored_text.render(self.message)
-
-    @property
-    def error_rows(self) -> list[dict]:
-        """The stored row errors, each message in the active language."""
-        from lms.stored_text import Text
-
-        return [
-            {
-                "row": e.get("row"),
-                "column": e.get("column", ""),
-                "message": str(
-                    Text(
-                        str(e.get("text", e.get("message", ""))), e.get("params") or {}
-                    )
-                ),
-            }
-            for e in self.errors
-        ]
-
-    @property
-    def progress(self) -> int:
-        if not self.total_rows:
-            return 100 if self.status in (self.Status.DONE, self.Status.READY) else 0
-        return min(100, round(100 * self.processed_rows / self.total_rows))

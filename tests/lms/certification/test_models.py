@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lms.certification.models.certificates import status_q
+from lms.certification.models.status import status_q
 from lms.models import CertificateStatus, SkillCertificate
 from tests.lms.certification.factories import SkillCertificateFactory
 

@@ -1,5 +1,6 @@
-"""Reads for certificate pages, the HR board, exports and the API: each a fixed
-number of queries whatever the number of rows."""
+"""Reads for the HR board, its exports and the API: which people and certificates
+a user may see, filtered and counted (the counts cached per board version), and
+the bulk look-up. Each a fixed number of queries whatever the number of rows."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import datetime
 import hashlib
 import secrets
 from dataclasses import dataclass, field
-from decimal import Decimal
 from functools import cached_property
 
 from django.core.cache import cache
@@ -17,19 +17,15 @@ from django.db.models import (
     Exists,
     Max,
     OuterRef,
-    Prefetch,
     Q,
     QuerySet,
     Subquery,
 )
 from django.utils import timezone
 
-from lms import permissions, providers
-from lms.certification.models.certificates import status_q
+from lms import permissions
+from lms.certification.models.status import status_q
 from lms.models import (
-    CertificateEvent,
-    CertificateStatus,
-    LevelRequirement,
     Membership,
     Occupation,
     SkillCertificate,
@@ -37,69 +33,9 @@ from lms.models import (
     User,
 )
 
-# Statuses that still count as holding a level (expired ones did hold it).
-HELD_STATUSES = (
-    CertificateStatus.VALID,
-    CertificateStatus.EXPIRING,
-    CertificateStatus.EXPIRED,
-    CertificateStatus.SUPERSEDED,
-)
-
-
-def certificates_for_holder(*, holder: User) -> QuerySet[SkillCertificate]:
-    return (
-        SkillCertificate.objects.filter(holder=holder)
-        .with_status()
-        .select_related("occupation", "replaces")
-        .order_by("occupation__name", "level", "-issued_on")
-    )
-
-
-def certificate_detail(*, user: User, pk: int) -> SkillCertificate:
-    """One certificate the user may see (404 otherwise), with its attachments,
-    renewals and, for HR and officers, its history."""
-    from django.shortcuts import get_object_or_404
-
-    qs = (
-        permissions.certificates_visible_to(user)
-        .with_status()
-        .select_related(
-            "holder", "occupation", "replaces", "issuer_enterprise", "issuing_body"
-        )
-        .prefetch_related(
-            "attachments",
-            Prefetch(
-                "events",
-                queryset=CertificateEvent.objects.select_related("actor"),
-            ),
-        )
-    )
-    return get_object_or_404(qs, pk=pk)
-
-
-def renewal_chain(*, certificate: SkillCertificate) -> list[SkillCertificate]:
-    """The certificates before and after this one in its renewal chain, oldest
-    first (a chain is short: one query per link)."""
-    chain = [certificate]
-    older = certificate.replaces
-    while older is not None:
-        chain.insert(0, older)
-        older = older.replaces
-    newer = SkillCertificate.objects.filter(replaces=certificate).first()
-    while newer is not None:
-        chain.append(newer)
-        newer = SkillCertificate.objects.filter(replaces=newer).first()
-    ids = [c.pk for c in chain]
-    by_id = {
-        c.pk: c
-        for c in SkillCertificate.objects.filter(pk__in=ids)
-        .with_status()
-        .select_related("occupation")
-    }
-    return [by_id[i] for i in ids]
-
-
-# --- the HR board ----------------------------------------------------------------
+# The eligible-workers page reads the ladders of this many workers at a time (an
+# enterprise of 5,000 workers holding 250,000 certificates is too much for one page).
+ELIGIBLE_WORKERS_PER_PAGE = 50
 
 
 @dataclass(frozen=True)
@@ -344,193 +280,6 @@ def workers_for_board(*, user: User) -> QuerySet[User]:
     return qs
 
 
-# --- the skill-level ladder ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class LadderBar:
-    """One measurable requirement of the next level: how much of it is done."""
-
-    label: str
-    have: Decimal | int
-    need: Decimal | int
-
-    @property
-    def percent(self) -> int:
-        if not self.need:
-            return 100
-        return max(0, min(100, int(self.have * 100 / self.need)))
-
-    @property
-    def met(self) -> bool:
-        return self.have >= self.need
-
-
-@dataclass
-class LadderStep:
-    occupation: Occupation
-    held_level: int | None
-    next_level: int | None
-    eligible: bool = False
-    missing: list[str] = field(default_factory=list)
-    requirement: LevelRequirement | None = None
-    bars: list[LadderBar] = field(default_factory=list)
-
-    @property
-    def held_label(self) -> str:
-        return SkillLevel(self.held_level).label if self.held_level else ""
-
-    @property
-    def next_label(self) -> str:
-        return SkillLevel(self.next_level).label if self.next_level else ""
-
-
-def _years_between(start: datetime.date, end: datetime.date) -> int:
-    years = end.year - start.year
-    if (end.month, end.day) < (start.month, start.day):
-        years -= 1
-    return years
-
-
-def ladder_for(*, person: User, today: datetime.date | None = None) -> list[LadderStep]:
-    """Per occupation the person holds a certificate in (or has a mentor's sign-off
-    for): the level held and whether they may apply for the next one, or what is
-    missing. Reads the facts other apps provide through ``lms.providers``."""
-    return ladders_for(people=[person], today=today)[person.pk]
-
-
-def ladders_for(
-    *, people: list[User], today: datetime.date | None = None
-) -> dict[int, list[LadderStep]]:
-    """``ladder_for`` of many people at once: a fixed number of queries whatever
-    their number (the providers' batch forms, ``lms.providers.*_many``)."""
-    from django.utils.translation import gettext as _
-
-    today = today or timezone.localdate()
-    people = list(people)
-    ids = [p.pk for p in people]
-    held_of: dict[int, list[dict]] = {pk: [] for pk in ids}
-    for h in (
-        SkillCertificate.objects.filter(holder_id__in=ids)
-        .with_status_in(HELD_STATUSES, today)
-        .values("holder_id", "occupation_id", "level", "issued_on")
-    ):
-        held_of[h["holder_id"]].append(h)
-    signoffs_of = providers.mentor_signoffs_many(people)
-    occupation_ids = {h["occupation_id"] for held in held_of.values() for h in held}
-    occupation_ids |= {o for pairs in signoffs_of.values() for o, _lv in pairs}
-    if not occupation_ids:
-        return {pk: [] for pk in ids}
-    occupations = sorted(
-        Occupation.objects.filter(pk__in=occupation_ids), key=lambda o: o.name
-    )
-    requirements = {
-        (r.occupation_id, r.level): r
-        for r in LevelRequirement.objects.filter(
-            occupation_id__in=occupation_ids
-        ).prefetch_related("required_courses")
-    }
-    completed_of = providers.completed_courses_many(people)
-    hours_of = providers.training_hours_many(people)
-    return {
-        p.pk: _ladder(
-            held=held_of[p.pk],
-            signoffs=signoffs_of.get(p.pk, set()),
-            occupations=occupations,
-            requirements=requirements,
-            completed=completed_of.get(p.pk, set()),
-            hours=hours_of.get(p.pk, Decimal(0)),
-            today=today,
-            gettext=_,
-        )
-        for p in people
-    }
-
-
-def _ladder(
-    *, held, signoffs, occupations, requirements, completed, hours, today, gettext
-) -> list[LadderStep]:
-    """One person's ladder from facts already read (no queries)."""
-    _ = gettext
-    held_in: dict[int, list[dict]] = {o: [] for o, _lv in signoffs}
-    for h in held:
-        held_in.setdefault(h["occupation_id"], []).append(h)
-    steps = []
-    for occupation in occupations:  # by name
-        mine = held_in.get(occupation.pk)
-        if mine is None:
-            continue
-        best = min((h["level"] for h in mine), default=None)
-        next_level = 5 if best is None else (best - 1 if best > 1 else None)
-        step = LadderStep(occupation=occupation, held_level=best, next_level=next_level)
-        steps.append(step)
-        if next_level is None:
-            continue
-        requirement = requirements.get((occupation.pk, next_level))
-        step.requirement = requirement
-        if requirement is None:
-            step.missing.append(
-                _("The requirements for this level are not published yet.")
-            )
-            continue
-        if next_level < 5 and requirement.years_at_level_below:
-            since = min(
-                (h["issued_on"] for h in mine if h["level"] == next_level + 1),
-                default=None,
-            )
-            years = _years_between(since, today) if since else 0
-            step.bars.append(
-                LadderBar(
-                    _("Years at level %(level)s") % {"level": next_level + 1},
-                    years,
-                    requirement.years_at_level_below,
-                )
-            )
-            if years < requirement.years_at_level_below:
-                step.missing.append(
-                    _("Hold level %(level)s for %(years)s years (so far: %(held)s).")
-                    % {
-                        "level": next_level + 1,
-                        "years": requirement.years_at_level_below,
-                        "held": years,
-                    }
-                )
-        if requirement.training_hours:
-            step.bars.append(
-                LadderBar(
-                    _("Training hours"), hours.normalize(), requirement.training_hours
-                )
-            )
-        required_courses = list(requirement.required_courses.all())
-        if required_courses:
-            step.bars.append(
-                LadderBar(
-                    _("Required courses"),
-                    sum(1 for c in required_courses if c.pk in completed),
-                    len(required_courses),
-                )
-            )
-        if hours < requirement.training_hours:
-            step.missing.append(
-                _("%(need)s training hours (so far: %(have)s).")
-                % {"need": requirement.training_hours, "have": hours.normalize()}
-            )
-        for course in required_courses:
-            if course.pk not in completed:
-                step.missing.append(
-                    _("Complete the course “%(title)s”.") % {"title": course.title}
-                )
-        if requirement.mentor_signoff and (occupation.pk, next_level) not in signoffs:
-            step.missing.append(_("A mentor's sign-off for this level."))
-        step.eligible = not step.missing
-    return steps
-
-
-# The eligible-workers page reads the ladders of this many workers at a time (an
-# enterprise of 5,000 workers holding 250,000 certificates is too much for one page).
-ELIGIBLE_WORKERS_PER_PAGE = 50
-
-
 def workers_with_certificates(*, user: User) -> QuerySet[User]:
     """The workers on the board who hold any certificate, by name."""
     holders = SkillCertificate.objects.filter(holder_id=OuterRef("pk"))
@@ -539,23 +288,6 @@ def workers_with_certificates(*, user: User) -> QuerySet[User]:
         .filter(Exists(holders))
         .order_by("display_name", "pk")
     )
-
-
-def workers_eligible(
-    *, user: User, workers: list[User] | None = None, today=None
-) -> list[tuple[User, LadderStep]]:
-    """The workers (default: all the HR's workers with certificates; the page
-    passes one page of them) who may apply for their next level, with the step.
-    A fixed number of queries whatever the number of workers."""
-    if workers is None:
-        workers = list(workers_with_certificates(user=user))
-    ladders = ladders_for(people=workers, today=today)
-    return [
-        (worker, step)
-        for worker in workers
-        for step in ladders[worker.pk]
-        if step.eligible
-    ]
 
 
 def lookup_people(*, user: User, identifiers: list[str]) -> dict[str, int | None]:
@@ -575,14 +307,3 @@ def lookup_people(*, user: User, identifiers: list[str]) -> dict[str, int | None
         if number.lower() in found and found[number.lower()] is None:
             found[number.lower()] = user_id
     return found
-
-
-def certificate_by_code(*, code: str) -> SkillCertificate | None:
-    if not code or len(code) > 64:
-        return None
-    return (
-        SkillCertificate.objects.filter(verification_code=code)
-        .with_status()
-        .select_related("holder", "occupation", "issuing_body")
-        .first()
-    )
