@@ -18,6 +18,14 @@ class CoursesConfig(AppConfig):
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
+        # Pages are served by their views; the models never import them.
+        from .models import CourseIndexPage, CoursePage, LessonPage
+        from .views import pages as page_views
+
+        CourseIndexPage.page_view = staticmethod(page_views.catalogue_serve)
+        CoursePage.page_view = staticmethod(page_views.course_serve)
+        LessonPage.page_view = staticmethod(page_views.lesson_serve)
+
         # Lesson captions: browsers play a track only when served as text/vtt.
         mimetypes.add_type("text/vtt", ".vtt")
         providers.register_completed_courses(
