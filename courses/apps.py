@@ -12,7 +12,7 @@ class CoursesConfig(AppConfig):
 
         from lms import navigation, permissions, personal_data, providers
 
-        from . import notice_kinds, selectors, selectors_dashboard
+        from . import notice_kinds, selectors_dashboard
         from . import personal_data as courses_data
         from . import providers as courses_providers
 
@@ -29,8 +29,7 @@ class CoursesConfig(AppConfig):
         # Lesson captions: browsers play a track only when served as text/vtt.
         mimetypes.add_type("text/vtt", ".vtt")
         providers.register_completed_courses(
-            selectors.completed_course_ids,
-            many=courses_providers.completed_course_ids_many,
+            courses_providers.completed_course_ids_many
         )
         selectors_dashboard.register_panels()
         personal_data.register(

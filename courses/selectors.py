@@ -377,19 +377,6 @@ def completed_course_hours(*, user) -> list[tuple[datetime.date, Decimal, str]]:
     ]
 
 
-def completed_course_ids(user) -> set[int]:
-    """Page ids of the courses the user has completed, in every language (the lms
-    ladder provider)."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    done = CourseCompletion.objects.filter(enrollment__user=user).values(
-        "enrollment__course__translation_key"
-    )
-    return set(
-        CoursePage.objects.filter(translation_key__in=done).values_list("pk", flat=True)
-    )
-
-
 def courses_taught_by(*, user) -> QuerySet[CoursePage]:
     """Live courses where the user is an instructor (the default-language pages:
     callers show them in the reader's language)."""

@@ -14,6 +14,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from courses.selectors import completed_course_hours
 from lms.spreadsheets import safe_cell
 from mentorship.models import GuidanceSession
 
@@ -34,14 +35,6 @@ class HoursEntry:
     @property
     def category_label(self) -> str:
         return str(Category(self.category).label)
-
-
-def _course_hours(user) -> list[tuple[datetime.date, Decimal, str]]:
-    try:
-        from courses.selectors import completed_course_hours
-    except ImportError:  # the courses app does not offer it (yet)
-        return []
-    return list(completed_course_hours(user=user))
 
 
 def hours_entries(*, user) -> list[HoursEntry]:
@@ -66,7 +59,7 @@ def hours_entries(*, user) -> list[HoursEntry]:
         request = visit.service_request
         title = f"{request.title} · {request.enterprise}"
         entries.append(HoursEntry(visit.date, Category.VISITS, visit.hours, title))
-    for date, course_hours, title in _course_hours(user):
+    for date, course_hours, title in completed_course_hours(user=user):
         entries.append(
             HoursEntry(date, Category.COURSES, Decimal(course_hours or 0), str(title))
         )
@@ -98,11 +91,6 @@ def hours_summary(entries: list[HoursEntry]) -> dict:
         "totals": [totals[c] for c in categories],
         "total": sum(totals.values(), Decimal(0)),
     }
-
-
-def training_hours_total(user) -> Decimal:
-    """The provider ``lms.providers.training_hours`` reads (all categories)."""
-    return sum((e.hours for e in hours_entries(user=user)), Decimal(0))
 
 
 # --- export --------------------------------------------------------------------
