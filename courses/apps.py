@@ -31,6 +31,7 @@ class CoursesConfig(AppConfig):
         providers.register_completed_courses(
             courses_providers.completed_course_ids_many
         )
+        providers.register_course_pages(courses_providers.course_pages)
         selectors_dashboard.register_panels()
         personal_data.register(
             "courses", courses_data.export_courses, courses_data.erase_courses

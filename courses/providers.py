@@ -7,7 +7,15 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from django.db.models import QuerySet
+from wagtail.models import Page
+
 from courses.models import CourseCompletion, CoursePage
+
+
+def course_pages() -> QuerySet[Page]:
+    """Every course page (any language), as plain pages: the ladder's choices."""
+    return Page.objects.type(CoursePage)
 
 
 def completed_course_ids_many(users) -> dict[int, set[int]]:

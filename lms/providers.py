@@ -127,12 +127,28 @@ def profile_urls(users: Iterable, *, request=None) -> dict[int, str]:
     return {user_id: url for user_id, url in found.items() if url}
 
 
+# --- which pages are courses -------------------------------------------------------
+# The skill-level ladder's required courses are chosen among them (lms admin).
+COURSE_PAGES = Fact("course pages", "courses", lambda: None, _first)
+
+
+def register_course_pages(queryset: Callable[[], object]) -> None:
+    """``queryset()``: the course pages (``wagtailcore.Page`` rows, every language)."""
+    COURSE_PAGES.register(queryset)
+
+
+def course_pages():
+    """A ``Page`` queryset of every course page, from the app that owns courses."""
+    COURSE_PAGES.require()
+    return COURSE_PAGES.providers[0]()
+
+
 def check_providers(app_configs=None, **kwargs) -> list:
     """System check: every fact the core reads has a provider."""
     from django.core import checks
 
     errors = []
-    for fact in FACTS:
+    for fact in (*FACTS, COURSE_PAGES):
         try:
             fact.require()
         except MissingProvider as error:

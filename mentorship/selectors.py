@@ -274,7 +274,11 @@ def _percent(done: Decimal, planned: Decimal) -> int:
 
 
 def service_requests_visible_to(user) -> QuerySet[ServiceRequest]:
-    q = permissions.service_request_visibility_q(user, mentor_trade_ids(user))
+    q = permissions.service_request_visibility_q(
+        user,
+        mentor_trade_ids(user),
+        open_for_offers=ServiceRequest.open_for_offers_q(),
+    )
     queryset = (
         ServiceRequest.objects.all() if q is None else ServiceRequest.objects.filter(q)
     )

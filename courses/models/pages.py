@@ -70,7 +70,8 @@ class CourseIndexPage(ServedByView, Page):
         [*Page.search_fields, index.SearchField("intro")]
     )
 
-    parent_page_types = ["home.HomePage"]
+    # Where the catalogue may go is the parent's choice (the home page lists it in
+    # its subpage_types): courses names no page type of another app.
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
 

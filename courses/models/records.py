@@ -82,6 +82,10 @@ class Enrollment(models.Model):
     def __str__(self) -> str:
         return f"{self.user} · {self.course}"
 
+    @property
+    def has_left(self) -> bool:
+        return self.status == self.Status.LEFT
+
 
 class LessonProgress(models.Model):
     """When a learner first and last opened a lesson, and when they completed it."""
