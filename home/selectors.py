@@ -28,6 +28,7 @@ from home.models import (
 )
 from lms import search as text_search
 from lms.models import SkillCertificate
+from lms.translations import pages_in_language
 from mentorship import selectors as mentorship_selectors
 
 CONTENT_VERSION_KEY = "home:content-version"
@@ -94,30 +95,17 @@ def paginate(request, items, *, per_page: int) -> PaginatorPage:
 
 
 def localized(pages: Iterable, locale: Locale) -> list:
-    """The pages in ``locale`` where a live translation exists (else as they are),
-    without duplicates or pages that are not live. One query for any number."""
+    """The live pages in ``locale`` where translated (else as they are), each once
+    (``lms.translations.pages_in_language``: one query for any number)."""
     pages = [p for p in pages if p is not None]
-    keys = {p.translation_key for p in pages if p.locale_id != locale.pk}
-    translations = {}
-    if keys:
-        model = _common_model(pages)
-        for translation in model.objects.live().filter(
-            translation_key__in=keys, locale=locale
-        ):
-            translations[translation.translation_key] = translation
+    shown = pages_in_language(pages, locale_id=locale.pk)
     result, seen = [], set()
     for page in pages:
-        if page.locale_id != locale.pk:
-            page = translations.get(page.translation_key, page)
+        page = shown[page.pk]
         if page.live and page.pk not in seen:
             seen.add(page.pk)
             result.append(page)
     return result
-
-
-def _common_model(pages: list):
-    models = {type(p) for p in pages}
-    return models.pop() if len(models) == 1 else Page
 
 
 def _with_image(field: str) -> Prefetch:

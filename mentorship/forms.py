@@ -11,13 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from lms.models import Enterprise, Occupation, SkillLevel, User
 from lms.roles import Role
 from lms.text import OneLineCharField
+from lms.validators import MAX_FILES_PER_UPLOAD, validate_files
 from mentorship.models import Agreement, GuidanceSession, ServiceRequest
-from mentorship.validators import (
-    MAX_FILES_PER_UPLOAD,
-    validate_attachment,
-    validate_files,
-    validate_photo,
-)
+from mentorship.validators import validate_attachment, validate_photo
 
 
 class DateInput(forms.DateInput):

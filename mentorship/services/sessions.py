@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from lms import permissions
 from lms.errors import DomainError, PermissionDenied
 from lms.models import User
+from lms.validators import validate_files
 from mentorship.models import (
     Agreement,
     GuidanceSession,
@@ -21,7 +22,7 @@ from mentorship.models import (
     ServiceRequest,
 )
 from mentorship.models.sessions import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
-from mentorship.validators import validate_files, validate_photo
+from mentorship.validators import validate_photo
 
 from .notify import notify
 

@@ -25,7 +25,7 @@ DAY = datetime.timedelta(days=1)
 
 @pytest.fixture
 def no_courses(monkeypatch):
-    monkeypatch.setattr(hours, "_course_hours", lambda user: [])
+    monkeypatch.setattr(hours, "completed_course_hours", lambda user: [])
 
 
 def test_only_confirmed_sessions_count_for_the_apprentice(no_courses):
@@ -44,7 +44,7 @@ def test_record_joins_guidance_visits_and_courses_by_month(monkeypatch):
     GuidanceSessionFactory(agreement=agreement, status="confirmed", date=last_month)
     monkeypatch.setattr(
         hours,
-        "_course_hours",
+        "completed_course_hours",
         lambda user: [(today(), Decimal("12"), "Welding robots")],
     )
     entries = hours.hours_entries(user=agreement.apprentice)
