@@ -3,19 +3,16 @@ see (``lms.permissions.course_report_people_q``), and their CSV/XLSX export."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 
 from django.db.models import Avg, Count, Q, QuerySet
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrollment, LessonProgress, QuizAttempt
 from courses.selectors import lessons_of, progress_for, requirements_for
 from lms import permissions
 from lms.models import Membership
-from lms.spreadsheets import safe_cell
+from lms.spreadsheets import spreadsheet_response
 
 PEOPLE_LIMIT = 500
 BAR_START, BAR_AREA = 240, 320  # SVG chart: where bars start, their full width
@@ -230,31 +227,7 @@ def export_tables() -> dict:
 
 
 def export_response(*, rows: list[dict], columns, fmt: str, filename: str):
+    """A report table as CSV or XLSX (``lms.spreadsheets``), columns in order."""
     header = [str(title) for _key, title in columns]
-    body = [[safe_cell(row.get(key)) for key, _title in columns] for row in rows]
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
-        sheet.append(header)
-        for values in body:
-            sheet.append(values)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type=(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            ),
-        )
-    else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(body)
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    body = ([row.get(key) for key, _title in columns] for row in rows)
+    return spreadsheet_response([header, *body], fmt=fmt, filename=filename)
