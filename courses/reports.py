@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrollment, LessonProgress, QuizAttempt
 from courses.selectors import lessons_of, progress_for, requirements_for
-from lms import permissions
+from lms import charts, permissions
 from lms.models import Membership
 from lms.spreadsheets import spreadsheet_response
 
@@ -169,21 +169,13 @@ def enterprise_rows(enrollments: QuerySet[Enrollment], *, user) -> list[dict]:
 
 
 def bars(rows: list[dict], *, label: str, value: str, maximum: int | None = None):
-    """Rows for the inline SVG bar chart: label, value, bar width and positions."""
-    top = maximum or max((r[value] or 0 for r in rows), default=0) or 1
-    result = []
-    for i, r in enumerate(rows):
-        width = round((r[value] or 0) * BAR_AREA / top)
-        result.append(
-            {
-                "label": r[label],
-                "value": r[value] or 0,
-                "width": width,
-                "text_x": BAR_START + width + 6,
-                "y": i * 28,
-                "text_y": i * 28 + 18,
-            }
-        )
+    """Bars of the report's inline SVG chart (``lms.charts.bars``), each with where
+    its figure is written."""
+    result = charts.bars(
+        [(r[label], [(value, r[value])]) for r in rows], span=BAR_AREA, maximum=maximum
+    )
+    for bar in result:
+        bar["text_x"] = BAR_START + bar["width"] + 6
     return result
 
 
