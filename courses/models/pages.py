@@ -17,6 +17,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
+from lms.fields import optional_link
 from lms.models import SkillLevel
 from lms.roles import Role
 from lms.search import chinese_search_fields
@@ -88,14 +89,7 @@ class CoursePage(ServedByView, Page):
     """A course: what it teaches, for whom, and the lessons below it."""
 
     summary = models.TextField(_("summary"), max_length=600)
-    cover_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("cover image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    cover_image = optional_link("wagtailimages.Image", _("cover image"))
     industry = models.ForeignKey(
         "lms.Industry",
         verbose_name=_("industry"),

@@ -21,21 +21,17 @@ from mentorship.models import (
     GuidanceSessionRevision,
     ServiceRequest,
 )
-from mentorship.models.sessions import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
+from mentorship.models.sessions import (
+    MAX_SESSION_MINUTES,
+    MIN_SESSION_MINUTES,
+)
+from mentorship.models.sessions import (
+    SESSION_DETAIL_FIELDS as DETAIL_FIELDS,
+)
 from mentorship.validators import validate_photo
 
 from .notify import notify
 
-# The fields a mentor fills in; kept in a revision when a session changes.
-DETAIL_FIELDS = (
-    "workshop",
-    "line",
-    "workstation",
-    "topics",
-    "problem",
-    "skills",
-    "notes",
-)
 TIME_FIELDS = ("date", "start_time", "end_time")
 
 
@@ -156,21 +152,35 @@ def guidance_session_log(
     if not permissions.can_log_session(mentor, agreement):
         raise PermissionDenied(_("Only the agreement's mentor logs its sessions."))
     _check_agreement_session(agreement, date)
+    session = _session_create(
+        mentor=mentor,
+        when=(date, start_time, end_time),
+        details=details,
+        photos=photos,
+        agreement=agreement,
+    )
+    _notify_apprentice(session, 0)
+    return session
+
+
+def _session_create(*, mentor, when, details, photos, **link) -> GuidanceSession:
+    """A session (of an agreement or a service request, ``link``) that does not
+    overlap the mentor's others, with its photos."""
+    date, start_time, end_time = when
     minutes = _minutes(date, start_time, end_time)
     _check_no_overlap(
         mentor=mentor, date=date, start_time=start_time, end_time=end_time
     )
     session = GuidanceSession.objects.create(
-        agreement=agreement,
         mentor=mentor,
         date=date,
         start_time=start_time,
         end_time=end_time,
         minutes=minutes,
+        **link,
         **_clean_details(details),
     )
     _save_photos(session, photos)
-    _notify_apprentice(session, 0)
     return session
 
 
@@ -196,21 +206,13 @@ def service_visit_log(
             _("Visits are recorded while the request is assigned and not yet closed."),
             code="request_status",
         )
-    minutes = _minutes(date, start_time, end_time)
-    _check_no_overlap(
-        mentor=mentor, date=date, start_time=start_time, end_time=end_time
-    )
-    session = GuidanceSession.objects.create(
-        service_request=service_request,
+    return _session_create(
         mentor=mentor,
-        date=date,
-        start_time=start_time,
-        end_time=end_time,
-        minutes=minutes,
-        **_clean_details(details),
+        when=(date, start_time, end_time),
+        details=details,
+        photos=photos,
+        service_request=service_request,
     )
-    _save_photos(session, photos)
-    return session
 
 
 def _clean_details(details: dict) -> dict:
