@@ -9,7 +9,6 @@ import json
 from collections.abc import Callable
 from io import BytesIO
 
-from django.apps import apps
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
@@ -17,6 +16,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from courses import demo as courses_demo
+from courses.models import CoursePage
 from home import demo_content as content
 from home import services
 from home.models import (
@@ -288,13 +288,9 @@ def _alliance(index: Page, zh: Locale, pages: dict) -> dict[str, Page]:
 
 
 def _textile_courses() -> list[Page]:
-    """The courses app's "AI + Textile" courses, when its demo made them."""
-    try:
-        course_model = apps.get_model("courses", "CoursePage")
-    except LookupError:
-        return []
+    """The courses app's "AI + Textile" courses (its demo loads first)."""
     return list(
-        course_model.objects.live()
+        CoursePage.objects.live()
         .filter(locale__language_code="en", title__icontains="textile")
         .order_by("title")[:3]
     )

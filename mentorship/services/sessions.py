@@ -296,14 +296,22 @@ def _locked_session(session: GuidanceSession) -> GuidanceSession:
     )
 
 
+def _locked_for_apprentice(session, apprentice, refusal) -> GuidanceSession:
+    """The session, locked, if ``apprentice`` is the one who confirms it."""
+    session = _locked_session(session)
+    if not permissions.can_confirm_session(apprentice, session):
+        raise PermissionDenied(refusal)
+    return session
+
+
 @transaction.atomic
 def guidance_session_confirm(
     *, session: GuidanceSession, apprentice: User
 ) -> GuidanceSession:
     """The apprentice confirms the session took place as logged; it then counts."""
-    session = _locked_session(session)
-    if not permissions.can_confirm_session(apprentice, session):
-        raise PermissionDenied(_("Only the apprentice confirms a session."))
+    session = _locked_for_apprentice(
+        session, apprentice, _("Only the apprentice confirms a session.")
+    )
     if session.status == GuidanceSession.Status.CONFIRMED:
         raise DomainError(
             _("You have already confirmed this session."), code="already_confirmed"
@@ -320,9 +328,9 @@ def guidance_session_dispute(
     *, session: GuidanceSession, apprentice: User, comment: str
 ) -> GuidanceSession:
     """The apprentice disputes a session awaiting confirmation, saying why."""
-    session = _locked_session(session)
-    if not permissions.can_confirm_session(apprentice, session):
-        raise PermissionDenied(_("Only the apprentice disputes a session."))
+    session = _locked_for_apprentice(
+        session, apprentice, _("Only the apprentice disputes a session.")
+    )
     if session.status != GuidanceSession.Status.PENDING:
         raise DomainError(
             _("Only a session awaiting confirmation can be disputed."),
