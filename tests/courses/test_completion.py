@@ -30,7 +30,8 @@ from tests.lms.factories import OccupationFactory, UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def finish_everything(enrollment, lessons, teacher):
+def lessons_and_quiz_done(enrollment, lessons):
+    """Every lesson completed and the quiz passed: all but the practical task."""
     for lesson in lessons:
         lesson_complete(enrollment=enrollment, lesson=lesson)
     quiz_attempt_submit(
@@ -40,6 +41,10 @@ def finish_everything(enrollment, lessons, teacher):
         answers=f.RIGHT,
         attempt_number=1,
     )
+
+
+def finish_everything(enrollment, lessons, teacher):
+    lessons_and_quiz_done(enrollment, lessons)
     submission = practical_submit(
         enrollment=enrollment,
         lesson=lessons[1],
@@ -113,15 +118,7 @@ def test_a_course_without_certificate_completes_without_one(
 
 def test_nothing_completes_while_a_practical_waits(learner, loom_course, lessons):
     enrollment = enrollment_create(user=learner, course=loom_course)
-    for lesson in lessons:
-        lesson_complete(enrollment=enrollment, lesson=lesson)
-    quiz_attempt_submit(
-        enrollment=enrollment,
-        lesson=lessons[1],
-        quiz_id="quiz1",
-        answers=f.RIGHT,
-        attempt_number=1,
-    )
+    lessons_and_quiz_done(enrollment, lessons)
     assert course_completion_check(enrollment=enrollment) is None
     assert not CourseCompletion.objects.exists()
 
