@@ -49,3 +49,18 @@ def test_providers_answers_are_merged_per_person(monkeypatch):
     )
     hours = providers.training_hours_many([known, unknown])
     assert hours == {known.pk: 3.5, unknown.pk: 0}
+
+
+@pytest.mark.django_db
+def test_the_ladder_offers_only_course_pages_as_required_courses():
+    """The courses app says which pages are courses: the ladder's form lists the
+    courses, neither the catalogue nor the lessons."""
+    from lms.models import LevelRequirement
+    from lms.wagtail_hooks import LevelRequirementViewSet
+    from tests.courses import factories as course_f
+
+    course = course_f.course()
+    course_f.lesson(course=course)
+    panels = LevelRequirementViewSet.edit_handler.bind_to_model(LevelRequirement)
+    choices = panels.get_form_class()().fields["required_courses"].queryset
+    assert list(choices.values_list("pk", flat=True)) == [course.pk]
