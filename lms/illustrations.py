@@ -447,8 +447,14 @@ def draw(
     canvas = Canvas(size, (255, 255, 255), rng)
     height_units = size[1] / canvas.k
     left, top, width, height = paint(canvas, height_units, palette)
-    focal = tuple(round(v * canvas.k) for v in (left, top, width, height))
-    return Drawing(canvas.png(), size[0], size[1], focal)  # type: ignore[arg-type]
+    left, top = max(0, round(left * canvas.k)), max(0, round(top * canvas.k))
+    focal = (
+        left,
+        top,
+        min(round(width * canvas.k), size[0] - left),
+        min(round(height * canvas.k), size[1] - top),
+    )
+    return Drawing(canvas.png(), size[0], size[1], focal)
 
 
 def illustration_image(*, title: str, subject: str, variant: int = 0):
