@@ -8,8 +8,12 @@ AVIF is left out on purpose: Pillow encodes one AVIF rendition in 1.5-3 s here
 
 from __future__ import annotations
 
+import logging
+
 from django import template
-from wagtail.images.models import Picture
+from wagtail.images.models import Picture, SourceImageIOError
+
+logger = logging.getLogger(__name__)
 
 register = template.Library()
 
@@ -54,7 +58,12 @@ def fitted(image, *, width: int, crop: str = "", **attrs) -> Picture | None:
         for fmt in FORMATS
         for w in candidate_widths(shown=shown, source_width=largest)
     ]
-    renditions = image.get_renditions(*specs)
+    try:
+        renditions = image.get_renditions(*specs)
+    except SourceImageIOError:
+        # The file is gone from storage: the page shows without the picture.
+        logger.warning("Image %s has no source file", image.pk)
+        return None
     biggest = max(renditions.values(), key=lambda r: r.width)
     height = round(shown * biggest.height / biggest.width)
     attrs = {

@@ -73,3 +73,11 @@ def test_a_large_source_gets_one_candidate_per_density_in_two_formats():
 
 def test_no_image_renders_nothing():
     assert _render('{% fitted_picture image 400 alt="" %}', image=None) == ""
+
+
+def test_an_image_whose_file_is_gone_renders_nothing():
+    """A picture whose source file was removed from storage leaves the page
+    without it instead of failing."""
+    image = _image(640, 360)
+    image.file.storage.delete(image.file.name)
+    assert _render('{% fitted_picture image 400 alt="" %}', image=image) == ""
