@@ -81,6 +81,12 @@ class Canvas:
     def polygon(self, points, fill):
         self.draw.polygon(self._xy(points), fill=fill)
 
+    def glow(self, points, color, opacity: int):
+        """A see-through polygon (light falling on a surface)."""
+        mask = Image.new("L", self.image.size, 0)
+        ImageDraw.Draw(mask).polygon(self._xy(points), fill=opacity)
+        self.image.paste(color, (0, 0, *self.image.size), mask)
+
     def line(self, points, fill, width):
         self.draw.line(self._xy(points), fill=fill, width=max(1, round(width * self.k)))
 
@@ -189,18 +195,25 @@ def _fabric_defect(c: Canvas, h: float, palette: Color) -> tuple:
                 continue
             color = warp if over else weft
             c.rect((x + 2, y + 2, x + cell - 2, y + cell - 2), color)
-    # the inspection camera's mark around the broken end
+    # the inspection camera above, its light on the cloth, its mark on the fault
     cx, cy = broken_col * cell + cell / 2, 15 * cell
+    camera = cx + 240
+    c.glow(
+        [
+            (camera - 30, 150),
+            (cx - 88, cy - 95),
+            (cx + 88, cy + 95),
+            (camera + 30, 150),
+        ],
+        SPARK,
+        opacity=110,
+    )
     c.ellipse(
         (cx - 110, cy - 200, cx + 110, cy + 200), None, outline=SAFETY_RED, width=10
     )
-    c.rect((cx + 150, 60, cx + 330, 150), INK, radius=14)
-    c.circle(cx + 240, 105, 30, shade(STEEL, 0.5))
-    c.circle(cx + 240, 105, 16, (40, 120, 200))
-    c.polygon(
-        [(cx + 200, 150), (cx + 280, 150), (cx + 120, cy - 40), (cx + 20, cy - 60)],
-        shade(SPARK, 0.5),
-    )
+    c.rect((camera - 90, 60, camera + 90, 150), INK, radius=14)
+    c.circle(camera, 105, 30, shade(STEEL, 0.5))
+    c.circle(camera, 105, 16, (40, 120, 200))
     return (max(0, cx - 200), max(0, cy - 220), 400, 440)
 
 
