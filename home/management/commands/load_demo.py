@@ -30,7 +30,7 @@ class Command(BaseCommand):
         from home import demo as home_demo
         from home import demo_world
         from lms import demo as lms_demo
-        from lms import demo_certificates
+        from lms.certification import demo as demo_certificates
         from mentorship import demo as mentorship_demo
 
         began = time.monotonic()
