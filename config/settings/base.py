@@ -132,22 +132,37 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "lms:dashboard"
 
-# django-allauth: login by e-mail, mandatory verification, rate limits on the cache.
+# django-allauth: sign-in by e-mail or mobile number (password, or a one-time code),
+# mandatory verification of what was given, rate limits on the cache. Sign-up asks for
+# an e-mail address or a mobile number (lms.forms.SignupForm needs one of them).
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}
+ACCOUNT_SIGNUP_FIELDS = ["email", "phone", "password1*", "password2*"]
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
+# "optional" to allauth (its checks want "mandatory" only with a required e-mail);
+# lms.adapters.EmailVerificationUnlessPhoneOnly makes it mandatory for every account
+# that has an address. Sign-up needs one of e-mail and phone (lms.forms), which
+# allauth's W001 cannot see.
+ACCOUNT_EMAIL_VERIFICATION = "optional"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "lms.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "lms.forms.SignupForm",
+    "login": "lms.forms.LoginForm",
+    "request_login_code": "lms.forms.RequestLoginCodeForm",
+}
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    "request_login_code": "20/m/ip,3/m/key",
+    "verify_phone": "1/30s/key,3/m/ip",
 }
 # Proxies of our own in front of the site (nginx: 1). The client's address, for rate
 # limits and the audit trail, is that many entries from the right of X-Forwarded-For;
@@ -194,6 +209,13 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+# Text messages (sign-in codes): a sender class (lms.sms.backends), as e-mail has a
+# backend. The console by default; FileSender writes to SMS_FILE_PATH.
+SMS_BACKEND = env("SMS_BACKEND", default="lms.sms.backends.ConsoleSender")
+SMS_FILE_PATH = env("SMS_FILE_PATH", default="")
+# An invitation link or code is good for this many days unless HR chooses otherwise.
+INVITATION_DAYS = 14
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -390,4 +412,4 @@ BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
 
 # The HR board's covering index lists non-key columns that only PostgreSQL uses;
 # SQLite builds the index without them (the embedded default), which is fine.
-SILENCED_SYSTEM_CHECKS = ["models.W040"]
+SILENCED_SYSTEM_CHECKS = ["models.W040", "account.W001"]

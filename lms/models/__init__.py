@@ -7,6 +7,7 @@ from .certificates import (
     LevelRequirement,
     SkillCertificate,
 )
+from .invitations import Invitation
 from .issuers import IssuingBody
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
@@ -23,6 +24,7 @@ __all__ = [
     "Enterprise",
     "ImportBatch",
     "Industry",
+    "Invitation",
     "IssuingBody",
     "LevelRequirement",
     "Membership",

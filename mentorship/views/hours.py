@@ -58,6 +58,6 @@ def hours_export(request, user_id: int, fmt: str):
     else:
         body = hours.export_xlsx(entries, person=str(person))
     response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
-    name = slugify(person.email.split("@")[0]) or "worker"
+    name = slugify((person.email or "").split("@")[0]) or "worker"
     response["Content-Disposition"] = f'attachment; filename="hours-{name}.{fmt}"'
     return response
