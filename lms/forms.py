@@ -13,7 +13,6 @@ from lms.phones import normalise_phone
 from lms.services.accounts import user_complete_signup
 from lms.text import OneLineCharField
 
-
 PASSWORD_RULES = _(
     "At least 8 characters. Not only digits, not a common password, and not like "
     "your name, e-mail address or phone number."

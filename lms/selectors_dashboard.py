@@ -143,6 +143,23 @@ def officer_next_step(user: User) -> NextStep | None:
     )
 
 
+def invitations_panel(user: User) -> dict:
+    """HR's way to bring workers in: a new invitation, and how many wait."""
+    return {
+        "pending": permissions.invitations_visible_to(user).pending().count(),
+    }
+
+
+def _may_invite(user: User) -> bool:
+    # Cheap first (roles and memberships are read once per request).
+    if not (
+        permissions.hr_enterprise_ids(user)
+        or permissions.can_manage_organisations(user)
+    ):
+        return False
+    return permissions.can_invite(user)
+
+
 def register_panels() -> None:
     from lms import dashboard
 
@@ -163,6 +180,15 @@ def register_panels() -> None:
             hr_panel,
             order=20,
             next_step=hr_next_step,
+        )
+    )
+    dashboard.register(
+        dashboard.Panel(
+            "lms.invitations",
+            "lms/dashboard/invitations.html",
+            _may_invite,
+            invitations_panel,
+            order=21,
         )
     )
     dashboard.register(

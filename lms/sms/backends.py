@@ -5,8 +5,8 @@ memory (unit tests read ``outbox``)."""
 from __future__ import annotations
 
 import sys
-import time
 import threading
+import time
 import uuid
 from pathlib import Path
 
