@@ -141,6 +141,9 @@ ACCOUNT_SIGNUP_FIELDS = ["email", "phone", "password1*", "password2*"]
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 ACCOUNT_PHONE_VERIFICATION_ENABLED = True
 ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
+# Six digits, as Chinese text-message codes are: read on a phone, typed on another.
+ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = ACCOUNT_LOGIN_BY_CODE_FORMAT
 # "optional" to allauth (its checks want "mandatory" only with a required e-mail);
 # lms.adapters.EmailVerificationUnlessPhoneOnly makes it mandatory for every account
 # that has an address. Sign-up needs one of e-mail and phone (lms.forms), which
