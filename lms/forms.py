@@ -1,8 +1,10 @@
 from allauth.account.adapter import get_adapter
 from allauth.account.fields import EmailField
+from allauth.account.forms import ConfirmLoginCodeForm as AllauthConfirmLoginCodeForm
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.account.forms import VerifyPhoneForm as AllauthVerifyPhoneForm
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
@@ -123,6 +125,27 @@ class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
         except ValidationError as error:
             self.add_error("login", error)
         return self.cleaned_data
+
+
+def _code_field(form) -> None:
+    code = form.fields["code"]
+    code.label = _("Code")
+    code.help_text = _("6 digits from the text message, or the code in the e-mail.")
+    code.widget.attrs.pop("placeholder", None)
+    code.widget.attrs.update({"inputmode": "numeric", "autocapitalize": "none"})
+
+
+class ConfirmLoginCodeForm(AllauthConfirmLoginCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _code_field(self)
+
+
+class VerifyPhoneForm(AllauthVerifyPhoneForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _code_field(self)
+        self.fields["code"].help_text = _("6 digits, in the text message we sent.")
 
 
 class ProfileForm(forms.ModelForm):

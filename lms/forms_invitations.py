@@ -77,7 +77,6 @@ class JoinCodeForm(forms.Form):
     code = OneLineCharField(
         label=_("Invitation code"),
         max_length=20,
-        help_text=_("The 8 letters and digits your HR office gave you."),
         widget=forms.TextInput(
             attrs={"autocapitalize": "characters", "autocomplete": "off"}
         ),

@@ -25,7 +25,6 @@ urlpatterns = [
         invitations.invitation_revoke_view,
         name="invitation_revoke",
     ),
-
     path(
         "people/<int:user_id>/erase/",
         personal_data.person_erase,

@@ -158,6 +158,8 @@ ACCOUNT_FORMS = {
     "signup": "lms.forms.SignupForm",
     "login": "lms.forms.LoginForm",
     "request_login_code": "lms.forms.RequestLoginCodeForm",
+    "confirm_login_code": "lms.forms.ConfirmLoginCodeForm",
+    "verify_phone": "lms.forms.VerifyPhoneForm",
 }
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
