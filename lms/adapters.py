@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from allauth.account.adapter import DefaultAccountAdapter
-from allauth.account.app_settings import EmailVerificationMethod
 from allauth.account.stages import EmailVerificationStage
 from django.core.exceptions import ValidationError
 from django.urls import translate_url
@@ -108,5 +107,4 @@ class EmailVerificationUnlessPhoneOnly(EmailVerificationStage):
         user = self.login.user
         if user is not None and not user.email and user.phone_verified:
             return None, True
-        self.login.email_verification = EmailVerificationMethod.MANDATORY
         return super().handle()

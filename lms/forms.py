@@ -40,6 +40,10 @@ class SignupForm(AllauthSignupForm):
         chinese = (get_language() or "").startswith("zh")
         language = User.Language.CHINESE if chinese else User.Language.ENGLISH
         self.fields["preferred_language"].initial = language
+        # allauth's settings say "email*" (its checks want it with mandatory
+        # verification); a mobile number may stand in for it (``clean``).
+        self.fields["email"].required = False
+        self.fields["email"].widget.is_required = False
         self.fields["email"].label = _("E-mail address")
         self.fields["email"].help_text = _(
             "Or leave it empty and give a mobile number."

@@ -151,13 +151,11 @@ def invitations_panel(user: User) -> dict:
 
 
 def _may_invite(user: User) -> bool:
-    # Cheap first (roles and memberships are read once per request).
-    if not (
-        permissions.hr_enterprise_ids(user)
-        or permissions.can_manage_organisations(user)
-    ):
-        return False
-    return permissions.can_invite(user)
+    # HR invites into its own enterprises: known without a query (roles and
+    # memberships are read once per request); coordinators need one.
+    if permissions.hr_enterprise_ids(user):
+        return True
+    return permissions.can_manage_organisations(user) and permissions.can_invite(user)
 
 
 def register_panels() -> None:
