@@ -687,7 +687,7 @@ def completion_next_steps(*, user, course: CoursePage, limit: int = 3) -> dict |
     it first, then the next skill level of its occupation) that the user has not
     taken, in the course's language, and the occupation's rung of their ladder.
     None when the user has not completed the course."""
-    from lms.selectors_certificates import ladder_for
+    from lms.certification.selectors import ladder_for
 
     canonical = canonical_page(course)
     enrollment = (

@@ -13,13 +13,8 @@ class LmsConfig(AppConfig):
 
         checks.register(_pdf_font_check)
 
-        from lms import (
-            navigation,
-            notice_kinds,
-            page_cache,
-            permissions,
-            selectors_dashboard,
-        )
+        from lms import navigation, notice_kinds, page_cache, permissions
+        from lms.certification import startup as certification
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
@@ -44,26 +39,10 @@ class LmsConfig(AppConfig):
                 group="managing",
             )
         )
-        selectors_dashboard.register_panels()
-        # Certification (issue 5).
-        navigation.register(
-            navigation.NavEntry(
-                "certification:mine",
-                _("My certificates"),
-                lambda u: u.is_authenticated,
-                order=30,
-                group="learning",
-            )
-        )
-        navigation.register(
-            navigation.NavEntry(
-                "certification:board",
-                _("Certification status"),
-                permissions.can_view_certification_board,
-                order=60,
-                group="certification",
-            )
-        )
+        certification.connect()  # its notices, panels and menu entries
+        from lms import selectors_invitations
+
+        selectors_invitations.register_panels()  # HR's "Invite workers"
         navigation.register(
             navigation.NavEntry(
                 "lms:api_tokens",
@@ -78,15 +57,6 @@ class LmsConfig(AppConfig):
                 _("Audit trail"),
                 permissions.can_view_audit_trail,
                 order=86,
-            )
-        )
-        navigation.register(
-            navigation.NavEntry(
-                "certification:imports",
-                _("Certificate imports"),
-                permissions.can_import_certificates,
-                order=65,
-                group="certification",
             )
         )
 

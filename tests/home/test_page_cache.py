@@ -165,9 +165,9 @@ def test_revoking_a_certificate_turns_its_cached_verification_page_at_once(
 ):
     from django.urls import reverse
 
+    from lms.certification.services.certificates import certificate_revoke
     from lms.roles import Role
-    from lms.services.certificates import certificate_revoke
-    from tests.lms.cert_factories import SkillCertificateFactory
+    from tests.lms.certification.factories import SkillCertificateFactory
     from tests.lms.helpers import give_totp
 
     certificate = SkillCertificateFactory()
