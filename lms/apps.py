@@ -43,6 +43,9 @@ class LmsConfig(AppConfig):
             )
         )
         certification.connect()  # its notices, panels and menu entries
+        from lms import selectors_invitations
+
+        selectors_invitations.register_panels()  # HR's "Invite workers"
         navigation.register(
             navigation.NavEntry(
                 "lms:api_tokens",

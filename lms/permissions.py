@@ -538,3 +538,39 @@ def can_edit_content(user) -> bool:
 def can_publish_content(user) -> bool:
     """Moderators approve and publish what editors submit."""
     return is_staff(user) or has_role(user, Role.MODERATOR)
+
+
+# --- invitations ---------------------------------------------------------------
+
+
+def enterprises_inviting_by(user):
+    """Enterprises a user may invite people into: HR their own (HR role and HR
+    membership), coordinators their unions' enterprises, staff all."""
+    if is_staff(user):
+        return Enterprise.objects.all()
+    return Enterprise.objects.filter(
+        Q(pk__in=hr_enterprise_ids(user)) | Q(pk__in=enterprises_managed_by(user))
+    ).distinct()
+
+
+def can_invite(user) -> bool:
+    return enterprises_inviting_by(user).exists()
+
+
+def invitation_roles_for(user, enterprise: Enterprise) -> list[str]:
+    """The enterprise roles an invitation from this user may carry: HR invites
+    workers and managers; an HR officer is appointed by coordinators or staff."""
+    if not enterprises_inviting_by(user).filter(pk=enterprise.pk).exists():
+        return []
+    roles = [Membership.Role.WORKER, Membership.Role.MANAGER]
+    if enterprises_managed_by(user).filter(pk=enterprise.pk).exists():
+        roles.append(Membership.Role.HR)
+    return roles
+
+
+def invitations_visible_to(user):
+    """The invitations a user may list, see and revoke: those of the enterprises
+    they may invite into."""
+    from lms.models import Invitation
+
+    return Invitation.objects.filter(enterprise__in=enterprises_inviting_by(user))

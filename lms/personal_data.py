@@ -202,6 +202,7 @@ def erase_lms(user: User) -> None:
 
     user.email = tombstone_email(user)
     user.display_name = user.first_name = user.last_name = user.phone = ""
+    user.phone_verified = False
     user.latin_name = ""
     user.avatar = ""
     user.is_active = user.is_staff = user.is_superuser = False

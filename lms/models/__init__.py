@@ -12,6 +12,7 @@ from lms.certification.models import (
 )
 
 from .audit import AuditEvent
+from .invitations import Invitation
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
 from .tokens import ApiToken
@@ -26,6 +27,7 @@ __all__ = [
     "Enterprise",
     "ImportBatch",
     "Industry",
+    "Invitation",
     "IssuingBody",
     "LevelRequirement",
     "Membership",

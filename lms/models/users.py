@@ -39,9 +39,10 @@ class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
-        if not email:
-            raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        if not email and not extra_fields.get("phone"):
+            raise ValueError("An e-mail address or a phone number is required.")
+        email = self.normalize_email(email).lower() if email else None
+        user = self.model(email=email, **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -63,7 +64,9 @@ class User(AbstractUser):
         CHINESE = "zh-hans", "简体中文"
 
     username = None
-    email = models.EmailField(_("e-mail address"), unique=True)
+    # A worker may join with a mobile number only: then there is no address (NULL,
+    # so that many such people stay unique).
+    email = models.EmailField(_("e-mail address"), unique=True, null=True, blank=True)
     # AbstractUser's names, cleaned on save (lms/text.py); the same columns.
     first_name = OneLineModelCharField(_("first name"), max_length=150, blank=True)
     last_name = OneLineModelCharField(_("last name"), max_length=150, blank=True)
@@ -85,7 +88,9 @@ class User(AbstractUser):
         choices=Language.choices,
         default=Language.ENGLISH,
     )
+    # E.164 (lms.phones), unique when set; sign-in by a code sent to it.
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    phone_verified = models.BooleanField(_("phone verified"), default=False)
     text_size = models.CharField(
         _("text size"),
         max_length=10,
@@ -112,6 +117,17 @@ class User(AbstractUser):
         # The HR certificate board pages its rows by holder name (a LIMIT that
         # walks this index instead of sorting every worker of the enterprise).
         indexes = [models.Index(fields=["display_name", "id"], name="user_name_id")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phone"],
+                condition=~models.Q(phone=""),
+                name="user_unique_phone",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(email__isnull=False) | ~models.Q(phone=""),
+                name="user_email_or_phone",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name()
@@ -119,13 +135,13 @@ class User(AbstractUser):
     @property
     def is_erased(self) -> bool:
         """The person asked for their data to be erased (lms.personal_data)."""
-        return self.email.endswith("@" + ERASED_EMAIL_DOMAIN)
+        return (self.email or "").endswith("@" + ERASED_EMAIL_DOMAIN)
 
     def get_full_name(self) -> str:
         if self.is_erased:
             return str(_("Former member"))
         full = " ".join(p for p in (self.first_name, self.last_name) if p)
-        return self.display_name or full or self.email
+        return self.display_name or full or self.email or self.phone
 
     @property
     def avatar_initials(self) -> str:
@@ -136,4 +152,6 @@ class User(AbstractUser):
     def get_short_name(self) -> str:
         if self.is_erased:
             return str(_("Former member"))
+        if not self.email:
+            return self.display_name or self.first_name or self.phone
         return self.display_name or self.first_name or self.email.split("@")[0]

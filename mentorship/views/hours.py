@@ -50,7 +50,7 @@ def hours_export(request, user_id: int, fmt: str):
         raise Http404
     person = _person(request, user_id)
     entries = hours.hours_entries(user=person)
-    name = slugify(person.email.split("@")[0]) or "worker"
+    name = slugify((person.email or "").split("@")[0]) or "worker"
     return spreadsheet_response(
         hours.export_rows(entries),
         fmt=fmt,
