@@ -388,6 +388,12 @@ def can_manage_service_request(user, service_request) -> bool:
     )
 
 
+def can_reopen_service_request(user, service_request) -> bool:
+    """Answering "not solved" to a closed request is the posting enterprise's (its
+    HR and managers), as confirming is."""
+    return can_manage_service_request(user, service_request)
+
+
 def can_review_service_requests(user) -> bool:
     """Union coordinators review, publish and assign service requests."""
     return is_staff(user) or is_coordinator(user)

@@ -302,6 +302,11 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.tasks.certificate_imports_requeue_pending",
         "schedule": crontab(minute="*/5"),
     },
+    # Closed service requests unanswered for 14 days count as confirmed.
+    "mentorship-confirm-unanswered-requests": {
+        "task": "mentorship.tasks.confirm_unanswered_requests",
+        "schedule": crontab(hour=6, minute=15),
+    },
     # Mentors not yet told of a published service request (broker down, task lost).
     "mentorship-requests-notify-pending": {
         "task": "mentorship.tasks.notify_mentors_of_pending_requests",
