@@ -82,6 +82,14 @@ class LmsConfig(AppConfig):
         )
         navigation.register(
             navigation.NavEntry(
+                "lms:erasure_requests",
+                _("Erasure requests"),
+                permissions.can_view_erasure_requests,
+                order=87,
+            )
+        )
+        navigation.register(
+            navigation.NavEntry(
                 "certification:imports",
                 _("Certificate imports"),
                 permissions.can_import_certificates,

@@ -108,3 +108,32 @@ WELCOME = register(
         link=lambda params: reverse("lms:dashboard"),
     )
 )
+
+
+
+@loader
+def _erasure_request(params):
+    from lms.models import ErasureRequest
+
+    return ErasureRequest.objects.get(pk=params["erasure_request"])
+
+
+def _erasure_refused_subject(params):
+    _erasure_request(params)
+    return _("Your erasure request was refused")
+
+
+def _erasure_refused_body(params):
+    return _("The reason given: %(note)s") % {
+        "note": _erasure_request(params).decision_note
+    }
+
+
+ERASURE_REFUSED = register(
+    NoticeKind(
+        name="lms.erasure_refused",
+        subject=_erasure_refused_subject,
+        body=_erasure_refused_body,
+        link=lambda params: reverse("lms:profile") + "#my-data",
+    )
+)

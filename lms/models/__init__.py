@@ -7,6 +7,7 @@ from .certificates import (
     LevelRequirement,
     SkillCertificate,
 )
+from .erasure import ErasureRequest
 from .issuers import IssuingBody
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
@@ -21,6 +22,7 @@ __all__ = [
     "CertificateEvent",
     "CertificateStatus",
     "Enterprise",
+    "ErasureRequest",
     "ImportBatch",
     "Industry",
     "IssuingBody",

@@ -23,6 +23,9 @@ class AuditEvent(models.Model):
         ROLE_REVOKE = "role.revoke", _("Role revoked")
         TOKEN_ISSUE = "token.issue", _("API token issued")
         TOKEN_REVOKE = "token.revoke", _("API token revoked")
+        ERASURE_REQUEST = "erasure.request", _("Erasure requested")
+        ERASURE_APPROVE = "erasure.approve", _("Erasure approved")
+        ERASURE_REFUSE = "erasure.refuse", _("Erasure refused")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -95,4 +98,6 @@ class AuditEvent(models.Model):
             return str(roles.get(data.get("role"), data.get("role", "")))
         if kind == "token":
             return f"{data.get('name', '')} ({data.get('prefix', '')}…)"
+        if kind == "erasure":
+            return data.get("note", "")
         return ""
