@@ -20,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from lms import permissions
+from lms.admin_users import AssignRoleThroughService
 from lms.errors import DomainError
 from lms.models import (
     Enterprise,
@@ -391,3 +392,8 @@ def register_erasure_requests_menu_item():
         icon_name="warning",
         order=900,
     )
+
+
+
+# Replaces Wagtail's own "Assign role" (same action type, registered before it).
+hooks.register("register_bulk_action", AssignRoleThroughService, order=100)

@@ -25,7 +25,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "lms.users_app.LmsUsersAppConfig",  # wagtail.users; roles through services
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -94,7 +94,7 @@ class AuditEvent(models.Model):
                 text += " ← " + str(role.get(before.get("role"), ""))
             return text
         if kind == "role":
-            roles = dict(Role.choices)
+            roles = {**dict(Role.choices), "Administrator": _("Administrator")}
             return str(roles.get(data.get("role"), data.get("role", "")))
         if kind == "token":
             return f"{data.get('name', '')} ({data.get('prefix', '')}…)"
