@@ -110,7 +110,6 @@ WELCOME = register(
 )
 
 
-
 @loader
 def _erasure_request(params):
     from lms.models import ErasureRequest

@@ -394,6 +394,5 @@ def register_erasure_requests_menu_item():
     )
 
 
-
 # Replaces Wagtail's own "Assign role" (same action type, registered before it).
 hooks.register("register_bulk_action", AssignRoleThroughService, order=100)

@@ -117,7 +117,9 @@ def erasure_request_decide(request, pk: int):
         except DomainError as error:
             form.add_error(None, error.message)
         else:
-            messages.success(request, _("The decision is recorded and the person told."))
+            messages.success(
+                request, _("The decision is recorded and the person told.")
+            )
             return redirect("lms:erasure_requests")
     return render(
         request,

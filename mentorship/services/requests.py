@@ -410,7 +410,9 @@ def service_requests_unanswered(*, now: datetime.datetime | None = None):
     return (
         ServiceRequest.objects.filter(status=Status.CLOSED)
         .annotate(
-            closed_at=Max("events__created_at", filter=Q(events__to_status=Status.CLOSED))
+            closed_at=Max(
+                "events__created_at", filter=Q(events__to_status=Status.CLOSED)
+            )
         )
         .filter(closed_at__lte=cutoff)
     )
@@ -452,8 +454,6 @@ def service_requests_auto_confirm(*, now: datetime.datetime | None = None) -> in
     each in its own transaction; returns how many."""
     ids = list(service_requests_unanswered(now=now).values_list("pk", flat=True))
     return sum(
-        service_request_auto_confirm(
-            service_request=ServiceRequest(pk=pk), now=now
-        )
+        service_request_auto_confirm(service_request=ServiceRequest(pk=pk), now=now)
         for pk in ids
     )

@@ -92,9 +92,11 @@ def test_the_assign_role_bulk_action_grants_through_the_service(client, staff):
     selection is left out."""
     people = [UserFactory(), UserFactory()]
     client.force_login(staff)
-    url = reverse(
-        "wagtail_bulk_action", args=("lms", "user", "assign_role")
-    ) + "?" + "&".join(f"id={p.pk}" for p in [*people, staff])
+    url = (
+        reverse("wagtail_bulk_action", args=("lms", "user", "assign_role"))
+        + "?"
+        + "&".join(f"id={p.pk}" for p in [*people, staff])
+    )
     response = client.post(url, {"role": group(Role.MENTOR).pk})
     assert response.status_code == 302
     for person in people:

@@ -48,9 +48,12 @@ def test_a_worker_asks_from_their_data_page_and_sees_it_waiting(client, worker):
     erasure = ErasureRequest.objects.get(person=worker)
     assert erasure.status == Status.PENDING and erasure.reason == "Leaving the trade"
     assert erasure.due_on == timezone.localdate() + datetime.timedelta(days=30)
-    assert AuditEvent.objects.filter(
-        action=AuditEvent.Action.ERASURE_REQUEST, subject=worker, actor=worker
-    ).count() == 1
+    assert (
+        AuditEvent.objects.filter(
+            action=AuditEvent.Action.ERASURE_REQUEST, subject=worker, actor=worker
+        ).count()
+        == 1
+    )
     page = client.get(reverse("lms:profile")).content.decode()
     assert "Waiting for a decision" in page
     assert "Ask for erasure" not in page
