@@ -149,9 +149,8 @@ def erasure_request_approve(
     if not permissions.can_decide_erasure(actor, erasure_request):
         raise PermissionDenied(_("You may not decide this erasure request."))
     address, language = person.email, person.preferred_language
-    personal_data_erase(user=person, actor=actor)
-    erasure_request.reason = ""  # the person's own words go with the rest
-    erasure_request.save(update_fields=["reason"])
+    personal_data_erase(user=person, actor=actor)  # blanks the request's reason too
+    erasure_request.refresh_from_db(fields=["reason"])
     _decided(
         erasure_request,
         actor=actor,
