@@ -9,8 +9,10 @@ PORT ?= 8000
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev]"
+	# uv installs the same pinned ranges as pip, with parallel downloads and a cache:
+	# a fresh clone is set up in seconds instead of minutes.
+	$(PY) -m pip install --quiet "uv>=0.9,<1"
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP)
