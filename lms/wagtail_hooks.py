@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
-from django.urls import reverse
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -388,7 +388,7 @@ class StaffOnlyMenuItem(MenuItem):
 def register_erasure_requests_menu_item():
     return StaffOnlyMenuItem(
         _("Erasure requests"),
-        reverse("lms:erasure_requests"),
+        reverse_lazy("lms:erasure_requests"),  # in the language of each request
         icon_name="warning",
         order=900,
     )

@@ -80,6 +80,15 @@ def test_staff_see_pending_requests_with_their_due_date_overdue_marked(
     assert "Li Lei" in page and "Overdue since" in page
 
 
+def test_the_admin_menu_links_the_requests_for_staff_only(client, staff):
+    url = reverse("lms:erasure_requests")
+    client.force_login(staff)
+    assert url in client.get(reverse("wagtailadmin_home")).content.decode()
+    officer = give_totp(UserFactory(roles=[Role.OFFICER]))
+    client.force_login(officer)
+    assert url not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
 def test_approving_erases_the_person_and_tells_them_at_their_old_address(
     client, staff, worker, django_capture_on_commit_callbacks
 ):
