@@ -1,17 +1,20 @@
-from .audit import AuditEvent
-from .certificates import (
+from lms.certification.models import (
     CertificateAttachment,
     CertificateEvent,
     CertificateStatus,
     ImportBatch,
+    Industry,
+    IssuingBody,
     LevelRequirement,
+    Occupation,
     SkillCertificate,
+    SkillLevel,
 )
+
+from .audit import AuditEvent
 from .erasure import ErasureRequest
-from .issuers import IssuingBody
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
-from .taxonomy import Industry, Occupation, SkillLevel
 from .tokens import ApiToken
 from .users import User
 

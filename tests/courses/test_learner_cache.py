@@ -284,7 +284,7 @@ def _practical_reviewed(learner, course, enrollment):
 
 
 def _certificate(learner, course, enrollment):
-    from lms.services.certificates import certificate_record
+    from lms.certification.services.certificates import certificate_record
 
     officer = UserFactory(roles=[Role.OFFICER])
     certificate_record(
