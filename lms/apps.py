@@ -62,6 +62,14 @@ class LmsConfig(AppConfig):
                 order=86,
             )
         )
+        navigation.register(
+            navigation.NavEntry(
+                "lms:erasure_requests",
+                _("Erasure requests"),
+                permissions.can_view_erasure_requests,
+                order=87,
+            )
+        )
 
 
 def _pdf_font_check(app_configs=None, **kwargs):

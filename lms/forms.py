@@ -210,6 +210,60 @@ class EraseConfirmForm(forms.Form):
         return email
 
 
+class ErasureRequestForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class ErasureDecisionForm(forms.Form):
+    """Staff approve (typing the person's e-mail address, as for any erasure) or
+    refuse with a reason the person reads."""
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            ("approve", _("Approve: erase the data now")),
+            ("refuse", _("Refuse")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    note = forms.CharField(
+        label=_("Note to the person (required when refusing)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    email = forms.CharField(
+        label=_("To approve, type the person's e-mail address"),
+        required=False,
+        max_length=254,
+    )
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean(self):
+        data = super().clean()
+        decision = data.get("decision")
+        if decision == "approve":
+            email = (data.get("email") or "").strip().lower()
+            if email != self.person.email.lower():
+                self.add_error(
+                    "email",
+                    _("That is not this person's e-mail address; nothing was erased."),
+                )
+        elif decision == "refuse" and not (data.get("note") or "").strip():
+            self.add_error(
+                "note", _("Give the reason for refusing: the person will read it.")
+            )
+        return data
+
+
 class ApiTokenForm(forms.Form):
     name = OneLineCharField(
         label=_("Name"),

@@ -162,6 +162,35 @@ def can_erase_person(user, person) -> bool:
     return is_staff(user) and user.pk != person.pk
 
 
+def can_request_erasure(user, person) -> bool:
+    """A person asks for the erasure of their own data; an administrator account
+    is handed over first (``personal_data_erase`` refuses it)."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.pk == person.pk
+        and not user.is_superuser
+    )
+
+
+def can_view_erasure_requests(user) -> bool:
+    """Platform administrators (staff) decide erasure requests: no other role may
+    erase a person (``can_erase_person``)."""
+    return is_staff(user)
+
+
+def erasure_requests_visible_to(user):
+    from lms.models import ErasureRequest
+
+    if not can_view_erasure_requests(user):
+        return ErasureRequest.objects.none()
+    return ErasureRequest.objects.all()
+
+
+def can_decide_erasure(user, erasure_request) -> bool:
+    return can_erase_person(user, erasure_request.person)
+
+
 # --- courses (courses app) -----------------------------------------------------
 # Course objects are duck-typed (CoursePage, LessonPage, Enrollment,
 # PracticalSubmission): lms never imports courses, and asks the records their
@@ -387,6 +416,12 @@ def can_manage_service_request(user, service_request) -> bool:
     return service_request.enterprise_id in enterprise_ids_where(
         user, Membership.Role.HR, Membership.Role.MANAGER
     )
+
+
+def can_reopen_service_request(user, service_request) -> bool:
+    """Answering "not solved" to a closed request is the posting enterprise's (its
+    HR and managers), as confirming is."""
+    return can_manage_service_request(user, service_request)
 
 
 def can_review_service_requests(user) -> bool:

@@ -25,6 +25,17 @@ urlpatterns = [
         invitations.invitation_revoke_view,
         name="invitation_revoke",
     ),
+    path("my-data/erase/", personal_data.erasure_request, name="erasure_request"),
+    path(
+        "erasure-requests/",
+        personal_data.erasure_requests,
+        name="erasure_requests",
+    ),
+    path(
+        "erasure-requests/<int:pk>/",
+        personal_data.erasure_request_decide,
+        name="erasure_request_decide",
+    ),
     path(
         "people/<int:user_id>/erase/",
         personal_data.person_erase,

@@ -25,7 +25,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "lms.users_app.LmsUsersAppConfig",  # wagtail.users; roles through services
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -327,6 +327,11 @@ CELERY_BEAT_SCHEDULE = {
     "certificate-imports-requeue-pending": {
         "task": "lms.tasks.certificate_imports_requeue_pending",
         "schedule": crontab(minute="*/5"),
+    },
+    # Closed service requests unanswered for 14 days count as confirmed.
+    "mentorship-confirm-unanswered-requests": {
+        "task": "mentorship.tasks.confirm_unanswered_requests",
+        "schedule": crontab(hour=6, minute=15),
     },
     # Mentors not yet told of a published service request (broker down, task lost).
     "mentorship-requests-notify-pending": {

@@ -12,6 +12,7 @@ from lms.certification.models import (
 )
 
 from .audit import AuditEvent
+from .erasure import ErasureRequest
 from .invitations import Invitation
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
@@ -25,6 +26,7 @@ __all__ = [
     "CertificateEvent",
     "CertificateStatus",
     "Enterprise",
+    "ErasureRequest",
     "ImportBatch",
     "Industry",
     "Invitation",

@@ -28,6 +28,9 @@ class AuditEvent(models.Model):
         INVITATION_CREATE = "invitation.create", _("Invitation made")
         INVITATION_REVOKE = "invitation.revoke", _("Invitation revoked")
         INVITATION_ACCEPT = "invitation.accept", _("Joined by invitation")
+        ERASURE_REQUEST = "erasure.request", _("Erasure requested")
+        ERASURE_APPROVE = "erasure.approve", _("Erasure approved")
+        ERASURE_REFUSE = "erasure.refuse", _("Erasure refused")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = optional_link(settings.AUTH_USER_MODEL, _("by"))
@@ -70,8 +73,10 @@ class AuditEvent(models.Model):
                 text += f" · {data['code']}"
             return text
         if kind == "role":
-            roles = dict(Role.choices)
+            roles = {**dict(Role.choices), "Administrator": _("Administrator")}
             return str(roles.get(data.get("role"), data.get("role", "")))
         if kind == "token":
             return f"{data.get('name', '')} ({data.get('prefix', '')}…)"
+        if kind == "erasure":
+            return data.get("note", "")
         return ""

@@ -20,6 +20,7 @@ from mentorship.forms import (
     ConfirmForm,
     OfferForm,
     ReasonForm,
+    ReopenForm,
     ServiceRequestForm,
     SessionForm,
 )
@@ -105,6 +106,8 @@ def _actions(user, service_request: ServiceRequest) -> dict:
         "visit": assigned and status == Status.ASSIGNED,
         "close": assigned and status == Status.ASSIGNED,
         "confirm": owner and status == Status.CLOSED,
+        "reopen": status == Status.CLOSED
+        and permissions.can_reopen_service_request(user, service_request),
     }
     can["any"] = any(can.values())
     can["see_offers"] = reviewer
@@ -120,6 +123,8 @@ def _detail_page(request, service_request: ServiceRequest, **forms):
         )
     if can["confirm"]:
         context["confirm_form"] = forms.get("confirm_form") or ConfirmForm()
+    if can["reopen"]:
+        context["reopen_form"] = forms.get("reopen_form") or ReopenForm()
     if can["close"]:
         context["close_form"] = forms.get("close_form") or CloseForm()
     if can["reject"] or can["cancel"]:
@@ -268,6 +273,21 @@ def request_confirm(request, pk: int):
         _("Thank you: the solution is confirmed."),
         form_class=ConfirmForm,
         form_key="confirm_form",
+    )
+
+
+@login_required
+@require_POST
+def request_reopen(request, pk: int):
+    return _step(
+        request,
+        pk,
+        lambda sr, d: services.service_request_reopen(
+            service_request=sr, actor=request.user, reason=d["reopen_reason"]
+        ),
+        _("The request is reopened; the mentor is told it is not solved."),
+        form_class=ReopenForm,
+        form_key="reopen_form",
     )
 
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from lms.models import (
     ApiToken,
+    ErasureRequest,
     Invitation,
     Membership,
     Notification,
@@ -51,6 +52,24 @@ def _text_size(w, user):
 
 def _erased(w, user):
     return User.objects.get(pk=w.erasable.pk).email
+
+
+def _erasure_requests(w, user):
+    return None if user is None else ErasureRequest.objects.filter(person=user).count()
+
+
+def _erasable_request(w) -> ErasureRequest:
+    """The leaving worker's pending erasure request (made on first use)."""
+    erasure = ErasureRequest.objects.filter(person=w.erasable).first()
+    if erasure is None:
+        from lms.services.personal_data import erasure_request_create
+
+        erasure = erasure_request_create(person=w.erasable)
+    return erasure
+
+
+def _erasure_status(w, user):
+    return _erasable_request(w).status
 
 
 def _cert_status(w, user):
@@ -132,6 +151,39 @@ ROWS = [
         only(302, "staff"),
         data=lambda w: {"email": w.erasable.email},
         state=_erased,
+    ),
+    post(
+        CORE,
+        "ask for erasure",
+        "lms:erasure_request",
+        r("lms:erasure_request"),
+        # An administrator account is handed over before it can be erased.
+        expect(302, staff=403),
+        data=lambda w: {"reason": "Leaving"},
+        state=_erasure_requests,
+    ),
+    get(
+        CORE,
+        "erasure requests",
+        "lms:erasure_requests",
+        r("lms:erasure_requests"),
+        only(200, "staff"),
+    ),
+    get(
+        CORE,
+        "decide an erasure request (form)",
+        "lms:erasure_request_decide",
+        r("lms:erasure_request_decide", lambda w: _erasable_request(w).pk),
+        only(200, "staff"),
+    ),
+    post(
+        CORE,
+        "refuse an erasure request",
+        "lms:erasure_request_decide",
+        r("lms:erasure_request_decide", lambda w: _erasable_request(w).pk),
+        only(302, "staff"),
+        data=lambda w: {"decision": "refuse", "note": "Contract still open"},
+        state=_erasure_status,
     ),
     # --- API tokens and the audit trail --------------------------------------------
     get(
