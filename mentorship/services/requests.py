@@ -150,7 +150,7 @@ def service_request_create(
 
 
 def _require_reviewer(actor: User) -> None:
-    if not permissions.can_review_service_requests(actor):
+    if not permissions.user_may(actor, "review", ServiceRequest):
         raise PermissionDenied(_("Only a union coordinator reviews service requests."))
 
 
@@ -235,7 +235,7 @@ def service_request_cancel(
 ) -> ServiceRequest:
     """The enterprise withdraws its request before a mentor is assigned."""
     service_request = _locked(service_request)
-    if not permissions.can_manage_service_request(actor, service_request):
+    if not permissions.user_can(actor, "manage", service_request):
         raise PermissionDenied(_("Only the enterprise withdraws its request."))
     return _move(
         service_request,
@@ -254,10 +254,8 @@ def service_request_offer(
     if not permissions.is_mentor(mentor):
         raise PermissionDenied(_("Only mentors offer to take requests."))
     service_request = _locked(service_request)
-    trade_ids = MentorTrade.objects.filter(user=mentor).values_list(
-        "occupation_id", flat=True
-    )
-    if not permissions.can_offer_on_service_request(mentor, service_request, trade_ids):
+    mentor.__dict__.pop("_mentorship_trades", None)  # read the trades afresh
+    if not permissions.user_can(mentor, "offer", service_request):
         raise DomainError(
             _("Only mentors of this trade may offer, while the request is open."),
             code="cannot_offer",
@@ -317,7 +315,7 @@ def service_request_close(
 ) -> ServiceRequest:
     """The assigned mentor closes the request with a summary of the solution."""
     service_request = _locked(service_request)
-    if not permissions.can_log_visit(mentor, service_request):
+    if not permissions.user_can(mentor, "log_visit", service_request):
         raise PermissionDenied(_("Only the assigned mentor closes the request."))
     if not solution.strip():
         raise DomainError(_("Summarise the solution."), code="solution")
@@ -344,7 +342,7 @@ def service_request_confirm(
 ) -> ServiceRequest:
     """The enterprise confirms the solution and rates it 1–5; the visits then count."""
     service_request = _locked(service_request)
-    if not permissions.can_manage_service_request(actor, service_request):
+    if not permissions.user_can(actor, "manage", service_request):
         raise PermissionDenied(_("Only the enterprise confirms its request."))
     if rating not in range(1, 6):
         raise DomainError(_("Rate the help from 1 to 5."), code="rating")
