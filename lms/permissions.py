@@ -518,6 +518,8 @@ def _lookup(instance, path: str, value) -> bool:
     lookup = parts.pop() if parts[-1] in _LOOKUPS and len(parts) > 1 else "exact"
     obj = instance
     for part in parts[:-1]:
+        if not _field(obj, part, path).many_to_one:
+            raise ValueError(f"rule looks up {path!r}: follow foreign keys only")
         obj = getattr(obj, part)
         if obj is None:  # a join on an empty foreign key finds nothing
             return lookup == "isnull" and bool(value)
@@ -525,7 +527,7 @@ def _lookup(instance, path: str, value) -> bool:
     if last == "pk":
         actual = obj.pk
     else:
-        field = obj._meta.get_field(last)
+        field = _field(obj, last, path)
         if not field.concrete:
             raise ValueError(f"rule looks up {path!r}: not a field of its own")
         actual = getattr(obj, field.attname)
@@ -538,6 +540,17 @@ def _lookup(instance, path: str, value) -> bool:
     if value is None:
         return False  # SQL: ``= NULL`` matches nothing
     return actual == _key(value)
+
+
+def _field(obj, name: str, path: str):
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        return obj._meta.get_field(name)
+    except FieldDoesNotExist:
+        raise ValueError(
+            f"rule looks up {path!r}: only exact, in and isnull on fields"
+        ) from None
 
 
 _POLICIES: dict = {}
