@@ -1,7 +1,11 @@
 """The one permission module: every view, export, API and admin list asks here whether
 a user may see or change a record. Roles come from Django groups (``lms.roles.Role``);
 enterprise roles come from ``Membership``. Predicates take the user first and return a
-bool; ``*_visible_to`` helpers return the scoped querysets that views fetch through."""
+bool; ``*_visible_to`` helpers return the scoped querysets that views fetch through.
+
+Records moved to policies (the block at the end; docs/architecture.md, "Permissions")
+answer both questions from one rule per action; each app registers its own
+(mentorship: ``mentorship/permissions.py``)."""
 
 from __future__ import annotations
 
@@ -463,17 +467,6 @@ def any_of(*rules: bool | Q) -> bool | Q:
             return True
         if rule is not False:
             result = rule if result is False else result | rule
-    return result
-
-
-def all_of(*rules: bool | Q) -> bool | Q:
-    """Rules joined by AND (``False`` wins, ``True`` drops out)."""
-    result: bool | Q = True
-    for rule in rules:
-        if rule is False:
-            return False
-        if rule is not True:
-            result = rule if result is True else result & rule
     return result
 
 
