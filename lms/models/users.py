@@ -17,6 +17,18 @@ def is_cjk(char: str) -> bool:
     )
 
 
+def name_mark(name: str) -> str:
+    """What stands for a person without a photo: the first character of a Chinese
+    name (the surname: "韩" for 韩利萍), the initials of a Latin one."""
+    name = name.strip()
+    if not name:
+        return ""
+    if is_cjk(name[0]):
+        return name[0]
+    words = [w for w in name.replace(".", " ").split() if w[0].isalnum()]
+    return "".join(w[0] for w in words[:2]).upper() or name[0].upper()
+
+
 # Erased accounts keep a tombstone address at this reserved domain (RFC 2606).
 ERASED_EMAIL_DOMAIN = "erased.invalid"
 
@@ -119,13 +131,7 @@ class User(AbstractUser):
     def avatar_initials(self) -> str:
         """What an avatar without a photo shows: the first character of a Chinese
         name (the surname), the initials of a Latin one."""
-        name = self.get_full_name().split("@")[0].strip()
-        if not name:
-            return "?"
-        if is_cjk(name[0]):
-            return name[0]
-        words = [w for w in name.replace(".", " ").split() if w[0].isalnum()]
-        return "".join(w[0] for w in words[:2]).upper() or name[0].upper()
+        return name_mark(self.get_full_name().split("@")[0]) or "?"
 
     def get_short_name(self) -> str:
         if self.is_erased:
