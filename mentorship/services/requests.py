@@ -153,7 +153,7 @@ def service_request_create(
 
 
 def _require_reviewer(actor: User) -> None:
-    if not permissions.can_review_service_requests(actor):
+    if not permissions.user_may(actor, "review", ServiceRequest):
         raise PermissionDenied(_("Only a union coordinator reviews service requests."))
 
 
@@ -238,7 +238,7 @@ def service_request_cancel(
 ) -> ServiceRequest:
     """The enterprise withdraws its request before a mentor is assigned."""
     service_request = _locked(service_request)
-    if not permissions.can_manage_service_request(actor, service_request):
+    if not permissions.user_can(actor, "manage", service_request):
         raise PermissionDenied(_("Only the enterprise withdraws its request."))
     return _move(
         service_request,
@@ -257,10 +257,8 @@ def service_request_offer(
     if not permissions.is_mentor(mentor):
         raise PermissionDenied(_("Only mentors offer to take requests."))
     service_request = _locked(service_request)
-    trade_ids = MentorTrade.objects.filter(user=mentor).values_list(
-        "occupation_id", flat=True
-    )
-    if not permissions.can_offer_on_service_request(mentor, service_request, trade_ids):
+    mentor.__dict__.pop("_mentorship_trades", None)  # read the trades afresh
+    if not permissions.user_can(mentor, "offer", service_request):
         raise DomainError(
             _("Only mentors of this trade may offer, while the request is open."),
             code="cannot_offer",
@@ -320,7 +318,7 @@ def service_request_close(
 ) -> ServiceRequest:
     """The assigned mentor closes the request with a summary of the solution."""
     service_request = _locked(service_request)
-    if not permissions.can_log_visit(mentor, service_request):
+    if not permissions.user_can(mentor, "log_visit", service_request):
         raise PermissionDenied(_("Only the assigned mentor closes the request."))
     if not solution.strip():
         raise DomainError(_("Summarise the solution."), code="solution")
@@ -347,7 +345,7 @@ def service_request_confirm(
 ) -> ServiceRequest:
     """The enterprise confirms the solution and rates it 1–5; the visits then count."""
     service_request = _locked(service_request)
-    if not permissions.can_manage_service_request(actor, service_request):
+    if not permissions.user_can(actor, "manage", service_request):
         raise PermissionDenied(_("Only the enterprise confirms its request."))
     if rating not in range(1, 6):
         raise DomainError(_("Rate the help from 1 to 5."), code="rating")
@@ -372,7 +370,7 @@ def service_request_reopen(
     """The enterprise answers "not solved": the closed request goes back to its
     mentor with the reason, and the mentor is told."""
     service_request = _locked(service_request)
-    if not permissions.can_reopen_service_request(actor, service_request):
+    if not permissions.user_can(actor, "reopen", service_request):
         raise PermissionDenied(
             _("Only HR or a manager of the requesting enterprise reopens its request.")
         )

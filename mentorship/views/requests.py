@@ -48,7 +48,7 @@ def request_list(request):
             "status": status,
             "statuses": Status.choices,
             "query_string": f"status={status}" if status else "",
-            "can_post": permissions.can_post_service_request(request.user),
+            "can_post": permissions.user_may(request.user, "post", ServiceRequest),
         },
     )
 
@@ -62,7 +62,7 @@ def _managed_enterprises(user):
 
 @login_required
 def request_create(request):
-    require(permissions.can_post_service_request(request.user))
+    require(permissions.user_may(request.user, "post", ServiceRequest))
     enterprises = _managed_enterprises(request.user)
     form = ServiceRequestForm(
         request.POST or None, request.FILES or None, enterprises=enterprises
@@ -89,10 +89,9 @@ def request_create(request):
 
 
 def _actions(user, service_request: ServiceRequest) -> dict:
-    trade_ids = selectors.mentor_trade_ids(user)
-    reviewer = permissions.can_review_service_requests(user)
-    owner = permissions.can_manage_service_request(user, service_request)
-    assigned = permissions.can_log_visit(user, service_request)
+    reviewer = permissions.user_may(user, "review", ServiceRequest)
+    owner = permissions.user_can(user, "manage", service_request)
+    assigned = permissions.user_can(user, "log_visit", service_request)
     status = service_request.status
     offered = any(o.mentor_id == user.pk for o in service_request.offers.all())
     can = {
@@ -100,14 +99,13 @@ def _actions(user, service_request: ServiceRequest) -> dict:
         "reject": reviewer and status in (Status.SUBMITTED, Status.PUBLISHED),
         "assign": reviewer and status == Status.PUBLISHED,
         "cancel": owner and status in (Status.SUBMITTED, Status.PUBLISHED),
-        "offer": not offered
-        and permissions.can_offer_on_service_request(user, service_request, trade_ids),
+        "offer": not offered and permissions.user_can(user, "offer", service_request),
         "offered": offered,
         "visit": assigned and status == Status.ASSIGNED,
         "close": assigned and status == Status.ASSIGNED,
         "confirm": owner and status == Status.CLOSED,
         "reopen": status == Status.CLOSED
-        and permissions.can_reopen_service_request(user, service_request),
+        and permissions.user_can(user, "reopen", service_request),
     }
     can["any"] = any(can.values())
     can["see_offers"] = reviewer
@@ -294,7 +292,7 @@ def request_reopen(request, pk: int):
 @login_required
 def request_visit(request, pk: int):
     service_request = _get(request, pk)
-    require(permissions.can_log_visit(request.user, service_request))
+    require(permissions.user_can(request.user, "log_visit", service_request))
     form = SessionForm(
         request.POST or None, request.FILES or None, initial=SessionForm.defaults()
     )
