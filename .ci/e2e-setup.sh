@@ -28,7 +28,9 @@ export DEBUG=1
 export E2E_BASE_URL="http://127.0.0.1:$port"
 export SITE_URL="$E2E_BASE_URL"  # QR codes and links in e-mails
 export E2E_MAIL_DIR="$work/mail"
-mkdir -p "$work/mail"
+export SMS_BACKEND=lms.sms.backends.FileSender  # text messages (sign-in codes) as files
+export SMS_FILE_PATH="$work/sms" E2E_SMS_DIR="$work/sms"
+mkdir -p "$work/mail" "$work/sms"
 
 $PY manage.py migrate --no-input -v 0
 # The journeys count on the minimal demo (one agreement, a few certificates); the
