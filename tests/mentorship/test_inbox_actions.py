@@ -77,6 +77,8 @@ def test_confirming_from_the_inbox_returns_there_and_the_item_reads_done(client)
     li = item(inbox(client), notification)
     assert "You confirmed it." in li
     assert "<form" not in li and "unread" not in li
+    notification.refresh_from_db()
+    assert notification.read_at is not None  # no longer in the unread count
 
 
 def test_disputing_from_the_inbox_returns_there_and_the_item_reads_done(client):
@@ -91,6 +93,8 @@ def test_disputing_from_the_inbox_returns_there_and_the_item_reads_done(client):
     assert response.status_code == 302 and response.url == INBOX
     li = item(inbox(client), notification)
     assert "You disputed it." in li
+    notification.refresh_from_db()
+    assert notification.read_at is not None
     assert reverse("mentorship:session_confirm", args=[session.pk]) not in li
 
 
