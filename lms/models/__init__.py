@@ -3,7 +3,6 @@ from lms.certification.models import (
     CertificateEvent,
     CertificateStatus,
     ImportBatch,
-    Industry,
     IssuingBody,
     LevelRequirement,
     Occupation,
@@ -12,6 +11,7 @@ from lms.certification.models import (
 )
 
 from .audit import AuditEvent
+from .industries import Industry
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
 from .tokens import ApiToken
