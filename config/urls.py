@@ -39,12 +39,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-if settings.BENCH_FLOOR:
-    # Benchmarks only (bench/load.py): the bare view the pages are compared with.
-    from bench.floor import floor
-
-    urlpatterns.insert(0, path("bench/floor/<int:size>/", floor))
-
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

@@ -12,6 +12,9 @@ class LmsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         checks.register(_pdf_font_check)
+        from lms.providers import check_providers
+
+        checks.register(check_providers)
 
         from lms import navigation, notice_kinds, page_cache, permissions
         from lms.certification import startup as certification

@@ -26,7 +26,6 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, small=False, **options):
-        from courses import demo as courses_demo
         from home import demo as home_demo
         from home import demo_world
         from lms import demo as lms_demo
@@ -37,7 +36,7 @@ class Command(BaseCommand):
         loaders = [
             lms_demo.load,
             demo_certificates.load_certificates,
-            courses_demo.load,
+            home_demo.load_courses,
             mentorship_demo.load,
             home_demo.load,
         ]

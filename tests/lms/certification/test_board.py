@@ -236,25 +236,6 @@ def test_eligible_page_pages_through_the_workers(
     assert [p.pk for p, _step in response.context["rows"]] == [workers[2].pk]
 
 
-def test_a_provider_without_a_batch_form_is_asked_per_person(monkeypatch):
-    """The batch readers fall back to ``fn(user)`` for a provider that registered
-    no ``many``, and add up every provider."""
-    asked = []
-
-    def one(user):
-        asked.append(user.pk)
-        return Decimal(2)
-
-    monkeypatch.setattr(
-        providers,
-        "_training_hours",
-        [(one, None), (None, lambda users: {users[0].pk: Decimal(1)})],
-    )
-    a, b = SkillCertificateFactory().holder, SkillCertificateFactory().holder
-    assert providers.training_hours_many([a, b]) == {a.pk: 3, b.pk: 2}
-    assert asked == [a.pk, b.pk]
-
-
 def test_mentorship_and_courses_batch_providers_match_the_per_person_ones():
     """The batch forms the apps register answer what the per-person ones do."""
     from tests.mentorship.factories import GuidanceSessionFactory, MilestoneFactory

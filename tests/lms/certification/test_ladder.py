@@ -24,15 +24,13 @@ TODAY = datetime.date(2026, 6, 1)
 def facts(monkeypatch):
     """Stand-in providers, as the courses and mentorship apps would register."""
     state = {"courses": set(), "hours": Decimal(0), "signoffs": set()}
-    monkeypatch.setattr(
-        providers, "_completed_courses", [(lambda u: state["courses"], None)]
-    )
-    monkeypatch.setattr(
-        providers, "_training_hours", [(lambda u: state["hours"], None)]
-    )
-    monkeypatch.setattr(
-        providers, "_mentor_signoffs", [(lambda u: state["signoffs"], None)]
-    )
+    for fact, key in (
+        (providers.COMPLETED_COURSES, "courses"),
+        (providers.TRAINING_HOURS, "hours"),
+        (providers.MENTOR_SIGNOFFS, "signoffs"),
+    ):
+        batch = lambda users, key=key: {u.pk: state[key] for u in users}  # noqa: E731
+        monkeypatch.setattr(fact, "providers", [batch])
     return state
 
 
