@@ -27,8 +27,10 @@ export DEBUG=1
 export E2E_BASE_URL="http://127.0.0.1:$port"
 export SITE_URL="$E2E_BASE_URL"  # QR codes and links in e-mails
 export E2E_MAIL_DIR="$work/mail"
+export SMS_BACKEND=lms.sms.backends.FileSender  # text messages (sign-in codes) as files
+export SMS_FILE_PATH="$work/sms" E2E_SMS_DIR="$work/sms"
 export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-$PWD/artifacts/e2e}"
-mkdir -p "$E2E_SCREENSHOTS" "$work/mail"
+mkdir -p "$E2E_SCREENSHOTS" "$work/mail" "$work/sms"
 
 $PY manage.py migrate --no-input -v 0
 # The journeys count on the minimal demo (one agreement, a few certificates); the

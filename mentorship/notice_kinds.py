@@ -124,6 +124,39 @@ def _closed_body(params):
     return _request(params).solution
 
 
+@loader
+def _request_event(params):
+    from mentorship.models import ServiceRequestEvent
+
+    return ServiceRequestEvent.objects.select_related("actor").get(
+        pk=params["event"], request_id=params["request"]
+    )
+
+
+def _reopened_subject(params):
+    return _("Not solved, reopened: %(title)s") % {"title": _request(params).title}
+
+
+def _reopened_body(params):
+    event = _request_event(params)
+    return _("%(person)s answered that the problem is not solved: %(reason)s") % {
+        "person": event.actor,
+        "reason": event.note,
+    }
+
+
+def _auto_confirmed_subject(params):
+    return _("Counted as confirmed: %(title)s") % {"title": _request(params).title}
+
+
+def _auto_confirmed_body(params):
+    days = type(_request(params)).ANSWER_DAYS
+    return _(
+        "The enterprise did not answer within %(days)s days of the closing, so the "
+        "solution counts as confirmed and the visits count."
+    ) % {"days": days}
+
+
 # --- guidance sessions -----------------------------------------------------------
 
 
@@ -198,6 +231,18 @@ for kind in (
         name="mentorship.request_closed",
         subject=_closed_subject,
         body=_closed_body,
+        link=_request_link,
+    ),
+    NoticeKind(
+        name="mentorship.request_reopened",
+        subject=_reopened_subject,
+        body=_reopened_body,
+        link=_request_link,
+    ),
+    NoticeKind(
+        name="mentorship.request_auto_confirmed",
+        subject=_auto_confirmed_subject,
+        body=_auto_confirmed_body,
         link=_request_link,
     ),
     NoticeKind(

@@ -149,7 +149,7 @@ def guidance_session_log(
 ) -> GuidanceSession:
     """The mentor logs a session that took place within an active agreement."""
     agreement = Agreement.objects.select_for_update(of=("self",)).get(pk=agreement.pk)
-    if not permissions.can_log_session(mentor, agreement):
+    if not permissions.user_can(mentor, "log_session", agreement):
         raise PermissionDenied(_("Only the agreement's mentor logs its sessions."))
     _check_agreement_session(agreement, date)
     session = _session_create(
@@ -199,7 +199,7 @@ def service_visit_log(
     service_request = ServiceRequest.objects.select_for_update(of=("self",)).get(
         pk=service_request.pk
     )
-    if not permissions.can_log_visit(mentor, service_request):
+    if not permissions.user_can(mentor, "log_visit", service_request):
         raise PermissionDenied(_("Only the assigned mentor records visits."))
     if service_request.status != ServiceRequest.Status.ASSIGNED:
         raise DomainError(
@@ -253,7 +253,7 @@ def guidance_session_update(
         .select_related("agreement", "service_request")
         .get(pk=session.pk)
     )
-    if not permissions.can_edit_session(mentor, session):
+    if not permissions.user_can(mentor, "edit", session):
         raise PermissionDenied(_("Only the mentor who logged a session changes it."))
     if session.agreement_id:
         _check_agreement_session(session.agreement, date)
@@ -299,7 +299,7 @@ def _locked_session(session: GuidanceSession) -> GuidanceSession:
 def _locked_for_apprentice(session, apprentice, refusal) -> GuidanceSession:
     """The session, locked, if ``apprentice`` is the one who confirms it."""
     session = _locked_session(session)
-    if not permissions.can_confirm_session(apprentice, session):
+    if not permissions.user_can(apprentice, "confirm", session):
         raise PermissionDenied(refusal)
     return session
 
