@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from lms.notices import NoticeKind, loader, register
+from lms.notices import Action, NoticeKind, loader, register
 
 
 def _date(value) -> str:
@@ -24,6 +24,11 @@ def _agreement(params):
 
 def _agreement_link(params):
     return reverse("mentorship:agreement_detail", args=[_agreement(params).pk])
+
+
+def _signatures_link(params):
+    """Where the agreement is signed or approved."""
+    return _agreement_link(params) + "#signatures"
 
 
 def _to_sign_body(params):
@@ -83,6 +88,11 @@ def _request(params):
 
 def _request_link(params):
     return reverse("mentorship:request_detail", args=[_request(params).pk])
+
+
+def _request_next_step_link(params):
+    """Where the reader offers to take, or confirms, the request."""
+    return _request_link(params) + "#next-step"
 
 
 def _published_subject(params):
@@ -170,13 +180,43 @@ def _session(params):
 
 
 def _session_link(params):
-    return reverse("mentorship:agreement_detail", args=[_session(params).agreement_id])
+    session = _session(params)
+    return (
+        reverse("mentorship:agreement_detail", args=[session.agreement_id])
+        + f"#session-{session.pk}"
+    )
 
 
 def _to_confirm_subject(params):
-    return _("Please confirm a guidance session with %(mentor)s") % {
-        "mentor": _session(params).agreement.mentor
+    session = _session(params)
+    return _("Please confirm the guidance session of %(date)s with %(mentor)s") % {
+        "date": _date(session.date),
+        "mentor": session.agreement.mentor,
     }
+
+
+def _to_confirm_actions(params):
+    session = _session(params)
+    return [
+        Action(_("Confirm"), reverse("mentorship:session_confirm", args=[session.pk])),
+        Action(
+            _("Dispute"),
+            reverse("mentorship:session_dispute", args=[session.pk]),
+            method="get",
+            secondary=True,
+        ),
+    ]
+
+
+def _to_confirm_done(params):
+    from mentorship.models import GuidanceSession
+
+    status = _session(params).status
+    if status == GuidanceSession.Status.CONFIRMED:
+        return _("You confirmed it.")
+    if status == GuidanceSession.Status.DISPUTED:
+        return _("You disputed it.")
+    return ""
 
 
 def _to_confirm_body(params):
@@ -201,13 +241,13 @@ for kind in (
         name="mentorship.agreement_to_sign",
         subject=_to_sign_subject,
         body=_to_sign_body,
-        link=_agreement_link,
+        link=_signatures_link,
     ),
     NoticeKind(
         name="mentorship.agreement_to_approve",
         subject=_to_approve_subject,
         body=lambda params: str(_agreement(params)),
-        link=_agreement_link,
+        link=_signatures_link,
     ),
     NoticeKind(
         name="mentorship.milestone_overdue",
@@ -219,7 +259,7 @@ for kind in (
         name="mentorship.request_published",
         subject=_published_subject,
         body=_published_body,
-        link=_request_link,
+        link=_request_next_step_link,
     ),
     NoticeKind(
         name="mentorship.request_assigned",
@@ -231,7 +271,7 @@ for kind in (
         name="mentorship.request_closed",
         subject=_closed_subject,
         body=_closed_body,
-        link=_request_link,
+        link=_request_next_step_link,
     ),
     NoticeKind(
         name="mentorship.request_reopened",
@@ -250,6 +290,8 @@ for kind in (
         subject=_to_confirm_subject,
         body=_to_confirm_body,
         link=_session_link,
+        actions=_to_confirm_actions,
+        done=_to_confirm_done,
     ),
     NoticeKind(
         name="mentorship.session_disputed",

@@ -165,3 +165,11 @@ def notification_mark_read(*, user: User, notification_ids: list[int] | None) ->
     if notification_ids is not None:
         qs = qs.filter(pk__in=notification_ids)
     return qs.update(read_at=timezone.now())
+
+
+def notification_mark_done(*, user: User, key_prefix: str) -> int:
+    """Marks read the user's notifications whose key starts with ``key_prefix``:
+    what they asked for is done (the inbox's unread count no longer counts them)."""
+    return Notification.objects.filter(
+        recipient=user, read_at__isnull=True, key__startswith=key_prefix
+    ).update(read_at=timezone.now())

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from lms import permissions
 from lms.errors import DomainError, PermissionDenied
 from lms.models import User
+from lms.services.notifications import notification_mark_done
 from lms.validators import validate_files
 from mentorship.models import (
     Agreement,
@@ -320,7 +321,15 @@ def guidance_session_confirm(
     session.confirmed_at = timezone.now()
     session.dispute_comment = ""
     session.save(update_fields=["status", "confirmed_at", "dispute_comment"])
+    _requests_answered(session, apprentice)
     return session
+
+
+def _requests_answered(session: GuidanceSession, apprentice: User) -> None:
+    """The apprentice's "please confirm" messages of the session are read now."""
+    notification_mark_done(
+        user=apprentice, key_prefix=f"mentorship:session:{session.pk}:confirm:"
+    )
 
 
 @transaction.atomic
@@ -341,6 +350,7 @@ def guidance_session_dispute(
     session.status = GuidanceSession.Status.DISPUTED
     session.dispute_comment = comment.strip()
     session.save(update_fields=["status", "dispute_comment"])
+    _requests_answered(session, apprentice)
     notify(
         recipient=session.mentor,
         key=f"mentorship:session:{session.pk}:disputed:{session.revisions.count()}",
