@@ -31,7 +31,7 @@ def totals(html: str) -> dict[str, int]:
     """The count shown beside each status link of the totals bar."""
     bar = html[html.index('class="tag-filter agreement-totals"') :]
     bar = bar[: bar.index("</nav>")]
-    found = re.findall(r'status=(\w+)"[^>]*>[^<]*<strong class="count">(\d+)', bar)
+    found = re.findall(r'status=(\w+)"[^>]*>[^<]*<strong class="n">(\d+)', bar)
     return {status: int(n) for status, n in found}
 
 
