@@ -79,3 +79,18 @@ def test_hr_sees_their_eligible_workers_only(facts):
     )
     rows = workers_eligible(user=hr)
     assert len(rows) == 1 and rows[0][1].next_level == 4
+
+
+def test_my_certificates_page_shows_the_next_level_requirements_as_bars(facts, client):
+    """The holder's own ladder ("My certificates") draws each requirement of the next
+    level as a progress bar with what they have and what is needed."""
+    from django.urls import reverse
+
+    occupation = OccupationFactory()
+    certificate = SkillCertificateFactory(occupation=occupation, level=5)
+    LevelRequirementFactory(occupation=occupation, level=4, training_hours=40)
+    facts["hours"] = Decimal(10)
+    client.force_login(certificate.holder)
+    page = client.get(reverse("certification:mine")).text
+    assert '<progress class="" max="100" value="25">' in page
+    assert "10 / 40" in page
