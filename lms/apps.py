@@ -18,12 +18,14 @@ class LmsConfig(AppConfig):
             notice_kinds,
             page_cache,
             permissions,
+            routing,
             selectors_dashboard,
         )
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
         post_migrate.connect(_sync_role_permissions, sender=self)
+        routing.connect()  # cached sites and routes go on page, site, locale changes
         page_cache.connect()  # the anonymous page cache empties on page changes
         page_cache.connect_people()  # a person's cached pages, on their writes
 

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Wagtail's Site and page routes from the cache (lms/routing.py); after the locale.
+    "lms.routing.SiteAndRouteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Anonymous public pages from the cache (lms/page_cache.py); off unless
@@ -119,8 +121,10 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://craftskills")
 
 AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's backends, reading the user with their roles,
+    # memberships and unread count in one query (lms/auth_backends.py).
+    "lms.auth_backends.PersonalModelBackend",
+    "lms.auth_backends.PersonalAuthenticationBackend",
 ]
 PASSWORD_VALIDATION = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [

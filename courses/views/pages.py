@@ -156,7 +156,7 @@ def lesson_serve(request, lesson: LessonPage):
         lesson=lesson,
         course=canonical_course,
         enrollment=enrollment,
-        progress_row=viewed,
+        progress_row=None,  # read with the course's rows (lesson_view upserted it)
         preview=preview,
     )
     sections = []

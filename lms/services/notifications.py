@@ -162,6 +162,10 @@ def _failed(notification: Notification, reason: str) -> bool:
 def notification_mark_read(*, user: User, notification_ids: list[int] | None) -> int:
     """Marks the user's own notifications read (all of them when ids is None)."""
     qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    try:
+        del user._lms_unread  # the count read with the user (lms/auth_backends.py)
+    except AttributeError:
+        pass
     if notification_ids is not None:
         qs = qs.filter(pk__in=notification_ids)
     return qs.update(read_at=timezone.now())
