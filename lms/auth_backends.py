@@ -77,7 +77,7 @@ def load_user(user_id):
 
 
 class PersonalModelBackend(ModelBackend):
-    """Django's ModelBackend; the user comes with roles, memberships and unread count."""
+    """Django's ModelBackend; the user comes with roles, memberships, unread count."""
 
     def get_user(self, user_id):
         user = load_user(user_id)

@@ -42,7 +42,11 @@ def invalidate(**kwargs) -> None:
 
 
 def _on_model_change(sender, **kwargs):
-    if issubclass(sender, (Page, Site, Locale, PageViewRestriction)):
+    from lms.models import Industry, Occupation  # shown beside pages (catalogue)
+
+    if issubclass(
+        sender, (Page, Site, Locale, PageViewRestriction, Industry, Occupation)
+    ):
         invalidate()
 
 
@@ -88,10 +92,7 @@ class SiteAndRouteMiddleware:
         # Wagtail's URL pattern passes the path positionally.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
         v = getattr(request, "_routing_version", None) or version()
-        key = (
-            f"routing:{v}:route:{_host(request)}:"
-            f"{translation.get_language()}:{path}"
-        )
+        key = f"routing:{v}:route:{_host(request)}:{translation.get_language()}:{path}"
         entry = cache.get(key)
         if entry is not None and _route_from(request, entry):
             return None
@@ -125,3 +126,14 @@ def _route_from(request, entry) -> bool:
     except Http404:
         request._wagtail_route_for_request = None
     return True
+
+
+def content_cached(name: str, compute):
+    """``compute()``, kept under the content version: for what every visitor of a
+    page sees (translations of a page, a course's lessons); gone on any page change."""
+    key = f"routing:{version()}:content:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value

@@ -17,20 +17,31 @@ from lms import permissions
 from lms.errors import DomainError
 from lms.models import Industry, Occupation
 from lms.page_cache import per_person
+from lms.routing import content_cached
 
 PER_PAGE = 12
 
 
 def catalogue_serve(request, index):
     live = selectors.catalogue_pages(index)
-    form = CatalogueFilterForm(
-        request.GET or None,
-        industries=Industry.objects.filter(pk__in=live.values("industry_id")).order_by(
-            "name"
+    # The filter's choices are the same for every reader: kept with the content.
+    industries, occupations = content_cached(
+        f"catalogue-choices:{index.pk}",
+        lambda: (
+            list(
+                Industry.objects.filter(pk__in=live.values("industry_id")).order_by(
+                    "name"
+                )
+            ),
+            list(
+                Occupation.objects.filter(pk__in=live.values("occupation_id")).order_by(
+                    "name"
+                )
+            ),
         ),
-        occupations=Occupation.objects.filter(
-            pk__in=live.values("occupation_id")
-        ).order_by("name"),
+    )
+    form = CatalogueFilterForm(
+        request.GET or None, industries=industries, occupations=occupations
     )
     filters = form.filters() if request.GET else {}
     results = selectors.catalogue_courses(index=index, **filters)
