@@ -27,7 +27,6 @@ class LmsConfig(AppConfig):
         post_migrate.connect(_sync_role_permissions, sender=self)
         routing.connect()  # cached sites and routes go on page, site, locale changes
         page_cache.connect()  # the anonymous page cache empties on page changes
-        page_cache.connect_people()  # a person's cached pages, on their writes
 
         navigation.register(
             navigation.NavEntry(

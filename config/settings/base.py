@@ -72,9 +72,6 @@ MIDDLEWARE = [
     "lms.middleware.RequireMFAMiddleware",
     # The Wagtail admin's searches get the site's length cap (lms/search.py).
     "lms.middleware.AdminSearchCapMiddleware",
-    # A signed-in learner's pages from the cache (lms/page_cache.py), per person; off
-    # unless USER_PAGE_CACHE_SECONDS > 0. After the MFA gate (looks up in process_view).
-    "lms.page_cache.UserPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -385,10 +382,6 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ANON_PAGE_CACHE_SECONDS = env.int("ANON_PAGE_CACHE_SECONDS", default=0)
 ANON_PAGE_CACHE_VIEWS = ["wagtail_serve", "certification:verify"]
 ANON_PAGE_CACHE_VIEW_SECONDS = {"certification:verify": 60}
-# Per-person page cache of signed-in people (lms/page_cache.py): views looked up; a page
-# is stored only if its view opted in (course, lesson, catalogue, my learning).
-USER_PAGE_CACHE_SECONDS = env.int("USER_PAGE_CACHE_SECONDS", default=0)
-USER_PAGE_CACHE_VIEWS = ["wagtail_serve", "courses:my_learning"]
 
 # Benchmarks only (bench/): BENCH_FLOOR=1 adds /bench/floor/<size>/, a bare view
 # returning that many bytes. Never set in a real deployment.

@@ -28,6 +28,4 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
-# Per-person page cache off in tests; tests/courses/test_learner_cache.py turns it on.
-USER_PAGE_CACHE_SECONDS = 0
 NOTICES_STRICT = True  # an unknown notification kind raises (lms.notices)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +10,6 @@ from wagtail.models import Page
 from courses.models import CoursePage, Enrollment, LessonPage, LessonProgress
 from courses.selectors import canonical_page
 from lms.errors import DomainError
-from lms.page_cache import people_changed
 
 
 def active_enrollment(enrollment: Enrollment) -> Enrollment:
@@ -76,28 +74,10 @@ def lesson_view(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress
         unique_fields=["enrollment", "lesson"],
         update_fields=["last_viewed_at"],
     )
-    moved = enrollment.last_lesson_id != lesson.pk
     Enrollment.objects.filter(pk=enrollment.pk).update(
         last_lesson=lesson, last_activity_at=now
     )
-    if moved:  # "Continue where you left off" changed: the learner's cached pages go.
-        people_changed([enrollment.user_id])
     return row
-
-
-def lesson_view_again(*, enrollment_id: int, lesson_id: int) -> None:
-    """A lesson page served from the per-person cache: the learner opened the same
-    lesson again (it is still their last lesson, or the page would not be cached).
-    Refreshes the times, at most once a minute per lesson and enrolment."""
-    if not cache.add(f"lesson-view-again:{enrollment_id}:{lesson_id}", 1, 60):
-        return
-    now = timezone.now()
-    LessonProgress.objects.filter(
-        enrollment_id=enrollment_id, lesson_id=lesson_id
-    ).update(last_viewed_at=now)
-    Enrollment.objects.filter(pk=enrollment_id, status=Enrollment.Status.ACTIVE).update(
-        last_activity_at=now
-    )
 
 
 @transaction.atomic

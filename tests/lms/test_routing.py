@@ -1,0 +1,134 @@
+"""Cached Wagtail routing (lms/routing.py): a page's URL is routed by Wagtail the
+first time, then read in one query; every change to the tree (publish, unpublish,
+move, rename, view restriction) is seen on the very next request, and a request
+is routed as Wagtail routes it (404s, private pages, aliases, languages)."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page, PageViewRestriction
+
+from tests.courses import factories as f
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two_courses(db):
+    index = f.catalogue()
+    return f.course(index=index, title="Loom care"), f.course(
+        index=index, title="Dyeing"
+    )
+
+
+def get_twice(client, url):
+    """The first answer (routed by Wagtail) and the second (from the cache)."""
+    return client.get(url), client.get(url)
+
+
+def test_each_url_gets_its_own_page_from_the_cache(client, two_courses):
+    """Two pages seen once each are then served each by its own address."""
+    loom, dye = two_courses
+    for page in (loom, dye):
+        client.get(page.url)
+    for page, other in ((loom, dye), (dye, loom)):
+        html = client.get(page.url).content.decode()
+        assert page.title in html
+        assert f"<title>{other.title}" not in html
+
+
+def test_a_cached_page_costs_fewer_queries_than_wagtail_routing(client, two_courses):
+    loom, _ = two_courses
+    with CaptureQueriesContext(connection) as first:
+        client.get(loom.url)
+    with CaptureQueriesContext(connection) as second:
+        response = client.get(loom.url)
+    assert response.status_code == 200
+    assert len(second) < len(first)
+
+
+def test_an_unpublished_page_is_a_404_at_once(client, two_courses):
+    loom, _ = two_courses
+    first, second = get_twice(client, loom.url)
+    assert first.status_code == second.status_code == 200
+    loom.unpublish()
+    assert client.get(loom.url).status_code == 404
+
+
+def test_a_page_made_not_live_without_signals_is_still_a_404(client, two_courses):
+    """The page is read afresh on every request: a queryset update (no signal)
+    taking it offline is honoured too."""
+    loom, _ = two_courses
+    get_twice(client, loom.url)
+    Page.objects.filter(pk=loom.pk).update(live=False)
+    assert client.get(loom.url).status_code == 404
+
+
+def test_a_renamed_page_moves_to_its_new_address(client, two_courses):
+    loom, _ = two_courses
+    old_url = loom.url
+    get_twice(client, old_url)
+    loom.slug = "loom-care-basics"
+    loom.save_revision().publish()
+    loom.refresh_from_db()
+    assert client.get(old_url).status_code == 404
+    assert client.get(loom.url).status_code == 200
+
+
+def test_a_moved_page_is_not_served_at_its_old_address(client, two_courses):
+    loom, dye = two_courses
+    lesson = f.lesson(course=loom, title="Oiling")
+    client.force_login(f.mentor())
+    old_url = lesson.url
+    get_twice(client, old_url)
+    lesson.move(dye, pos="last-child")
+    assert client.get(old_url).status_code == 404
+
+
+def test_a_view_restriction_added_later_applies_at_once(client, two_courses):
+    """A page seen as public, then restricted to signed-in people: the next
+    anonymous visitor is sent to sign in."""
+    loom, _ = two_courses
+    first, second = get_twice(client, loom.url)
+    assert second.status_code == 200
+    PageViewRestriction.objects.create(
+        page=loom, restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(loom.url)
+    assert response.status_code == 302
+    assert "login" in response["Location"]
+
+
+def test_a_restricted_page_stays_restricted_when_cached(client, two_courses):
+    loom, _ = two_courses
+    PageViewRestriction.objects.create(
+        page=loom, restriction_type=PageViewRestriction.LOGIN
+    )
+    first, second = get_twice(client, loom.url)
+    assert first.status_code == second.status_code == 302
+
+
+def test_an_unknown_address_is_a_404_every_time(client, two_courses):
+    first, second = get_twice(client, "/courses/no-such-course/")
+    assert first.status_code == second.status_code == 404
+
+
+def test_an_alias_is_served_at_its_own_address(client, two_courses):
+    loom, dye = two_courses
+    lesson = f.lesson(course=loom, title="Oiling the shuttle")
+    alias = lesson.create_alias(parent=dye, update_slug="oiling-alias")
+    client.force_login(f.mentor())
+    first, second = get_twice(client, alias.url)
+    assert first.status_code == second.status_code
+    assert (first.content == second.content) or first.status_code != 200
+
+
+def test_each_language_gets_its_own_page(client, two_courses):
+    """The same path under /zh-hans/ is the Chinese page, not the cached English one."""
+    loom, _ = two_courses
+    f.translate(loom.get_parent().specific, title="课程")
+    chinese = f.translate(loom, title="织机保养")
+    get_twice(client, loom.url)
+    get_twice(client, chinese.url)
+    assert "织机保养" in client.get(chinese.url).content.decode()
+    assert "织机保养" not in client.get(loom.url).content.decode()
