@@ -17,6 +17,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import translation
@@ -36,9 +37,16 @@ def version() -> str:
     return current
 
 
-def invalidate(**kwargs) -> None:
-    """Forget every cached site and route (a new version)."""
+def _new_version() -> None:
     cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def invalidate(**kwargs) -> None:
+    """Forget every cached site, route and content (a new version): at once, and
+    again when the transaction commits (a request that read the old rows before
+    the commit may have kept them under the first new version)."""
+    _new_version()
+    transaction.on_commit(_new_version)
 
 
 def _on_model_change(sender, **kwargs):
