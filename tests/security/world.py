@@ -3,6 +3,9 @@ queries per row shows it. Used by the query budgets."""
 
 from __future__ import annotations
 
+import datetime
+
+from django.utils import timezone
 from wagtail.models import Locale
 
 from courses.services.enrollment import enrollment_create
@@ -82,9 +85,11 @@ def build(rows: int = 3) -> dict:
         )
         for worker in workers
     ]
-    for agreement in agreements:
+    for n, agreement in enumerate(agreements):
         MilestoneFactory(agreement=agreement)
-        GuidanceSessionFactory(agreement=agreement)
+        # Spread over a week: one mentor has 15 free slots a day.
+        day = timezone.localdate() - datetime.timedelta(days=1 + n % 7)
+        GuidanceSessionFactory(agreement=agreement, date=day)
 
     profiles = section(ProfileIndexPage, "role-models")
     stories = section(StoryIndexPage, "stories")
