@@ -432,11 +432,12 @@ case "$MODE" in
   bench)
     # The benchmark suite on generated data (BENCH_SIZE=small|large) under the
     # production settings: gunicorn (2 x cores + 1 sync workers) with the bare floor
-    # view (BENCH_FLOOR=1, never set outside this mode) and nginx serving the static
-    # floor on $NGINX_PORT. Figures go to bench/results/ and docs/benchmarks.md.
+    # view (config.settings.bench: production plus bench/urls.py, never used outside
+    # this mode) and nginx serving the static floor on $NGINX_PORT. Figures go to
+    # bench/results/ and docs/benchmarks.md.
     production_env
+    export DJANGO_SETTINGS_MODULE=config.settings.bench
     export REQUIRE_MFA=0  # the benchmark signs people in directly
-    export BENCH_FLOOR=1
     SIZE=${BENCH_SIZE:-small}
     WORKERS=$((2 * $(nproc) + 1))
     "$PY" manage.py migrate --no-input -v 0

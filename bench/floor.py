@@ -1,5 +1,6 @@
 """The floor of the load test: a bare Django view that answers ``size`` bytes, through
-the same middleware as every page. Routed only when ``BENCH_FLOOR`` is set."""
+the same middleware as every page. Routed only by ``bench/urls.py``, the URLs of
+``config.settings.bench``."""
 
 from django.http import HttpResponse
 

@@ -372,8 +372,8 @@ def _certificates(spec, people, rng, today, out):
     from django.utils import timezone
 
     from home.demo_world.rows import certificate_row, copy_rows
+    from lms.certification.services.certificates import issuing_body_for
     from lms.models import Notification, SkillCertificate
-    from lms.services.certificates import issuing_body_for
 
     began = time.monotonic()
     workers, occupations = people["workers"], people["occupations"]

@@ -1,8 +1,8 @@
 """Throughput and latency under load: wrk against gunicorn on loopback (production
 settings, several sync workers), beside two floors answering the same number of bytes:
-a bare Django view (``/bench/floor/<size>/``, routed only with BENCH_FLOOR=1) and
-nginx serving a static file of that size. ``bash .ci/services.sh bench`` starts
-gunicorn and nginx; this module only measures.
+a bare Django view (``/bench/floor/<size>/``, routed only under
+``config.settings.bench``) and nginx serving a static file of that size.
+``bash .ci/services.sh bench`` starts gunicorn and nginx; this module only measures.
 
 Signed-in pages get a real session: ``Client.force_login`` writes it to the session
 store gunicorn reads (cached_db on the shared PostgreSQL and Redis) and wrk sends its

@@ -171,7 +171,8 @@ def write(out=sys.stdout) -> None:
                 "",
                 f"### Certificate import ({size} data)",
                 "",
-                f"{imp['rows']:,} CSV rows through `lms/services/imports.py` "
+                f"{imp['rows']:,} CSV rows through the certificate import "
+                "(`lms/certification/services/imports/`) "
                 "(dry run `import_batch_check`, then `import_batch_commit`, the bodies "
                 "of the Celery tasks, called in this process), against a plain "
                 "`bulk_create` of the same certificates (holder and occupation ids "
@@ -197,7 +198,8 @@ def write(out=sys.stdout) -> None:
                 "",
                 f"### Certificate PDFs ({size} data)",
                 "",
-                f"A loop calling `lms.pdf.certificate_pdf` over different certificates "
+                "A loop calling `lms.certification.pdf.certificate_pdf` over different "
+                "certificates "
                 f"in one process for {pdf['seconds']:.0f} s (what a worker or the PDF "
                 f"view does per request, without the queue): **{pdf['per_s']:.1f} "
                 f"PDFs/s** per process ({pdf['count']} made, {pdf['kb']:.1f} KiB "

@@ -1,5 +1,6 @@
-"""Batch work: the certificate import (lms/services/imports.py) on 100,000 rows beside a
-plain bulk insert of the same rows, and certificate PDFs per second (lms/pdf.py).
+"""Batch work: the certificate import (lms/certification/services/imports/) on
+100,000 rows beside a plain bulk insert of the same rows, and certificate PDFs per
+second (lms/certification/pdf.py).
 
 Both run in this process, calling the same functions the Celery worker and the PDF
 view call (the import's check and commit are exactly the tasks' bodies; the PDF is a
@@ -67,15 +68,15 @@ def imports(rows: int = IMPORT_ROWS, *, out) -> dict:
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.db import transaction
 
+    from lms.certification.services import imports as service
     from lms.models import ImportBatch, Occupation, SkillCertificate, User
-    from lms.services import imports as service
 
     actor = _officer()
     prefix = f"IMP{int(time.time())}"
     data = _csv(rows, prefix)
     # Queued nowhere: this process runs the check and the commit itself, timed.
     with (
-        mock.patch("lms.tasks.certificate_import_check.delay_on_commit"),
+        mock.patch("lms.certification.tasks.certificate_import_check.delay_on_commit"),
         transaction.atomic(),
     ):
         batch = service.import_batch_create(
@@ -147,10 +148,10 @@ def imports(rows: int = IMPORT_ROWS, *, out) -> dict:
 
 
 def pdfs(seconds: float = 10.0, *, out) -> dict:
-    """PDFs made per second by ``lms.pdf.certificate_pdf`` in one process, over
-    different certificates."""
+    """PDFs made per second by ``lms.certification.pdf.certificate_pdf`` in one
+    process, over different certificates."""
+    from lms.certification.pdf import certificate_pdf
     from lms.models import SkillCertificate
-    from lms.pdf import certificate_pdf
 
     certificates = list(
         SkillCertificate.objects.select_related("holder", "occupation")[:500]

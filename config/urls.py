@@ -25,7 +25,7 @@ urlpatterns = [
     path("i18n/text-size/", lms_views.set_text_size, name="set_text_size"),
     path("healthz/", lms_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
-    path("api/", include("lms.urls_api")),
+    path("api/", include("lms.certification.urls_api")),
 ]
 
 urlpatterns += i18n_patterns(
@@ -33,17 +33,11 @@ urlpatterns += i18n_patterns(
     path("me/", include("lms.urls")),
     path("learning/", include("courses.urls")),
     path("mentorship/", include("mentorship.urls")),
-    path("", include("lms.urls_certification")),
+    path("", include("lms.certification.urls")),
     path("", include("home.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )
-
-if settings.BENCH_FLOOR:
-    # Benchmarks only (bench/load.py): the bare view the pages are compared with.
-    from bench.floor import floor
-
-    urlpatterns.insert(0, path("bench/floor/<int:size>/", floor))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

@@ -12,18 +12,26 @@ class CoursesConfig(AppConfig):
 
         from lms import navigation, permissions, personal_data, providers
 
-        from . import notice_kinds, selectors, selectors_dashboard
+        from . import notice_kinds, selectors_dashboard
         from . import personal_data as courses_data
         from . import providers as courses_providers
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
+        # Pages are served by their views; the models never import them.
+        from .models import CourseIndexPage, CoursePage, LessonPage
+        from .views import pages as page_views
+
+        CourseIndexPage.page_view = staticmethod(page_views.catalogue_serve)
+        CoursePage.page_view = staticmethod(page_views.course_serve)
+        LessonPage.page_view = staticmethod(page_views.lesson_serve)
+
         # Lesson captions: browsers play a track only when served as text/vtt.
         mimetypes.add_type("text/vtt", ".vtt")
         providers.register_completed_courses(
-            selectors.completed_course_ids,
-            many=courses_providers.completed_course_ids_many,
+            courses_providers.completed_course_ids_many
         )
+        providers.register_course_pages(courses_providers.course_pages)
         selectors_dashboard.register_panels()
         personal_data.register(
             "courses", courses_data.export_courses, courses_data.erase_courses

@@ -18,7 +18,6 @@ from courses.models import CoursePage, Enrollment, LessonPage
 from courses.services.catalogue import catalogue_ensure
 from courses.services.enrollment import enrollment_assign, enrollment_create
 from courses.services.progress import lesson_complete, lesson_view
-from home.models import HomePage
 from lms.demo import demo_user
 from lms.models import Industry, Occupation
 from lms.services.pages import page_translation_get_or_create
@@ -177,10 +176,11 @@ def _translate_all(index, courses: dict[str, CoursePage]) -> None:
             _translated(lesson, zh, fill_lesson)
 
 
-def load(*, stdout) -> None:
-    home = HomePage.objects.get(locale__language_code="en")
+def load(*, stdout, parent: Page) -> None:
+    """``parent``: the English page the catalogue goes under (the home app's home
+    page; courses imports nothing of home)."""
     index = catalogue_ensure(
-        parent=home,
+        parent=parent,
         title="Courses",
         slug="courses",
         intro="Courses written with model workers and master craftsmen, for the "

@@ -7,12 +7,20 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from django.db.models import QuerySet
+from wagtail.models import Page
+
 from courses.models import CourseCompletion, CoursePage
 
 
+def course_pages() -> QuerySet[Page]:
+    """Every course page (any language), as plain pages: the ladder's choices."""
+    return Page.objects.type(CoursePage)
+
+
 def completed_course_ids_many(users) -> dict[int, set[int]]:
-    """``selectors.completed_course_ids`` for each user: page ids of the completed
-    courses in every language (two queries)."""
+    """Page ids of each user's completed courses, in every language (two queries;
+    ``lms.providers.completed_courses`` reads one person as a batch of one)."""
     ids = [u.pk for u in users if getattr(u, "is_authenticated", False)]
     keys_of: dict[int, set] = defaultdict(set)
     for user_id, key in CourseCompletion.objects.filter(

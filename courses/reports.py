@@ -3,19 +3,16 @@ see (``lms.permissions.course_report_people_q``), and their CSV/XLSX export."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import defaultdict
 
 from django.db.models import Avg, Count, Q, QuerySet
-from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrollment, LessonProgress, QuizAttempt
 from courses.selectors import lessons_of, progress_for, requirements_for
-from lms import permissions
+from lms import charts, permissions
 from lms.models import Membership
-from lms.spreadsheets import safe_cell
+from lms.spreadsheets import spreadsheet_response
 
 PEOPLE_LIMIT = 500
 BAR_START, BAR_AREA = 240, 320  # SVG chart: where bars start, their full width
@@ -172,21 +169,13 @@ def enterprise_rows(enrollments: QuerySet[Enrollment], *, user) -> list[dict]:
 
 
 def bars(rows: list[dict], *, label: str, value: str, maximum: int | None = None):
-    """Rows for the inline SVG bar chart: label, value, bar width and positions."""
-    top = maximum or max((r[value] or 0 for r in rows), default=0) or 1
-    result = []
-    for i, r in enumerate(rows):
-        width = round((r[value] or 0) * BAR_AREA / top)
-        result.append(
-            {
-                "label": r[label],
-                "value": r[value] or 0,
-                "width": width,
-                "text_x": BAR_START + width + 6,
-                "y": i * 28,
-                "text_y": i * 28 + 18,
-            }
-        )
+    """Bars of the report's inline SVG chart (``lms.charts.bars``), each with where
+    its figure is written."""
+    result = charts.bars(
+        [(r[label], [(value, r[value])]) for r in rows], span=BAR_AREA, maximum=maximum
+    )
+    for bar in result:
+        bar["text_x"] = BAR_START + bar["width"] + 6
     return result
 
 
@@ -230,31 +219,7 @@ def export_tables() -> dict:
 
 
 def export_response(*, rows: list[dict], columns, fmt: str, filename: str):
+    """A report table as CSV or XLSX (``lms.spreadsheets``), columns in order."""
     header = [str(title) for _key, title in columns]
-    body = [[safe_cell(row.get(key)) for key, _title in columns] for row in rows]
-    if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
-        sheet.append(header)
-        for values in body:
-            sheet.append(values)
-        buffer = io.BytesIO()
-        workbook.save(buffer)
-        response = HttpResponse(
-            buffer.getvalue(),
-            content_type=(
-                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-            ),
-        )
-    else:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(body)
-        response = HttpResponse(
-            "\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8"
-        )
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
-    return response
+    body = ([row.get(key) for key, _title in columns] for row in rows)
+    return spreadsheet_response([header, *body], fmt=fmt, filename=filename)

@@ -28,6 +28,7 @@ from courses.models import (
 from lms import providers
 from lms import search as text_search
 from lms.routing import content_cached
+from lms.translations import locale_id_of, pages_in_language
 
 # Catalogue duration filter: key -> (more than, at most) hours.
 DURATIONS = {
@@ -128,22 +129,8 @@ def current_language() -> str:
         return default_language()
 
 
-_default_locale_ids: dict[str, int | None] = {}
-
-
 def default_locale_id() -> int | None:
-    """The id of the default language's locale, read once per process (locales are
-    made by migrations and never renumbered)."""
-    language = default_language()
-    if _default_locale_ids.get(language) is None:
-        from wagtail.models import Locale
-
-        _default_locale_ids[language] = (
-            Locale.objects.filter(language_code=language)
-            .values_list("pk", flat=True)
-            .first()
-        )
-    return _default_locale_ids[language]
+    return locale_id_of(default_language())
 
 
 def canonical_page(page: Page) -> Page:
@@ -177,36 +164,15 @@ def localized_pages(
     locale_id: int | None = None,
     with_body: bool = True,
 ) -> dict[int, Page]:
-    """For canonical pages, the live translation in ``language`` (or the locale with
-    id ``locale_id``) where one exists, else the page itself, by canonical page id.
-    One query; none when there is nothing to translate. Each translation knows its
-    canonical page (``canonical_page``) and its id (``canonical_id``)."""
-    pages = [p for p in pages if p is not None]
-    result = {p.pk: p for p in pages}
-    for page in pages:
-        page.canonical_id = page.pk
-    if locale_id is not None:
-        todo = [p for p in pages if p.locale_id != locale_id]
-        where = {"locale_id": locale_id}
-    else:
-        todo = [] if language == default_language() else pages
-        where = {"locale__language_code": language}
-    if not todo:
-        return result
-    by_key = {p.translation_key: p for p in todo}
-    models = {type(p) for p in todo}
-    model = models.pop() if len(models) == 1 else Page
-    translations = model.objects.live().filter(
-        translation_key__in=list(by_key), **where
+    """For canonical pages, each in the reader's language where translated, by
+    canonical page id (``lms.translations.pages_in_language``); lessons without
+    their body when ``with_body`` is false."""
+    return pages_in_language(
+        pages,
+        language=language,
+        locale_id=locale_id,
+        defer=() if with_body else ("body",),
     )
-    if model is LessonPage and not with_body:
-        translations = translations.defer("body")
-    for page in translations:
-        source = by_key[page.translation_key]
-        page._canonical_page = source
-        page.canonical_id = source.pk
-        result[source.pk] = page
-    return result
 
 
 def localized_page(page: Page, *, language: str) -> Page:
@@ -406,19 +372,6 @@ def completed_course_hours(*, user) -> list[tuple[datetime.date, Decimal, str]]:
         (timezone.localdate(c.completed_at), c.hours, c.enrollment.course.title)
         for c in rows
     ]
-
-
-def completed_course_ids(user) -> set[int]:
-    """Page ids of the courses the user has completed, in every language (the lms
-    ladder provider)."""
-    if not getattr(user, "is_authenticated", False):
-        return set()
-    done = CourseCompletion.objects.filter(enrollment__user=user).values(
-        "enrollment__course__translation_key"
-    )
-    return set(
-        CoursePage.objects.filter(translation_key__in=done).values_list("pk", flat=True)
-    )
 
 
 def courses_taught_by(*, user) -> QuerySet[CoursePage]:
@@ -730,7 +683,7 @@ def completion_next_steps(*, user, course: CoursePage, limit: int = 3) -> dict |
     it first, then the next skill level of its occupation) that the user has not
     taken, in the course's language, and the occupation's rung of their ladder.
     None when the user has not completed the course."""
-    from lms.selectors_certificates import ladder_for
+    from lms.certification.selectors import ladder_for
 
     canonical = canonical_page(course)
     enrollment = (

@@ -9,13 +9,14 @@ import json
 from collections.abc import Callable
 from io import BytesIO
 
-from django.apps import apps
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
+from courses import demo as courses_demo
+from courses.models import CoursePage
 from home import demo_content as content
 from home import services
 from home.models import (
@@ -46,11 +47,21 @@ from lms.services.pages import page_translation_get_or_create
 LANGUAGES = {"en": "en", "zh": "zh-hans"}
 
 
+def english_home() -> HomePage:
+    """The English home page every app's demo content goes under."""
+    return HomePage.objects.get(locale__language_code=LANGUAGES["en"], depth=2)
+
+
+def load_courses(*, stdout) -> None:
+    """The courses demo, its catalogue under the English home page."""
+    courses_demo.load(stdout=stdout, parent=english_home())
+
+
 def load(*, stdout) -> None:
     locales = {
         key: Locale.objects.get(language_code=code) for key, code in LANGUAGES.items()
     }
-    home = HomePage.objects.get(locale=locales["en"], depth=2)
+    home = english_home()
     sections = {
         "role-models": _section(home, ProfileIndexPage, "role-models", locales["zh"]),
         "stories": _section(home, StoryIndexPage, "stories", locales["zh"]),
@@ -277,13 +288,9 @@ def _alliance(index: Page, zh: Locale, pages: dict) -> dict[str, Page]:
 
 
 def _textile_courses() -> list[Page]:
-    """The courses app's "AI + Textile" courses, when its demo made them."""
-    try:
-        course_model = apps.get_model("courses", "CoursePage")
-    except LookupError:
-        return []
+    """The courses app's "AI + Textile" courses (its demo loads first)."""
     return list(
-        course_model.objects.live()
+        CoursePage.objects.live()
         .filter(locale__language_code="en", title__icontains="textile")
         .order_by("title")[:3]
     )

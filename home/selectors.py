@@ -4,8 +4,7 @@ through ``translation_key`` in one query."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from importlib import import_module
+from collections.abc import Iterable
 
 from django.core.cache import cache
 from django.core.paginator import Page as PaginatorPage
@@ -18,6 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from courses import selectors as course_selectors
 from home.models import (
     AlliancePage,
     CraftsmanProfilePage,
@@ -27,6 +27,9 @@ from home.models import (
     StudioAchievement,
 )
 from lms import search as text_search
+from lms.models import SkillCertificate
+from lms.translations import pages_in_language
+from mentorship import selectors as mentorship_selectors
 
 CONTENT_VERSION_KEY = "home:content-version"
 FIGURES_KEY = "home:platform-figures"
@@ -34,40 +37,24 @@ FIGURES_KEY = "home:platform-figures"
 FIGURES_TIMEOUT = 300
 
 
-# --- what other apps provide --------------------------------------------------
-
-
-def _provided(module: str, name: str) -> Callable | None:
-    """A function another app provides, or ``None`` while it does not exist yet."""
-    try:
-        return getattr(import_module(module), name)
-    except ModuleNotFoundError as error:
-        if error.name != module and not module.startswith(f"{error.name}."):
-            raise
-        return None
-    except AttributeError:
-        return None
+# --- what the courses and mentorship apps hold ----------------------------------
 
 
 def mentor_figures(*, user) -> dict | None:
     """Live mentoring figures of a mentor (apprentices, hours, requests solved)."""
-    fn = _provided("mentorship.selectors", "mentor_figures")
-    return fn(user=user) if fn and user is not None else None
+    return mentorship_selectors.mentor_figures(user=user) if user is not None else None
 
 
 def courses_taught(*, user, locale: Locale) -> list:
-    fn = _provided("courses.selectors", "courses_taught_by")
-    if fn is None or user is None:
+    if user is None:
         return []
-    return localized(fn(user=user), locale)
+    return localized(course_selectors.courses_taught_by(user=user), locale)
 
 
 def popular_courses(limit: int = 4) -> list:
-    fn = _provided("courses.selectors", "popular_courses")
-    if fn is None:
-        return []
     # A course and its translation may both rank: ask for more, keep one of each.
-    return localized(fn(limit * 2), Locale.get_active())[:limit]
+    popular = course_selectors.popular_courses(limit * 2)
+    return localized(popular, Locale.get_active())[:limit]
 
 
 def platform_figures() -> dict:
@@ -80,28 +67,15 @@ def platform_figures() -> dict:
 
 
 def _compute_platform_figures() -> dict:
-    from django.apps import apps
-
+    course_figures = course_selectors.platform_course_figures()
     figures: dict = {
-        "learners": None,
-        "completions": None,
-        "certificates": None,
-        "active_mentorships": None,
+        "learners": course_figures["learners"],
+        "completions": course_figures["completions"],
+        "certificates": SkillCertificate.objects.count(),
+        "active_mentorships": (
+            mentorship_selectors.platform_mentorship_figures()["active_mentorships"]
+        ),
     }
-    course_figures = _provided("courses.selectors", "platform_course_figures")
-    if course_figures:
-        figures.update({k: v for k, v in course_figures().items() if k in figures})
-    mentorship_figures = _provided(
-        "mentorship.selectors", "platform_mentorship_figures"
-    )
-    if mentorship_figures:
-        figures["active_mentorships"] = mentorship_figures().get("active_mentorships")
-    try:
-        certificate_model = apps.get_model("lms", "SkillCertificate")
-    except LookupError:
-        certificate_model = None
-    if certificate_model is not None:
-        figures["certificates"] = certificate_model.objects.count()
     figures["role_models"] = (
         CraftsmanProfilePage.objects.live().filter(locale=Locale.get_default()).count()
     )
@@ -121,30 +95,17 @@ def paginate(request, items, *, per_page: int) -> PaginatorPage:
 
 
 def localized(pages: Iterable, locale: Locale) -> list:
-    """The pages in ``locale`` where a live translation exists (else as they are),
-    without duplicates or pages that are not live. One query for any number."""
+    """The live pages in ``locale`` where translated (else as they are), each once
+    (``lms.translations.pages_in_language``: one query for any number)."""
     pages = [p for p in pages if p is not None]
-    keys = {p.translation_key for p in pages if p.locale_id != locale.pk}
-    translations = {}
-    if keys:
-        model = _common_model(pages)
-        for translation in model.objects.live().filter(
-            translation_key__in=keys, locale=locale
-        ):
-            translations[translation.translation_key] = translation
+    shown = pages_in_language(pages, locale_id=locale.pk)
     result, seen = [], set()
     for page in pages:
-        if page.locale_id != locale.pk:
-            page = translations.get(page.translation_key, page)
+        page = shown[page.pk]
         if page.live and page.pk not in seen:
             seen.add(page.pk)
             result.append(page)
     return result
-
-
-def _common_model(pages: list):
-    models = {type(p) for p in pages}
-    return models.pop() if len(models) == 1 else Page
 
 
 def _with_image(field: str) -> Prefetch:

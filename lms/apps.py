@@ -12,15 +12,12 @@ class LmsConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         checks.register(_pdf_font_check)
+        from lms.providers import check_providers
 
-        from lms import (
-            navigation,
-            notice_kinds,
-            page_cache,
-            permissions,
-            routing,
-            selectors_dashboard,
-        )
+        checks.register(check_providers)
+
+        from lms import navigation, notice_kinds, page_cache, permissions, routing
+        from lms.certification import startup as certification
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
@@ -45,26 +42,7 @@ class LmsConfig(AppConfig):
                 group="managing",
             )
         )
-        selectors_dashboard.register_panels()
-        # Certification (issue 5).
-        navigation.register(
-            navigation.NavEntry(
-                "certification:mine",
-                _("My certificates"),
-                lambda u: u.is_authenticated,
-                order=30,
-                group="learning",
-            )
-        )
-        navigation.register(
-            navigation.NavEntry(
-                "certification:board",
-                _("Certification status"),
-                permissions.can_view_certification_board,
-                order=60,
-                group="certification",
-            )
-        )
+        certification.connect()  # its notices, panels and menu entries
         navigation.register(
             navigation.NavEntry(
                 "lms:api_tokens",
@@ -79,15 +57,6 @@ class LmsConfig(AppConfig):
                 _("Audit trail"),
                 permissions.can_view_audit_trail,
                 order=86,
-            )
-        )
-        navigation.register(
-            navigation.NavEntry(
-                "certification:imports",
-                _("Certificate imports"),
-                permissions.can_import_certificates,
-                order=65,
-                group="certification",
             )
         )
 

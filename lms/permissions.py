@@ -164,7 +164,8 @@ def can_erase_person(user, person) -> bool:
 
 # --- courses (courses app) -----------------------------------------------------
 # Course objects are duck-typed (CoursePage, LessonPage, Enrollment,
-# PracticalSubmission): lms never imports courses.
+# PracticalSubmission): lms never imports courses, and asks the records their
+# states (``enrollment.has_left``) rather than naming them.
 
 
 def can_edit_courses(user) -> bool:
@@ -199,7 +200,7 @@ def can_view_lesson(user, lesson, *, course, enrollment) -> bool:
     instructors, editors and staff. ``enrollment`` is the user's own, or None."""
     if not getattr(user, "is_authenticated", False) or not lesson.live:
         return False
-    if enrollment is not None and enrollment.status != "left":
+    if enrollment is not None and not enrollment.has_left:
         return enrollment.user_id == user.pk and enrollment.course_id == course.pk
     return can_edit_courses(user) or is_course_instructor(user, course)
 
@@ -393,10 +394,11 @@ def can_review_service_requests(user) -> bool:
     return is_staff(user) or is_coordinator(user)
 
 
-def service_request_visibility_q(user, trade_ids) -> Q | None:
+def service_request_visibility_q(user, trade_ids, *, open_for_offers: Q) -> Q | None:
     """Requests a user may see: their enterprises' (HR, managers), all (coordinators,
-    staff), those assigned to them, and published ones of their trades (mentors).
-    ``None`` means every request."""
+    staff), those assigned to them, and open ones of their trades (mentors; which
+    requests are open is the mentorship app's ``open_for_offers``). ``None`` means
+    every request."""
     if not getattr(user, "is_authenticated", False):
         return Q(pk__in=[])
     if can_review_service_requests(user):
@@ -407,8 +409,8 @@ def service_request_visibility_q(user, trade_ids) -> Q | None:
         )
     )
     if is_mentor(user):
-        q |= Q(assigned_mentor=user) | Q(
-            status="published", occupation_id__in=trade_ids
+        q |= Q(assigned_mentor=user) | (
+            open_for_offers & Q(occupation_id__in=trade_ids)
         )
     return q
 
@@ -416,7 +418,7 @@ def service_request_visibility_q(user, trade_ids) -> Q | None:
 def can_offer_on_service_request(user, service_request, trade_ids) -> bool:
     return (
         is_mentor(user)
-        and service_request.status == "published"
+        and service_request.is_open_for_offers
         and service_request.occupation_id in set(trade_ids)
     )
 

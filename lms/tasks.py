@@ -1,6 +1,9 @@
 from celery import shared_task
 from django.core.management import call_command
 
+# Certification's tasks live in its package; imported here so that Celery, which
+# looks for each app's tasks.py, registers them (their names stay lms.tasks.*).
+from lms.certification import tasks as certification_tasks  # noqa: F401
 from lms.services import notifications
 
 
@@ -22,42 +25,3 @@ def requeue_pending_notifications() -> int:
 @shared_task
 def clear_expired_sessions() -> None:
     call_command("clearsessions")
-
-
-# --- certification ---------------------------------------------------------------
-
-
-@shared_task(acks_late=True)
-def certificate_import_check(batch_id: int) -> str:
-    from lms.services import imports
-
-    try:
-        return imports.import_batch_check(batch_id=batch_id).status
-    except Exception:
-        imports.import_batch_fail(batch_id=batch_id)
-        raise
-
-
-@shared_task(acks_late=True)
-def certificate_import_commit(batch_id: int) -> str:
-    from lms.services import imports
-
-    try:
-        return imports.import_batch_commit(batch_id=batch_id).status
-    except Exception:
-        imports.import_batch_fail(batch_id=batch_id)
-        raise
-
-
-@shared_task
-def certificate_imports_requeue_pending() -> int:
-    from lms.services import imports
-
-    return imports.imports_requeue_pending()
-
-
-@shared_task
-def certificate_expiry_reminders() -> int:
-    from lms.services.certificates import certificate_expiry_reminders_send
-
-    return certificate_expiry_reminders_send()

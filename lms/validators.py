@@ -101,14 +101,81 @@ def validate_image_file(upload, *, max_bytes: int | None = None) -> None:
             upload.seek(position)
 
 
-# Videos and their caption files, by extension: what the file's first bytes must be.
-# MP4 has "ftyp" at byte 4, WebM starts with the EBML magic, WebVTT with "WEBVTT".
-MEDIA_SIGNATURES = {
+# Files that are not images, by extension: what the file's first bytes must be (a
+# file named .pdf that is really markup would be served as a web page). MP4 has
+# "ftyp" at byte 4, WebM starts with the EBML magic, WebVTT with "WEBVTT"; Word and
+# Excel files are zip archives; plain text has no NUL byte.
+SIGNATURES = {
+    ".pdf": lambda head: head.startswith(b"%PDF-"),
+    ".docx": lambda head: head.startswith(b"PK\x03\x04"),
+    ".xlsx": lambda head: head.startswith(b"PK\x03\x04"),
+    ".txt": lambda head: b"\x00" not in head,
     ".mp4": lambda head: head[4:8] == b"ftyp",
     ".webm": lambda head: head[:4] == b"\x1a\x45\xdf\xa3",
     ".vtt": lambda head: head.lstrip(b"\xef\xbb\xbf")[:6] == b"WEBVTT",
 }
+MEDIA_EXTENSIONS = {".mp4", ".webm", ".vtt"}
 VIDEO_EXTENSIONS = {".mp4", ".webm"}
+MAX_FILES_PER_UPLOAD = 6
+
+
+def _extension(upload) -> str:
+    return os.path.splitext(getattr(upload, "name", "") or "")[1].lower()
+
+
+def _head(upload, size: int = 16) -> bytes:
+    """The file's first bytes, leaving its position where it was."""
+    position = upload.tell() if hasattr(upload, "tell") else 0
+    try:
+        return upload.read(size)
+    finally:
+        upload.seek(position)
+
+
+def _refuse_larger_than(upload, max_bytes: int) -> None:
+    if upload.size is not None and upload.size > max_bytes:
+        raise ValidationError(
+            _("The file is larger than %(mb)s MB."),
+            code="file_too_large",
+            params={"mb": max_bytes // (1024 * 1024)},
+        )
+
+
+def validate_upload(
+    upload, *, max_bytes: int, documents: frozenset[str] = frozenset(), refusal=None
+) -> None:
+    """The one check of a file a person attaches: an image of our formats
+    (``validate_image_file``), or a document whose extension is in ``documents``
+    (".pdf", ".docx", ".xlsx", ".txt") and whose first bytes match it, at most
+    ``max_bytes``. ``refusal`` says what may be attached, for any other file."""
+    extension = _extension(upload)
+    if extension in IMAGE_EXTENSIONS or extension not in documents:
+        try:
+            validate_image_file(upload, max_bytes=max_bytes)
+        except ValidationError as error:
+            if refusal is None or extension in IMAGE_EXTENSIONS:
+                raise
+            raise ValidationError(refusal, code="file_type") from error
+        return
+    _refuse_larger_than(upload, max_bytes)
+    if not SIGNATURES[extension](_head(upload)):
+        raise ValidationError(
+            _("The file's contents do not match its type (%(ext)s)."),
+            code="file_mismatch",
+            params={"ext": extension},
+        )
+
+
+def validate_files(uploads, validator) -> None:
+    """Runs ``validator`` over several uploads; refuses too many at once."""
+    if len(uploads) > MAX_FILES_PER_UPLOAD:
+        raise ValidationError(
+            _("Attach at most %(n)s files at a time."),
+            code="too_many_files",
+            params={"n": MAX_FILES_PER_UPLOAD},
+        )
+    for upload in uploads:
+        validator(upload)
 
 
 def validate_document_file(upload) -> None:
@@ -116,25 +183,13 @@ def validate_document_file(upload) -> None:
     ``MAX_VIDEO_BYTES``, other files up to ``MAX_DOCUMENT_BYTES``; a video or
     caption file must really be one (its first bytes), so nothing else is served
     under a video's name."""
-    name = getattr(upload, "name", "") or ""
-    extension = os.path.splitext(name)[1].lower()
+    extension = _extension(upload)
     is_video = extension in VIDEO_EXTENSIONS
     max_bytes = settings.MAX_VIDEO_BYTES if is_video else settings.MAX_DOCUMENT_BYTES
-    if upload.size is not None and upload.size > max_bytes:
-        raise ValidationError(
-            _("The file is larger than %(mb)s MB."),
-            code="file_too_large",
-            params={"mb": max_bytes // (1024 * 1024)},
-        )
-    check = MEDIA_SIGNATURES.get(extension)
-    if check is None:
+    _refuse_larger_than(upload, max_bytes)
+    if extension not in MEDIA_EXTENSIONS:
         return
-    position = upload.tell() if hasattr(upload, "tell") else 0
-    try:
-        head = upload.read(16)
-    finally:
-        upload.seek(position)
-    if not check(head):
+    if not SIGNATURES[extension](_head(upload)):
         raise ValidationError(
             _("This file is not in the %(kind)s format."),
             code="wrong_media_type",

@@ -17,7 +17,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
-from lms import permissions
+from lms import permissions, providers
 from lms.errors import DomainError
 from lms.models import (
     Enterprise,
@@ -52,15 +52,13 @@ class OccupationViewSet(ModelViewSet):
 
 
 class LevelRequirementForm(WagtailAdminModelForm):
-    """Required courses are chosen among the course pages (by app label, so the
-    core does not import the courses app)."""
+    """Required courses are chosen among the course pages (the courses app
+    provides them: the core does not import it)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["required_courses"].queryset = (
-            Page.objects.filter(content_type__app_label="courses", depth__gt=2)
-            .exclude(content_type__model__in=["courseindexpage", "lessonpage"])
-            .order_by("title")
+        self.fields["required_courses"].queryset = providers.course_pages().order_by(
+            "title"
         )
 
 

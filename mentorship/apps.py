@@ -9,19 +9,14 @@ class MentorshipConfig(AppConfig):
 
     def ready(self):
         from lms import navigation, permissions, personal_data, providers
-        from mentorship import hours, notice_kinds, selectors, selectors_dashboard
+        from mentorship import notice_kinds, selectors_dashboard
         from mentorship import personal_data as mentorship_data
         from mentorship import providers as mentorship_providers
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
-        providers.register_training_hours(
-            hours.training_hours_total, many=mentorship_providers.training_hours_many
-        )
-        providers.register_mentor_signoffs(
-            selectors.mentor_signoffs_for,
-            many=mentorship_providers.mentor_signoffs_many,
-        )
+        providers.register_training_hours(mentorship_providers.training_hours_many)
+        providers.register_mentor_signoffs(mentorship_providers.mentor_signoffs_many)
         selectors_dashboard.register_panels()
         personal_data.register(
             "mentorship",

@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from lms import charts
 from mentorship.models import Agreement, GuidanceSession
 
 
@@ -29,18 +30,15 @@ def hours_chart(*, agreement: Agreement, sessions: list[GuidanceSession]) -> dic
         running += by_month.get(month, 0)
         actual.append((month, running / 60 if month <= today else None))
     top = max([planned] + [a for _m, a in actual if a is not None]) or 1.0
-    width, height, n = 320, 160, max(len(months) - 1, 1)
-
-    def point(i: int, value: float) -> str:
-        return f"{i * width / n:.1f},{height - value * height / top:.1f}"
-
+    width, height = 320, 160
+    scale = {"top": top, "width": width, "height": height}
+    # The plan: a straight line from nothing at the start to all hours at the end.
+    plan = [0.0] + [None] * max(len(months) - 2, 0) + [planned]
     return {
         "width": width,
         "height": height,
-        "planned_line": f"0,{height} {point(len(months) - 1, planned)}",
-        "actual_points": " ".join(
-            point(i, value) for i, (_m, value) in enumerate(actual) if value is not None
-        ),
+        "planned_line": charts.polyline(plan, **scale),
+        "actual_points": charts.polyline([value for _m, value in actual], **scale),
         "months": [m for m, _v in actual],
         "top": Decimal(str(round(top, 1))),
         "first": months[0] if months else None,

@@ -11,13 +11,10 @@ from django.utils.translation import gettext_lazy as _
 from lms.models import Enterprise, Occupation, SkillLevel, User
 from lms.roles import Role
 from lms.text import OneLineCharField
+from lms.validators import MAX_FILES_PER_UPLOAD, validate_files
 from mentorship.models import Agreement, GuidanceSession, ServiceRequest
-from mentorship.validators import (
-    MAX_FILES_PER_UPLOAD,
-    validate_attachment,
-    validate_files,
-    validate_photo,
-)
+from mentorship.models.sessions import SESSION_DETAIL_FIELDS
+from mentorship.validators import validate_attachment, validate_photo
 
 
 class DateInput(forms.DateInput):
@@ -199,15 +196,7 @@ class SessionForm(forms.Form):
         item_validator=validate_photo,
     )
 
-    DETAIL_FIELDS = (
-        "workshop",
-        "line",
-        "workstation",
-        "topics",
-        "problem",
-        "skills",
-        "notes",
-    )
+    DETAIL_FIELDS = SESSION_DETAIL_FIELDS
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -3,9 +3,7 @@ made, and completed courses, by category and month; exported as CSV or XLSX."""
 
 from __future__ import annotations
 
-import csv
 import datetime
-import io
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -14,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from lms.spreadsheets import safe_cell
+from courses.selectors import completed_course_hours
 from mentorship.models import GuidanceSession
 
 
@@ -34,14 +32,6 @@ class HoursEntry:
     @property
     def category_label(self) -> str:
         return str(Category(self.category).label)
-
-
-def _course_hours(user) -> list[tuple[datetime.date, Decimal, str]]:
-    try:
-        from courses.selectors import completed_course_hours
-    except ImportError:  # the courses app does not offer it (yet)
-        return []
-    return list(completed_course_hours(user=user))
 
 
 def hours_entries(*, user) -> list[HoursEntry]:
@@ -66,7 +56,7 @@ def hours_entries(*, user) -> list[HoursEntry]:
         request = visit.service_request
         title = f"{request.title} · {request.enterprise}"
         entries.append(HoursEntry(visit.date, Category.VISITS, visit.hours, title))
-    for date, course_hours, title in _course_hours(user):
+    for date, course_hours, title in completed_course_hours(user=user):
         entries.append(
             HoursEntry(date, Category.COURSES, Decimal(course_hours or 0), str(title))
         )
@@ -100,42 +90,11 @@ def hours_summary(entries: list[HoursEntry]) -> dict:
     }
 
 
-def training_hours_total(user) -> Decimal:
-    """The provider ``lms.providers.training_hours`` reads (all categories)."""
-    return sum((e.hours for e in hours_entries(user=user)), Decimal(0))
-
-
 # --- export --------------------------------------------------------------------
 
 
-def _header() -> list[str]:
-    return [gettext("Date"), gettext("Category"), gettext("Hours"), gettext("Activity")]
-
-
-def _rows(entries: list[HoursEntry]):
+def export_rows(entries: list[HoursEntry]):
+    """The header and one row per entry, for ``lms.spreadsheets``."""
+    yield [gettext("Date"), gettext("Category"), gettext("Hours"), gettext("Activity")]
     for e in entries:
         yield [e.date.isoformat(), e.category_label, e.hours, e.title]
-
-
-def export_csv(entries: list[HoursEntry]) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(_header())
-    for row in _rows(entries):
-        writer.writerow([safe_cell(v) for v in row])
-    # A byte-order mark, so spreadsheet programs read Chinese text correctly.
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
-
-
-def export_xlsx(entries: list[HoursEntry], *, person: str) -> bytes:
-    from openpyxl import Workbook
-
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(gettext("Learning hours")[:31])
-    sheet.append([safe_cell(person)])
-    sheet.append(_header())
-    for date, label, value, title in _rows(entries):
-        sheet.append([date, safe_cell(label), float(value), safe_cell(title)])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()

@@ -23,17 +23,9 @@ from mentorship.models import (
     ServiceRequest,
     ServiceRequestOffer,
 )
+from mentorship.models.sessions import SESSION_DETAIL_FIELDS
 
-SESSION_TEXT_FIELDS = (
-    "workshop",
-    "line",
-    "workstation",
-    "topics",
-    "problem",
-    "skills",
-    "notes",
-    "dispute_comment",
-)
+SESSION_TEXT_FIELDS = (*SESSION_DETAIL_FIELDS, "dispute_comment")
 
 
 def _session(s: GuidanceSession) -> dict:

@@ -7,13 +7,15 @@ from __future__ import annotations
 from collections import defaultdict
 from decimal import Decimal
 
+from courses.providers import completed_course_hours_many
 from mentorship.models import GuidanceSession, Milestone
 from mentorship.models.agreements import hours
 
 
 def training_hours_many(users) -> dict[int, Decimal]:
-    """``hours.training_hours_total`` for each user: confirmed guidance received,
-    confirmed service visits made and completed courses (three queries)."""
+    """Each user's learning hours, as their hours record counts them: confirmed
+    guidance received, confirmed service visits made and completed courses (three
+    queries)."""
     ids = [u.pk for u in users]
     totals: dict[int, Decimal] = defaultdict(Decimal)
     confirmed = GuidanceSession.Status.CONFIRMED
@@ -26,17 +28,14 @@ def training_hours_many(users) -> dict[int, Decimal]:
         mentor_id__in=ids, service_request__isnull=False, status=confirmed
     ).values_list("mentor_id", "minutes"):
         totals[user_id] += hours(minutes)
-    try:
-        from courses.providers import completed_course_hours_many
-    except ImportError:  # the courses app does not offer it
-        return dict(totals)
     for user_id, course_hours in completed_course_hours_many(ids).items():
         totals[user_id] += course_hours
     return dict(totals)
 
 
 def mentor_signoffs_many(users) -> dict[int, set[tuple[int, int]]]:
-    """``selectors.mentor_signoffs_for`` for each user (one query)."""
+    """(occupation id, level) of the milestones a mentor signed off for each user
+    (one query)."""
     found: dict[int, set[tuple[int, int]]] = defaultdict(set)
     for user_id, occupation_id, level in Milestone.objects.filter(
         agreement__apprentice_id__in=[u.pk for u in users],

@@ -22,8 +22,9 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
+from courses.selectors import course_progress_for
 from lms import permissions
-from lms.models import User
+from lms.models import SkillCertificate, User
 from mentorship.charts import hours_chart
 from mentorship.models import (
     Agreement,
@@ -137,19 +138,11 @@ def agreement_for_page(*, user, pk: int) -> Agreement:
 def _course_progress(user, course_ids: list[int]) -> dict[int, int]:
     if not course_ids:
         return {}
-    try:
-        from courses.selectors import course_progress_for
-    except ImportError:  # the courses app does not offer it (yet)
-        return {}
     return course_progress_for(user=user, course_ids=course_ids)
 
 
 def _certificates(user, since: datetime.date) -> list:
     """Certificates the apprentice gained since the agreement began (not revoked)."""
-    try:
-        from lms.models import SkillCertificate
-    except ImportError:  # the certification part of lms is not there (yet)
-        return []
     return list(
         SkillCertificate.objects.filter(
             holder=user, issued_on__gte=since, revoked=False
@@ -281,7 +274,11 @@ def _percent(done: Decimal, planned: Decimal) -> int:
 
 
 def service_requests_visible_to(user) -> QuerySet[ServiceRequest]:
-    q = permissions.service_request_visibility_q(user, mentor_trade_ids(user))
+    q = permissions.service_request_visibility_q(
+        user,
+        mentor_trade_ids(user),
+        open_for_offers=ServiceRequest.open_for_offers_q(),
+    )
     queryset = (
         ServiceRequest.objects.all() if q is None else ServiceRequest.objects.filter(q)
     )
@@ -375,12 +372,3 @@ def platform_mentorship_figures() -> dict:
             status=ServiceRequest.Status.CONFIRMED
         ).count(),
     }
-
-
-def mentor_signoffs_for(user) -> set[tuple[int, int]]:
-    """(occupation id, level) of milestones a mentor signed off for this worker."""
-    return set(
-        Milestone.objects.filter(
-            agreement__apprentice=user, signed_off_at__isnull=False
-        ).values_list("occupation_id", "skill_level")
-    )

@@ -383,10 +383,6 @@ ANON_PAGE_CACHE_SECONDS = env.int("ANON_PAGE_CACHE_SECONDS", default=0)
 ANON_PAGE_CACHE_VIEWS = ["wagtail_serve", "certification:verify"]
 ANON_PAGE_CACHE_VIEW_SECONDS = {"certification:verify": 60}
 
-# Benchmarks only (bench/): BENCH_FLOOR=1 adds /bench/floor/<size>/, a bare view
-# returning that many bytes. Never set in a real deployment.
-BENCH_FLOOR = env.bool("BENCH_FLOOR", default=False)
-
 # The HR board's covering index lists non-key columns that only PostgreSQL uses;
 # SQLite builds the index without them (the embedded default), which is fine.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.http import Http404
@@ -16,9 +17,30 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from courses.blocks import LessonStreamBlock
+from lms.fields import optional_link
 from lms.models import SkillLevel
 from lms.roles import Role
 from lms.search import chinese_search_fields
+
+
+class ServedByView:
+    """A page whose response a view in ``courses.views.pages`` builds (access is
+    checked there). Models never import views: ``CoursesConfig.ready()`` sets each
+    page class's ``page_view``, and a page without one fails loudly."""
+
+    page_view = None
+
+    def serve(self, request, *args, **kwargs):
+        if type(self).page_view is None:
+            raise ImproperlyConfigured(
+                f"{type(self).__name__}.page_view is not set (CoursesConfig.ready)."
+            )
+        return type(self).page_view(request, self)
+
+    def serve_preview(self, request, mode_name):
+        # Wagtail's default renders the template with get_context() only; these
+        # pages are built by their view, so previews go through it too.
+        return self.serve(request)
 
 
 def _route_to_child(parent: Page, model, request, path_components, *related):
@@ -39,7 +61,7 @@ def _route_to_child(parent: Page, model, request, path_components, *related):
     return child.route(request, path_components[1:])
 
 
-class CourseIndexPage(Page):
+class CourseIndexPage(ServedByView, Page):
     """The catalogue: every live course below it, filtered and searched."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -49,7 +71,8 @@ class CourseIndexPage(Page):
         [*Page.search_fields, index.SearchField("intro")]
     )
 
-    parent_page_types = ["home.HomePage"]
+    # Where the catalogue may go is the parent's choice (the home page lists it in
+    # its subpage_types): courses names no page type of another app.
     subpage_types = ["courses.CoursePage"]
     max_count_per_parent = 1
 
@@ -61,24 +84,12 @@ class CourseIndexPage(Page):
             self, CoursePage, request, path_components, "occupation", "cover_image"
         )
 
-    def serve(self, request, *args, **kwargs):
-        from courses.views.pages import catalogue_serve
 
-        return catalogue_serve(request, self)
-
-
-class CoursePage(Page):
+class CoursePage(ServedByView, Page):
     """A course: what it teaches, for whom, and the lessons below it."""
 
     summary = models.TextField(_("summary"), max_length=600)
-    cover_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("cover image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    cover_image = optional_link("wagtailimages.Image", _("cover image"))
     industry = models.ForeignKey(
         "lms.Industry",
         verbose_name=_("industry"),
@@ -185,18 +196,8 @@ class CoursePage(Page):
     def route(self, request, path_components):
         return _route_to_child(self, LessonPage, request, path_components)
 
-    def serve(self, request, *args, **kwargs):
-        from courses.views.pages import course_serve
 
-        return course_serve(request, self)
-
-    def serve_preview(self, request, mode_name):
-        # Wagtail's default renders the template with get_context() only; the
-        # course page is built by its view, so previews go through it too.
-        return self.serve(request)
-
-
-class LessonPage(Page):
+class LessonPage(ServedByView, Page):
     """One lesson of a course. Lessons follow the page order below the course; the
     optional module name groups consecutive lessons under a heading."""
 
@@ -235,14 +236,6 @@ class LessonPage(Page):
     class Meta:
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
-
-    def serve(self, request, *args, **kwargs):
-        from courses.views.pages import lesson_serve
-
-        return lesson_serve(request, self)
-
-    def serve_preview(self, request, mode_name):
-        return self.serve(request)
 
     def activity_ids(self) -> tuple[list[str], list[str]]:
         """Block ids of the quizzes and practical tasks in the live body, read from

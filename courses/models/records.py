@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from lms.fields import optional_link
 from lms.private_files import PrivatePhotoField
 from lms.uploads import RandomName
 from lms.validators import validate_image_file
@@ -43,25 +44,11 @@ class Enrollment(models.Model):
     source = models.CharField(
         _("source"), max_length=20, choices=Source.choices, default=Source.SELF
     )
-    assigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assigned by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    assigned_by = optional_link(settings.AUTH_USER_MODEL, _("assigned by"))
     due_on = models.DateField(_("due on"), null=True, blank=True)
     enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
     left_at = models.DateTimeField(_("left at"), null=True, blank=True)
-    last_lesson = models.ForeignKey(
-        "courses.LessonPage",
-        verbose_name=_("last lesson opened"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    last_lesson = optional_link("courses.LessonPage", _("last lesson opened"))
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
 
     class Meta:
@@ -81,6 +68,10 @@ class Enrollment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.course}"
+
+    @property
+    def has_left(self) -> bool:
+        return self.status == self.Status.LEFT
 
 
 class LessonProgress(models.Model):
@@ -191,14 +182,7 @@ class PracticalSubmission(models.Model):
         _("status"), max_length=20, choices=Status.choices, default=Status.SUBMITTED
     )
     submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("decided by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    decided_by = optional_link(settings.AUTH_USER_MODEL, _("decided by"))
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     comment = models.TextField(_("reviewer's comment"), max_length=2000, blank=True)
 
@@ -267,14 +251,7 @@ class CourseCompletion(models.Model):
         decimal_places=1,
         help_text=_("The course's estimated hours when it was completed."),
     )
-    certificate = models.ForeignKey(
-        "lms.SkillCertificate",
-        verbose_name=_("certificate"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    certificate = optional_link("lms.SkillCertificate", _("certificate"))
     # Empty while the certificate step (issue, if the course gives one, and tell the
     # learner) has not run: the broker was down or the task was lost. The beat task
     # ``courses.tasks.certificates_issue_pending`` runs it for such rows.

@@ -11,7 +11,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses import reports, selectors
 from courses.models import CoursePage
-from lms import permissions
+from lms import charts, permissions
 from lms.models import Enterprise
 
 
@@ -119,7 +119,7 @@ class CourseReportView(WagtailAdminTemplateMixin, TemplateView):
                     enrollments, user=self.request.user
                 ),
                 "chart": chart,
-                "chart_height": max(len(chart) * 28, 28),
+                "chart_height": charts.bars_height(len(chart)),
                 "chart_title": chart_title,
                 "query_string": query.urlencode(),
             }

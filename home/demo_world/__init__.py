@@ -32,11 +32,11 @@ def load(*, stdout, seed: int = SEED, profile: dict | None = None) -> None:
     from home.demo_world.learning import make_learning
     from home.demo_world.mentoring import make_agreements
     from home.demo_world.requests import make_service_requests
-    from lms.demo import ENTERPRISES, demo_enterprise, demo_user
-    from lms.services.certificates import (
+    from lms.certification.services.certificates import (
         board_changed,
         certificate_expiry_reminders_send,
     )
+    from lms.demo import ENTERPRISES, demo_enterprise, demo_user
 
     if world_exists():
         stdout.write("Demo world: already there, nothing made")

@@ -23,9 +23,12 @@ IMPORT_ROWS = [
 
 
 def make_activity(*, today, people, enterprises) -> None:
+    from lms.certification.services.imports import (
+        import_batch_check,
+        import_batch_create,
+    )
     from lms.demo import demo_user
     from lms.notice_kinds import ROLE_WELCOME, WELCOME
-    from lms.services.imports import import_batch_check, import_batch_create
     from lms.services.notifications import notification_send
 
     _agreement_to_approve(today, people, enterprises)

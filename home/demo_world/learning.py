@@ -81,8 +81,11 @@ def make_learning(*, rng, today, people) -> dict[str, int]:
         PracticalSubmission,
         QuizAttempt,
     )
+    from lms.certification.services.certificates import (
+        issuing_body_for,
+        platform_issuer_name,
+    )
     from lms.models import CertificateEvent, SkillCertificate
-    from lms.services.certificates import issuing_body_for, platform_issuer_name
 
     courses = _courses()
     plans = []  # (enrolment row, lessons done, finished_at or None, course slug)

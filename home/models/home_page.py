@@ -34,6 +34,14 @@ class HomePage(Page):
 
     max_count_per_parent = 1
     parent_page_types = ["wagtailcore.Page"]
+    # The sections below the home page; home names the course catalogue, never
+    # the other way round (courses imports nothing of home).
+    subpage_types = [
+        "home.ProfileIndexPage",
+        "home.StoryIndexPage",
+        "home.StudioIndexPage",
+        "courses.CourseIndexPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock, QuotesBlock
+from lms.fields import optional_link
 from lms.search import chinese_search_fields
 
 from .base import (
@@ -65,14 +66,7 @@ class CraftsmanProfilePage(ContentPage):
         related_name="+",
         help_text=_("Set the focal point on the face so crops keep it."),
     )
-    occupation = models.ForeignKey(
-        "lms.Occupation",
-        verbose_name=_("occupation"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    occupation = optional_link("lms.Occupation", _("occupation"))
     employer = models.CharField(_("employer"), max_length=200, blank=True)
     region = models.CharField(_("region"), max_length=100, blank=True)
     in_trade_since = models.PositiveSmallIntegerField(

@@ -18,6 +18,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from lms.fields import optional_link
 from lms.search import chinese_search_fields
 
 from .base import ContentPage, RelatedPage
@@ -90,14 +91,7 @@ class StoryPage(ContentPage):
 
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=120, blank=True)
-    lead_image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("lead image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    lead_image = optional_link("wagtailimages.Image", _("lead image"))
     body = StreamField(BodyBlock(), verbose_name=_("body"))
     tags = ClusterTaggableManager(
         verbose_name=_("tags"), through=StoryPageTag, blank=True

@@ -13,6 +13,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from home.blocks import BodyBlock
+from lms.fields import optional_link
 from lms.search import chinese_search_fields
 
 from .base import (
@@ -98,40 +99,19 @@ class InnovationStudioPage(ContentPage):
         on_delete=models.SET_NULL,
         related_name="led_studios",
     )
-    enterprise = models.ForeignKey(
-        "lms.Enterprise",
-        verbose_name=_("enterprise on the platform"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    enterprise = optional_link("lms.Enterprise", _("enterprise on the platform"))
     enterprise_name = models.CharField(
         _("enterprise"),
         max_length=200,
         blank=True,
         help_text=_("Used when the enterprise is not on the platform."),
     )
-    industry = models.ForeignKey(
-        "lms.Industry",
-        verbose_name=_("industry"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    industry = optional_link("lms.Industry", _("industry"))
     region = models.CharField(_("region"), max_length=100, blank=True)
     experts_trained = models.PositiveIntegerField(
         _("technical experts trained"), null=True, blank=True
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_link("wagtailimages.Image", _("image"))
     body = StreamField(BodyBlock(), verbose_name=_("about the studio"), blank=True)
 
     content_panels = ContentPage.content_panels + [
@@ -224,14 +204,7 @@ class StudioMember(Orderable):
     )
     name = models.CharField(_("name"), max_length=120)
     role = models.CharField(_("role in the studio"), max_length=120, blank=True)
-    profile = models.ForeignKey(
-        "home.CraftsmanProfilePage",
-        verbose_name=_("profile"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    profile = optional_link("home.CraftsmanProfilePage", _("profile"))
 
     panels = [
         FieldRowPanel([FieldPanel("name"), FieldPanel("role")]),
@@ -324,14 +297,7 @@ class StudioAssessment(Orderable):
 class AlliancePage(ContentPage):
     """An alliance of innovation studios and member units, e.g. of one industry."""
 
-    industry = models.ForeignKey(
-        "lms.Industry",
-        verbose_name=_("industry"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    industry = optional_link("lms.Industry", _("industry"))
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     organiser = models.CharField(_("organiser"), max_length=200, blank=True)
     founding_members = models.PositiveIntegerField(
@@ -340,14 +306,7 @@ class AlliancePage(ContentPage):
     achievements_released = models.PositiveIntegerField(
         _("innovation achievements released"), null=True, blank=True
     )
-    image = models.ForeignKey(
-        "wagtailimages.Image",
-        verbose_name=_("image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    image = optional_link("wagtailimages.Image", _("image"))
     body = StreamField(BodyBlock(), verbose_name=_("about the alliance"), blank=True)
 
     content_panels = ContentPage.content_panels + [
@@ -428,14 +387,7 @@ class AllianceMemberUnit(Orderable):
     )
     name = models.CharField(_("name"), max_length=200)
     region = models.CharField(_("region"), max_length=100, blank=True)
-    enterprise = models.ForeignKey(
-        "lms.Enterprise",
-        verbose_name=_("enterprise on the platform"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    enterprise = optional_link("lms.Enterprise", _("enterprise on the platform"))
 
     panels = [FieldRowPanel([FieldPanel("name"), FieldPanel("region")]), "enterprise"]
 

@@ -5,7 +5,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import lms.models.certificates
+import lms.certification.models.certificates
 
 
 class Migration(migrations.Migration):
@@ -235,7 +235,7 @@ class Migration(migrations.Migration):
                 (
                     "verification_code",
                     models.CharField(
-                        default=lms.models.certificates.new_verification_code,
+                        default=lms.certification.models.certificates.new_verification_code,
                         editable=False,
                         max_length=32,
                         unique=True,
@@ -419,7 +419,7 @@ class Migration(migrations.Migration):
                     "file",
                     models.FileField(
                         upload_to="certificates/%Y/%m/",
-                        validators=[lms.models.certificates.validate_attachment],
+                        validators=[lms.certification.models.certificates.validate_attachment],
                         verbose_name="file",
                     ),
                 ),

@@ -2,7 +2,7 @@
 
 from django.db import migrations, models
 
-import lms.models.certificates
+import lms.certification.models.certificates
 import lms.private_files
 import lms.uploads
 from lms.private_files import move_to_private
@@ -24,7 +24,7 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 storage=lms.private_files.private_storage,
                 upload_to=lms.uploads.RandomName("certificates"),
-                validators=[lms.models.certificates.validate_attachment],
+                validators=[lms.certification.models.certificates.validate_attachment],
                 verbose_name="file",
             ),
         ),

@@ -1,16 +1,19 @@
-from .audit import AuditEvent
-from .certificates import (
+from lms.certification.models import (
     CertificateAttachment,
     CertificateEvent,
     CertificateStatus,
     ImportBatch,
+    Industry,
+    IssuingBody,
     LevelRequirement,
+    Occupation,
     SkillCertificate,
+    SkillLevel,
 )
-from .issuers import IssuingBody
+
+from .audit import AuditEvent
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
-from .taxonomy import Industry, Occupation, SkillLevel
 from .tokens import ApiToken
 from .users import User
 

@@ -3,6 +3,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from lms.fields import optional_link
+
 
 class AuditEvent(models.Model):
     """Who changed a certificate, a membership, a role or an API token, when and
@@ -25,39 +27,11 @@ class AuditEvent(models.Model):
         TOKEN_REVOKE = "token.revoke", _("API token revoked")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("by"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    actor = optional_link(settings.AUTH_USER_MODEL, _("by"))
     action = models.CharField(_("action"), max_length=30, choices=Action.choices)
-    subject = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("person concerned"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    enterprise = models.ForeignKey(
-        "lms.Enterprise",
-        verbose_name=_("enterprise"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    certificate = models.ForeignKey(
-        "lms.SkillCertificate",
-        verbose_name=_("certificate"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    subject = optional_link(settings.AUTH_USER_MODEL, _("person concerned"))
+    enterprise = optional_link("lms.Enterprise", _("enterprise"))
+    certificate = optional_link("lms.SkillCertificate", _("certificate"))
     ip_address = models.GenericIPAddressField(_("address"), null=True, blank=True)
     data = models.JSONField(_("details"), default=dict, blank=True)
 

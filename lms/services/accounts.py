@@ -155,17 +155,13 @@ def membership_add(
     defaults = {"role": role, "employee_number": employee_number.strip()}
     if joined_on is not None:
         defaults["joined_on"] = joined_on
-    try:
-        with transaction.atomic():
-            membership, created = Membership.objects.update_or_create(
-                user=user, enterprise=enterprise, defaults=defaults
-            )
-    except IntegrityError:
-        raise DomainError(
-            _("Employee number %(number)s is already used in %(enterprise)s.")
-            % {"number": employee_number, "enterprise": enterprise},
-            code="employee_number_taken",
-        ) from None
+    membership, created = _membership_write(
+        lambda: Membership.objects.update_or_create(
+            user=user, enterprise=enterprise, defaults=defaults
+        ),
+        employee_number=employee_number,
+        enterprise=enterprise,
+    )
     if role == Membership.Role.HR:
         role_grant(user=user, role=Role.HR)
     user.__dict__.pop("_lms_memberships", None)
@@ -183,6 +179,20 @@ def membership_add(
             data=_membership_data(membership, before),
         )
     return membership
+
+
+def _membership_write(write, *, employee_number: str, enterprise: Enterprise):
+    """``write()`` in a savepoint: an employee number already used in the
+    enterprise is a readable error, not a database one."""
+    try:
+        with transaction.atomic():
+            return write()
+    except IntegrityError:
+        raise DomainError(
+            _("Employee number %(number)s is already used in %(enterprise)s.")
+            % {"number": employee_number, "enterprise": enterprise},
+            code="employee_number_taken",
+        ) from None
 
 
 @transaction.atomic
@@ -207,15 +217,9 @@ def membership_update(
     membership.user, membership.enterprise, membership.role = user, enterprise, role
     membership.employee_number = employee_number.strip()
     membership.joined_on = joined_on
-    try:
-        with transaction.atomic():
-            membership.save()
-    except IntegrityError:
-        raise DomainError(
-            _("Employee number %(number)s is already used in %(enterprise)s.")
-            % {"number": employee_number, "enterprise": enterprise},
-            code="employee_number_taken",
-        ) from None
+    _membership_write(
+        membership.save, employee_number=employee_number, enterprise=enterprise
+    )
     if role == Membership.Role.HR:
         role_grant(user=user, role=Role.HR)
     for person in {old.user, user}:

@@ -103,6 +103,15 @@ class ServiceRequest(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_open_for_offers(self) -> bool:
+        """Published by the union: mentors of its trade may offer to take it."""
+        return self.status == self.Status.PUBLISHED
+
+    @classmethod
+    def open_for_offers_q(cls) -> Q:
+        return Q(status=cls.Status.PUBLISHED)
+
 
 class ServiceRequestOffer(models.Model):
     """A mentor of the trade offers to take a published request."""

@@ -11,6 +11,16 @@ from .uploads import session_photo_path
 
 MIN_SESSION_MINUTES = 5
 MAX_SESSION_MINUTES = 12 * 60
+# The fields a mentor fills in about a session; kept in a revision when they change.
+SESSION_DETAIL_FIELDS = (
+    "workshop",
+    "line",
+    "workstation",
+    "topics",
+    "problem",
+    "skills",
+    "notes",
+)
 
 
 class GuidanceSession(models.Model):

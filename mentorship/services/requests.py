@@ -17,6 +17,7 @@ from lms.errors import DomainError, PermissionDenied
 from lms.models import Enterprise, Occupation, User
 from lms.queueing import queue_on_commit
 from lms.roles import Role
+from lms.validators import validate_files
 from mentorship.models import (
     GuidanceSession,
     MentorTrade,
@@ -25,7 +26,7 @@ from mentorship.models import (
     ServiceRequestEvent,
     ServiceRequestOffer,
 )
-from mentorship.validators import validate_attachment, validate_files
+from mentorship.validators import validate_attachment
 
 from .notify import notify
 

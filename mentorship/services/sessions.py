@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from lms import permissions
 from lms.errors import DomainError, PermissionDenied
 from lms.models import User
+from lms.validators import validate_files
 from mentorship.models import (
     Agreement,
     GuidanceSession,
@@ -20,21 +21,17 @@ from mentorship.models import (
     GuidanceSessionRevision,
     ServiceRequest,
 )
-from mentorship.models.sessions import MAX_SESSION_MINUTES, MIN_SESSION_MINUTES
-from mentorship.validators import validate_files, validate_photo
+from mentorship.models.sessions import (
+    MAX_SESSION_MINUTES,
+    MIN_SESSION_MINUTES,
+)
+from mentorship.models.sessions import (
+    SESSION_DETAIL_FIELDS as DETAIL_FIELDS,
+)
+from mentorship.validators import validate_photo
 
 from .notify import notify
 
-# The fields a mentor fills in; kept in a revision when a session changes.
-DETAIL_FIELDS = (
-    "workshop",
-    "line",
-    "workstation",
-    "topics",
-    "problem",
-    "skills",
-    "notes",
-)
 TIME_FIELDS = ("date", "start_time", "end_time")
 
 
@@ -155,21 +152,35 @@ def guidance_session_log(
     if not permissions.can_log_session(mentor, agreement):
         raise PermissionDenied(_("Only the agreement's mentor logs its sessions."))
     _check_agreement_session(agreement, date)
+    session = _session_create(
+        mentor=mentor,
+        when=(date, start_time, end_time),
+        details=details,
+        photos=photos,
+        agreement=agreement,
+    )
+    _notify_apprentice(session, 0)
+    return session
+
+
+def _session_create(*, mentor, when, details, photos, **link) -> GuidanceSession:
+    """A session (of an agreement or a service request, ``link``) that does not
+    overlap the mentor's others, with its photos."""
+    date, start_time, end_time = when
     minutes = _minutes(date, start_time, end_time)
     _check_no_overlap(
         mentor=mentor, date=date, start_time=start_time, end_time=end_time
     )
     session = GuidanceSession.objects.create(
-        agreement=agreement,
         mentor=mentor,
         date=date,
         start_time=start_time,
         end_time=end_time,
         minutes=minutes,
+        **link,
         **_clean_details(details),
     )
     _save_photos(session, photos)
-    _notify_apprentice(session, 0)
     return session
 
 
@@ -195,21 +206,13 @@ def service_visit_log(
             _("Visits are recorded while the request is assigned and not yet closed."),
             code="request_status",
         )
-    minutes = _minutes(date, start_time, end_time)
-    _check_no_overlap(
-        mentor=mentor, date=date, start_time=start_time, end_time=end_time
-    )
-    session = GuidanceSession.objects.create(
-        service_request=service_request,
+    return _session_create(
         mentor=mentor,
-        date=date,
-        start_time=start_time,
-        end_time=end_time,
-        minutes=minutes,
-        **_clean_details(details),
+        when=(date, start_time, end_time),
+        details=details,
+        photos=photos,
+        service_request=service_request,
     )
-    _save_photos(session, photos)
-    return session
 
 
 def _clean_details(details: dict) -> dict:
@@ -293,14 +296,22 @@ def _locked_session(session: GuidanceSession) -> GuidanceSession:
     )
 
 
+def _locked_for_apprentice(session, apprentice, refusal) -> GuidanceSession:
+    """The session, locked, if ``apprentice`` is the one who confirms it."""
+    session = _locked_session(session)
+    if not permissions.can_confirm_session(apprentice, session):
+        raise PermissionDenied(refusal)
+    return session
+
+
 @transaction.atomic
 def guidance_session_confirm(
     *, session: GuidanceSession, apprentice: User
 ) -> GuidanceSession:
     """The apprentice confirms the session took place as logged; it then counts."""
-    session = _locked_session(session)
-    if not permissions.can_confirm_session(apprentice, session):
-        raise PermissionDenied(_("Only the apprentice confirms a session."))
+    session = _locked_for_apprentice(
+        session, apprentice, _("Only the apprentice confirms a session.")
+    )
     if session.status == GuidanceSession.Status.CONFIRMED:
         raise DomainError(
             _("You have already confirmed this session."), code="already_confirmed"
@@ -317,9 +328,9 @@ def guidance_session_dispute(
     *, session: GuidanceSession, apprentice: User, comment: str
 ) -> GuidanceSession:
     """The apprentice disputes a session awaiting confirmation, saying why."""
-    session = _locked_session(session)
-    if not permissions.can_confirm_session(apprentice, session):
-        raise PermissionDenied(_("Only the apprentice disputes a session."))
+    session = _locked_for_apprentice(
+        session, apprentice, _("Only the apprentice disputes a session.")
+    )
     if session.status != GuidanceSession.Status.PENDING:
         raise DomainError(
             _("Only a session awaiting confirmation can be disputed."),

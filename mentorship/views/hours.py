@@ -1,18 +1,15 @@
 """The hours record of a worker, on a page and as CSV or XLSX."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
+from django.utils.translation import gettext
 
 from lms import permissions
 from lms.models import User
+from lms.spreadsheets import CONTENT_TYPES, spreadsheet_response
 from mentorship import hours
-
-CONTENT_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
 
 
 def _person(request, user_id: int) -> User:
@@ -53,11 +50,10 @@ def hours_export(request, user_id: int, fmt: str):
         raise Http404
     person = _person(request, user_id)
     entries = hours.hours_entries(user=person)
-    if fmt == "csv":
-        body = hours.export_csv(entries)
-    else:
-        body = hours.export_xlsx(entries, person=str(person))
-    response = HttpResponse(body, content_type=CONTENT_TYPES[fmt])
     name = slugify(person.email.split("@")[0]) or "worker"
-    response["Content-Disposition"] = f'attachment; filename="hours-{name}.{fmt}"'
-    return response
+    return spreadsheet_response(
+        hours.export_rows(entries),
+        fmt=fmt,
+        filename=f"hours-{name}",
+        sheet_title=gettext("Learning hours"),
+    )

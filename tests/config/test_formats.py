@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, translation
 
-from tests.lms.cert_factories import SkillCertificateFactory
+from tests.lms.certification.factories import SkillCertificateFactory
 
 DAY = datetime.date(2026, 12, 2)
 MOMENT = datetime.datetime(2026, 12, 2, 14, 5)

@@ -6,12 +6,12 @@ import pytest
 from courses.forms import AssignCourseForm
 from courses.models import CoursePage
 from courses.views.admin_reports import ReportFilterForm
-from lms.forms import ProfileForm
-from lms.forms_certificates import (
+from lms.certification.forms import (
     CertificateEditForm,
     CertificateRecordForm,
     ImportUploadForm,
 )
+from lms.forms import ProfileForm
 from lms.models import Enterprise, User
 from lms.roles import Role
 from mentorship import forms as mentorship_forms

@@ -1,15 +1,13 @@
 """The anonymous page cache (lms/page_cache.py) serves public pages to visitors who are
 not signed in, never shares a CSRF token or a signed-in page, and empties when a page
-is published. The bench floor view exists only with BENCH_FLOOR."""
+is published. The bench floor view is routed only by the bench settings' URLs."""
 
-import importlib
 import re
 
 import pytest
 from django.http import HttpResponse
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client, RequestFactory
-from django.urls import clear_url_caches
 
 from lms import page_cache
 from tests.lms.factories import UserFactory
@@ -141,23 +139,18 @@ def test_a_secret_shown_unmasked_is_never_stored():
     assert page_cache._strip_csrf(request, "<p>" + "s" * 32 + "</p>") is None
 
 
-@pytest.mark.parametrize("flag", [False, True])
-def test_the_bench_floor_view_exists_only_with_its_flag(flag, settings, client):
-    import config.urls
-
-    settings.BENCH_FLOOR = flag
-    try:
-        importlib.reload(config.urls)
-        clear_url_caches()
-        response = client.get("/bench/floor/1234/")
-        if flag:
-            assert response.status_code == 200 and response.content == b"x" * 1234
-        else:
-            assert response.status_code == 404
-    finally:
-        settings.BENCH_FLOOR = False
-        importlib.reload(config.urls)
-        clear_url_caches()
+@pytest.mark.django_db
+@pytest.mark.parametrize("urlconf", ["config.urls", "bench.urls"])
+def test_the_bench_floor_view_is_routed_only_by_the_bench_urls(
+    urlconf, settings, client
+):
+    """The production URLs have no benchmark route; the bench settings' URLs do."""
+    settings.ROOT_URLCONF = urlconf
+    response = client.get("/bench/floor/1234/")
+    if urlconf == "bench.urls":
+        assert response.status_code == 200 and response.content == b"x" * 1234
+    else:
+        assert response.status_code == 404
 
 
 def test_revoking_a_certificate_turns_its_cached_verification_page_at_once(
@@ -165,9 +158,9 @@ def test_revoking_a_certificate_turns_its_cached_verification_page_at_once(
 ):
     from django.urls import reverse
 
+    from lms.certification.services.certificates import certificate_revoke
     from lms.roles import Role
-    from lms.services.certificates import certificate_revoke
-    from tests.lms.cert_factories import SkillCertificateFactory
+    from tests.lms.certification.factories import SkillCertificateFactory
     from tests.lms.helpers import give_totp
 
     certificate = SkillCertificateFactory()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from lms.errors import PermissionDenied
 from lms.models import ApiToken, AuditEvent
 from lms.services.tokens import api_token_issue, api_token_revoke
-from tests.lms.cert_factories import hr_of
+from tests.lms.certification.factories import hr_of
 from tests.lms.factories import EnterpriseFactory
 
 pytestmark = pytest.mark.django_db

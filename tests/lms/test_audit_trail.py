@@ -7,11 +7,16 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from lms import permissions
+from lms.certification.services.certificates import certificate_revoke
 from lms.client_ip import ClientAddressMiddleware
 from lms.models import AuditEvent
 from lms.services.accounts import membership_add
-from lms.services.certificates import certificate_revoke
-from tests.lms.cert_factories import SkillCertificateFactory, hr_of, officer, worker_of
+from tests.lms.certification.factories import (
+    SkillCertificateFactory,
+    hr_of,
+    officer,
+    worker_of,
+)
 from tests.lms.factories import EnterpriseFactory, UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.urls import reverse
 
 from lms.text import OneLineCharField, one_line
 from mentorship.models import ServiceRequest
-from tests.lms.cert_factories import SkillCertificateFactory, hr_of, worker_of
+from tests.lms.certification.factories import SkillCertificateFactory, hr_of, worker_of
 from tests.lms.factories import OccupationFactory, UserFactory
 from tests.mentorship.factories import ServiceRequestFactory
 
@@ -99,7 +99,7 @@ def test_the_hr_board_isolates_the_name_from_the_employee_number(client, enterpr
 
 FORM_MODULES = [
     "lms.forms",
-    "lms.forms_certificates",
+    "lms.certification.forms",
     "courses.forms",
     "mentorship.forms",
     "home.forms",

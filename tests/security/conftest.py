@@ -9,7 +9,7 @@ from lms.models import CertificateAttachment, Notification
 from lms.roles import Role
 from mentorship.models import GuidanceSessionPhoto, GuidanceSessionRevision
 from tests.courses import factories as course_f
-from tests.lms.cert_factories import SkillCertificateFactory
+from tests.lms.certification.factories import SkillCertificateFactory
 from tests.lms.factories import UserFactory
 from tests.mentorship.factories import (
     AgreementFactory,

@@ -25,7 +25,7 @@ from .matrix.world import ROLES
 
 EXAMPLES_PER_FORM = 4
 APPS = ("lms", "courses", "mentorship", "home")
-# The query parameters of the API's certificate filter (lms/views/api.py).
+# The query parameters of the API's certificate filter (lms/certification/views/api.py).
 API_FILTERS = ("q", "level", "status", "expiring_within", "occupation", "page")
 
 FORM = re.compile(r"<form\b([^>]*)>(.*?)</form>", re.S | re.I)

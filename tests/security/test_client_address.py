@@ -8,7 +8,7 @@ from django.test import RequestFactory
 from django.urls import reverse
 
 from lms.client_ip import client_ip
-from tests.lms.cert_factories import SkillCertificateFactory
+from tests.lms.certification.factories import SkillCertificateFactory
 from tests.lms.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

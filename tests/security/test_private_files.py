@@ -22,7 +22,10 @@ from lms.models import CertificateAttachment
 from lms.private_files import PrivateStorage, move_to_private, thumbnail_name
 from mentorship.models import GuidanceSessionPhoto, ServiceRequestAttachment
 from tests.courses import factories as course_f
-from tests.lms.cert_factories import ImportBatchFactory, SkillCertificateFactory
+from tests.lms.certification.factories import (
+    ImportBatchFactory,
+    SkillCertificateFactory,
+)
 from tests.mentorship.factories import (
     GuidanceSessionFactory,
     MilestoneFactory,

@@ -1,7 +1,7 @@
 """Rate limits on the real (local-memory) cache: allauth's on sign-in, sign-up and
 password reset (``ACCOUNT_RATE_LIMITS``), ours on certificate verification. The
 per-account sign-in limit and the verification limit itself are proved in
-tests/lms/test_accounts.py and tests/lms/test_verify.py."""
+tests/lms/test_accounts.py and tests/lms/certification/test_verify.py."""
 
 import pytest
 from django.conf import settings

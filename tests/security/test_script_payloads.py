@@ -8,10 +8,15 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from courses.models import PracticalSubmission
+from lms.certification.services import imports
 from lms.models import ImportBatch
-from lms.services import imports
 from tests.courses import factories as course_f
-from tests.lms.cert_factories import SkillCertificateFactory, hr_of, officer, worker_of
+from tests.lms.certification.factories import (
+    SkillCertificateFactory,
+    hr_of,
+    officer,
+    worker_of,
+)
 from tests.lms.factories import EnterpriseFactory, OccupationFactory
 from tests.mentorship.factories import (
     AgreementFactory,

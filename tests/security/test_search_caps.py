@@ -8,7 +8,7 @@ from django.urls import reverse
 
 import courses.selectors
 import home.selectors
-import lms.selectors_certificates
+import lms.certification.selectors
 from lms.search import search_text
 from lms.services.tokens import api_token_issue
 from tests.courses import factories as course_f
@@ -43,7 +43,7 @@ def spy(monkeypatch):
     wrap(home.selectors, "search_pages", lambda kw: kw["query"])
     wrap(courses.selectors, "catalogue_courses", lambda kw: kw.get("query", ""))
     wrap(
-        lms.selectors_certificates,
+        lms.certification.selectors,
         "board_certificates",
         lambda kw: kw["filters"].q or "",
     )

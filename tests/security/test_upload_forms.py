@@ -11,7 +11,7 @@ from courses.models import PracticalSubmission
 from lms.models import ImportBatch, SkillCertificate
 from mentorship.models import GuidanceSession, ServiceRequest
 from tests.courses import factories as course_f
-from tests.lms.cert_factories import hr_of, officer
+from tests.lms.certification.factories import hr_of, officer
 from tests.lms.factories import EnterpriseFactory, OccupationFactory, UserFactory
 from tests.mentorship.factories import AgreementFactory, MilestoneFactory
 

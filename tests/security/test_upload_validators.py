@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lms.models.certificates import validate_attachment as certificate_scan
+from lms.certification.models.certificates import (
+    validate_attachment as certificate_scan,
+)
 from lms.validators import validate_image_file
 from mentorship.validators import validate_attachment as request_attachment
 from mentorship.validators import validate_photo

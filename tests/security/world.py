@@ -21,7 +21,7 @@ from tests.home.factories import (
     StoryPageFactory,
     StudioAchievementFactory,
 )
-from tests.lms.cert_factories import SkillCertificateFactory, hr_of, worker_of
+from tests.lms.certification.factories import SkillCertificateFactory, hr_of, worker_of
 from tests.lms.factories import EnterpriseFactory, OccupationFactory
 from tests.mentorship.factories import (
     AgreementFactory,

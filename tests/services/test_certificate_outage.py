@@ -115,7 +115,7 @@ def test_pages_work_and_completions_are_saved_through_the_views_without_redis(
     enrollment_create(user=learner, course=course)
     client.force_login(learner)
     other = UserFactory()
-    from lms.services.certificates import platform_certificate_issue
+    from lms.certification.services.certificates import platform_certificate_issue
 
     certificate = platform_certificate_issue(
         holder=other,

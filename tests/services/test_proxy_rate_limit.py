@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.lms.cert_factories import SkillCertificateFactory
+from tests.lms.certification.factories import SkillCertificateFactory
 from tests.lms.factories import UserFactory
 from tests.services import learners as build
 from tests.services.webserver import Browser

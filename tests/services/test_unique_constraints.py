@@ -12,8 +12,8 @@ import pytest
 from django.db import connection
 from django.db.models import Count
 
+from lms.certification.services.certificates import platform_certificate_issue
 from lms.models import CertificateEvent, SkillCertificate
-from lms.services.certificates import platform_certificate_issue
 from tests.lms.factories import OccupationFactory, UserFactory
 
 pytestmark = pytest.mark.services

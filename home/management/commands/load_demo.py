@@ -26,18 +26,17 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, small=False, **options):
-        from courses import demo as courses_demo
         from home import demo as home_demo
         from home import demo_world
         from lms import demo as lms_demo
-        from lms import demo_certificates
+        from lms.certification import demo as demo_certificates
         from mentorship import demo as mentorship_demo
 
         began = time.monotonic()
         loaders = [
             lms_demo.load,
             demo_certificates.load_certificates,
-            courses_demo.load,
+            home_demo.load_courses,
             mentorship_demo.load,
             home_demo.load,
         ]

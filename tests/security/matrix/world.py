@@ -35,7 +35,7 @@ from tests.home.factories import (
     InnovationStudioPageFactory,
     StoryPageFactory,
 )
-from tests.lms.cert_factories import (
+from tests.lms.certification.factories import (
     ImportBatchFactory,
     LevelRequirementFactory,
     SkillCertificateFactory,

@@ -1,0 +1,65 @@
+"""Certification's reads: one person's certificates (``holders``), the HR board
+(``board``) and the skill-level ladder (``ladder``). Other parts import them from
+here."""
+
+from __future__ import annotations
+
+from .board import (
+    BOARD_COUNTS_SECONDS,
+    BOARD_VERSION_KEY,
+    ELIGIBLE_WORKERS_PER_PAGE,
+    BoardCounts,
+    BoardFilters,
+    CountedPaginator,
+    board_certificates,
+    board_counts,
+    board_counts_cached,
+    board_people,
+    board_version,
+    board_version_bump,
+    lookup_people,
+    workers_for_board,
+    workers_with_certificates,
+)
+from .holders import (
+    HELD_STATUSES,
+    certificate_by_code,
+    certificate_detail,
+    certificates_for_holder,
+    renewal_chain,
+)
+from .ladder import (
+    LadderBar,
+    LadderStep,
+    ladder_for,
+    ladders_for,
+    workers_eligible,
+)
+
+__all__ = [
+    "BOARD_COUNTS_SECONDS",
+    "BOARD_VERSION_KEY",
+    "BoardCounts",
+    "BoardFilters",
+    "CountedPaginator",
+    "ELIGIBLE_WORKERS_PER_PAGE",
+    "HELD_STATUSES",
+    "LadderBar",
+    "LadderStep",
+    "board_certificates",
+    "board_counts",
+    "board_counts_cached",
+    "board_people",
+    "board_version",
+    "board_version_bump",
+    "certificate_by_code",
+    "certificate_detail",
+    "certificates_for_holder",
+    "ladder_for",
+    "ladders_for",
+    "lookup_people",
+    "renewal_chain",
+    "workers_eligible",
+    "workers_for_board",
+    "workers_with_certificates",
+]

@@ -1,0 +1,1 @@
+"""Certification's state changes (see ``lms.certification``)."""

@@ -1,0 +1,1 @@
+"""Certification's pages (thin: rules live in services and selectors)."""

@@ -1,0 +1,100 @@
+"""Public verification of a certificate by its code: the holder's name partly masked
+and the certificate's facts, nothing more. Rate-limited per IP address."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.cache import cache
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from lms.certification import selectors
+from lms.certification.forms import VerifyForm
+from lms.client_ip import client_ip
+
+
+def rate_limited(request) -> bool:
+    """True once an IP has made more than VERIFY_RATE_LIMIT look-ups this minute."""
+    limit = getattr(settings, "VERIFY_RATE_LIMIT", 30)
+    key = f"verify-rate:{client_ip(request)}"
+    cache.add(key, 0, timeout=60)
+    try:
+        count = cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=60)
+        count = 1
+    # None when the cache is down (production ignores cache errors): not limited.
+    return (count or 0) > limit
+
+
+def _too_many(request):
+    return render(
+        request,
+        "lms/certificates/verify_form.html",
+        {
+            "form": VerifyForm(),
+            "error": _(
+                "Too many look-ups from your address. Wait a minute and try again."
+            ),
+        },
+        status=429,
+    )
+
+
+def verify_form(request):
+    form = VerifyForm(request.GET or None)
+    if form.is_bound:
+        if rate_limited(request):
+            return _too_many(request)
+        if form.is_valid():
+            return redirect(
+                "certification:verify", code=form.cleaned_data["code"].strip()
+            )
+    return render(
+        request,
+        "lms/certificates/verify_form.html",
+        {"form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+def _unknown(request, code: str):
+    """A page of its own for a code nobody has: the code as typed and a box to try
+    again (404, so the address is not taken for a certificate)."""
+    typed = code[:100]
+    return render(
+        request,
+        "lms/certificates/verify_unknown.html",
+        {"code": typed, "form": VerifyForm(initial={"code": typed.strip()})},
+        status=404,
+    )
+
+
+def verify(request, code: str):
+    if rate_limited(request):
+        return _too_many(request)
+    certificate = selectors.certificate_by_code(code=code)
+    if certificate is None:
+        return _unknown(request, code)
+    return render(
+        request,
+        "lms/certificates/verify.html",
+        {
+            "certificate": certificate,
+            "holder_name": mask_name(certificate.holder_display_name),
+            "chain": selectors.renewal_chain(certificate=certificate),
+        },
+    )
+
+
+def mask_name(name: str) -> str:
+    """“Wang Fang” → “W*** F***”; “王芳” → “王*”; an e-mail shows no more than its
+    first letter."""
+    name = name.split("@")[0].strip()
+    if not name:
+        return "*"
+    words = name.split()
+    if len(words) == 1:
+        word = words[0]
+        return word[0] + "*" * max(1, min(len(word) - 1, 3))
+    return " ".join(w[0] + "***" for w in words)
