@@ -52,6 +52,12 @@ run-services: messages
 test-e2e: messages
 	bash .ci/e2e.sh
 
+# Every demo role's start page and the main pages, 360 and 1280 px, en and zh-hans,
+# photographed by Playwright into artifacts/screenshots/.
+.PHONY: screenshots
+screenshots: messages
+	bash .ci/screenshots.sh
+
 bench: messages
 	bash .ci/services.sh bench
 

@@ -2,46 +2,9 @@
 # Browser journeys: Debian's Chromium driven by Playwright for Python, against the site
 # served on loopback with a fresh database and the demo content. No browser is downloaded.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-PY=.venv/bin/python
-
-# Chromium, and CJK fonts so the Chinese pages' screenshots show characters.
-if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
-fi
-# axe-core (accessibility rules) from the npm registry, pinned in tests/e2e/package.json.
-if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
-  (cd tests/e2e && npm install --no-audit --no-fund --silent)
-fi
-
-work=$(mktemp -d /tmp/craftskills-e2e.XXXXXX)
-# A free loopback port of our own, so several runs on one machine never share a server.
-port=${E2E_PORT:-$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
-export DJANGO_SETTINGS_MODULE=config.settings.dev
-export DATABASE_URL="sqlite:///$work/db.sqlite3"
-export MEDIA_ROOT="$work/media"
-export EMAIL_URL="filemail:///$work/mail"   # journeys read verification links from here
-export REQUIRE_MFA=0
-export DEBUG=1
-export E2E_BASE_URL="http://127.0.0.1:$port"
-export SITE_URL="$E2E_BASE_URL"  # QR codes and links in e-mails
-export E2E_MAIL_DIR="$work/mail"
-export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-$PWD/artifacts/e2e}"
-mkdir -p "$E2E_SCREENSHOTS" "$work/mail"
-
-$PY manage.py migrate --no-input -v 0
-# The journeys count on the minimal demo (one agreement, a few certificates); the
-# world of workers (tests/home/test_demo_world.py) is not loaded here.
-$PY manage.py load_demo --small >"$work/demo.log"
-$PY manage.py runserver "127.0.0.1:$port" --noreload >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do
-  curl -fs "$E2E_BASE_URL/healthz/" >/dev/null && break
-  kill -0 $server 2>/dev/null || { cat "$work/server.log"; exit 1; }
-  sleep 0.5
-done
+export E2E_SCREENSHOTS="${E2E_SCREENSHOTS:-$(cd "$(dirname "$0")/.." && pwd)/artifacts/e2e}"
+mkdir -p "$E2E_SCREENSHOTS"
+source "$(dirname "$0")/e2e-setup.sh"
 
 echo "e2e: screenshots go to $E2E_SCREENSHOTS"
 $PY -m pytest -m e2e -p no:xdist "$@"

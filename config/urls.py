@@ -31,6 +31,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("allauth.urls")),
     path("me/", include("lms.urls")),
+    path("join/", include("lms.urls_join")),
     path("learning/", include("courses.urls")),
     path("mentorship/", include("mentorship.urls")),
     path("", include("lms.certification.urls")),

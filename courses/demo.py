@@ -19,6 +19,7 @@ from courses.services.catalogue import catalogue_ensure
 from courses.services.enrollment import enrollment_assign, enrollment_create
 from courses.services.progress import lesson_complete, lesson_view
 from lms.demo import demo_user
+from lms.illustrations import illustration_image
 from lms.models import Industry, Occupation
 from lms.services.pages import page_translation_get_or_create
 
@@ -85,6 +86,95 @@ COURSES = [
 ]
 
 
+# Drawn pictures (``lms.illustrations``): each course's cover, and a diagram for the
+# lessons that teach from text, by lesson position, with its text alternative.
+COVERS = {
+    "ai-textile": ("loom", 0),
+    "welding-robot-operation": ("welding_cell", 1),
+    "cnc-valve-body-hole-systems": ("valve_body", 5),
+}
+DIAGRAMS = {
+    "ai-textile": [
+        ("spinning", 0),
+        ("fabric_defect", 1),
+        ("loom", 2),
+        ("workshop", 0),
+        ("loom", 0),
+    ],
+    "welding-robot-operation": [
+        ("welding_cell", 3),
+        ("welding_cell", 5),
+        ("welding_cell", 3),
+    ],
+    "cnc-valve-body-hole-systems": [("workshop", 4), ("valve_body", 4)],
+}
+DIAGRAM_ALT = {
+    "spinning": (
+        "A ring-spinning frame: a row of spindles and bobbins below the drafting "
+        "rollers.",
+        "环锭细纱机：牵伸罗拉下方的一排锭子和纱管。",
+    ),
+    "fabric_defect": (
+        "Woven fabric with a broken warp end, ringed in red by the inspection "
+        "camera above it.",
+        "布面上有一根断经，上方的检测相机用红圈把它标了出来。",
+    ),
+    "loom": (
+        "Two weaving looms, warp threads running through the heddles to the cloth "
+        "beam, and the weaver between them.",
+        "两台织机，经纱穿过综框通向卷布辊，挡车工站在两台织机之间。",
+    ),
+    "workshop": (
+        "A class in the workshop: the trainer beside a drawing of the part on the "
+        "board, the learners in rows.",
+        "车间里的培训课：培训师站在画着零件图的白板旁，学员们坐成几排。",
+    ),
+    "welding_cell": (
+        "A welding-robot cell behind its safety fence: the robot arm welds a part "
+        "on the positioner table.",
+        "安全围栏内的焊接机器人工作站：机械臂正在变位机工作台上焊接工件。",
+    ),
+    "valve_body": (
+        "A valve body clamped on the machine table, with its intersecting bores and "
+        "the drill coming down with coolant.",
+        "装夹在机床工作台上的阀体，可见相交的孔系，钻头在冷却液中向下加工。",
+    ),
+}
+
+
+def _picture(subject: str, variant: int):
+    return illustration_image(
+        title=f"Illustration · {subject} {variant}", subject=subject, variant=variant
+    )
+
+
+def _with_diagram(blocks: list[dict], slug: str, n: int, lang: str) -> list[dict]:
+    """The lesson body with its diagram: after the opening text, or first."""
+    diagrams = DIAGRAMS.get(slug, [])
+    if n >= len(diagrams) or any(b["type"] == "image" for b in blocks):
+        return blocks
+    subject, variant = diagrams[n]
+    alt = DIAGRAM_ALT[subject][0 if lang == "en" else 1]
+    block = {
+        "type": "image",
+        "id": content.bid("diagram", slug, str(n)),
+        "value": {"image": _picture(subject, variant).pk, "alt": alt, "caption": ""},
+    }
+    at = 1 if blocks and blocks[0]["type"] == "text" else 0
+    return [*blocks[:at], block, *blocks[at:]]
+
+
+def _chinese_diagram(blocks: list[dict]) -> list[dict]:
+    """The Chinese lesson's diagram with its Chinese text alternative."""
+    by_english = {en: zh for en, zh in DIAGRAM_ALT.values()}
+    return [
+        {**b, "value": {**b["value"], "alt": by_english[b["value"]["alt"]]}}
+        if b["type"] == "image" and b["value"]["alt"] in by_english
+        else b
+        for b in blocks
+    ]
+
+
 def _occupations() -> dict[str, Occupation]:
     found = {}
     for code, (name, name_zh, industry_code) in OCCUPATIONS.items():
@@ -111,18 +201,19 @@ def _course(index, spec: dict, occupations) -> CoursePage:
             estimated_hours=spec["hours"],
             learning_outcomes=spec["outcomes"],
             issues_certificate=spec["certificate"],
+            cover_image=_picture(*COVERS[spec["slug"]]),
         )
         index.add_child(instance=course)
         course.instructors.set([demo_user(key) for key in spec["instructors"]])
         course.save_revision().publish()
-    for title, module, minutes, blocks in spec["lessons"]:
+    for n, (title, module, minutes, blocks) in enumerate(spec["lessons"]):
         if LessonPage.objects.child_of(course).filter(title=title).exists():
             continue
         lesson = LessonPage(
             title=title,
             module=module,
             estimated_minutes=minutes,
-            body=json.dumps(blocks),
+            body=json.dumps(_with_diagram(blocks, spec["slug"], n, "en")),
         )
         course.add_child(instance=lesson)
         lesson.save_revision().publish()
@@ -170,7 +261,9 @@ def _translate_all(index, courses: dict[str, CoursePage]) -> None:
             def fill_lesson(page, words=by_title[lesson.title]):
                 page.title, page.module = words["title"], words["module"]
                 page.body = json.dumps(
-                    content_zh.translate_body(page.body.raw_data, words["blocks"])
+                    _chinese_diagram(
+                        content_zh.translate_body(page.body.raw_data, words["blocks"])
+                    )
                 )
 
             _translated(lesson, zh, fill_lesson)

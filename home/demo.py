@@ -7,12 +7,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from io import BytesIO
 
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from PIL import ImageDraw, ImageFont
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
 from courses import demo as courses_demo
@@ -41,6 +36,7 @@ from home.models import (
     StudioMember,
 )
 from lms.demo import demo_enterprise, demo_user
+from lms.illustrations import illustration_image
 from lms.models import Industry, Occupation
 from lms.services.pages import page_translation_get_or_create
 
@@ -130,41 +126,11 @@ def _section(home: HomePage, model, slug: str, zh: Locale) -> Page:
 # --- images ---------------------------------------------------------------------
 
 
-def _image(title: str, color: tuple[int, int, int], *, mark: str = "", portrait=False):
-    """A simple generated picture (no downloads): a coloured card with a mark."""
-    image_model = get_image_model()
-    existing = image_model.objects.filter(title=title).first()
-    if existing is not None:
-        return existing
-    size = (600, 750) if portrait else (1200, 675)
-    picture = PILImage.new("RGB", size, color)
-    draw = ImageDraw.Draw(picture)
-    light = tuple(min(255, c + 70) for c in color)
-    if portrait:
-        draw.ellipse((175, 120, 425, 370), fill=light)
-        draw.rounded_rectangle((110, 400, 490, 750), radius=120, fill=light)
-    else:
-        for step in range(6):
-            left, top = step * 200, 420 - step * 50
-            draw.rectangle((left, top, left + 150, 675), fill=light)
-    if mark:
-        font = ImageFont.load_default(size=120)
-        draw.text(
-            (size[0] // 2, 250 if portrait else 200),
-            mark,
-            fill="white",
-            font=font,
-            anchor="mm",
-        )
-    buffer = BytesIO()
-    picture.save(buffer, format="PNG")
-    image = image_model(title=title)
-    image.file = ImageFile(buffer, name=f"{title.split(' · ')[-1].lower()}.png")
-    if portrait:  # the face: crops keep it
-        image.focal_point_x, image.focal_point_y = 300, 245
-        image.focal_point_width, image.focal_point_height = 260, 260
-    image.save()
-    return image
+def _image(subject: str, variant: int):
+    """The drawn illustration (``lms.illustrations``), made once and shared."""
+    return illustration_image(
+        title=f"Illustration · {subject} {variant}", subject=subject, variant=variant
+    )
 
 
 # --- profiles, studios, alliance, stories -----------------------------------------
@@ -172,8 +138,7 @@ def _image(title: str, color: tuple[int, int, int], *, mark: str = "", portrait=
 
 def _profile(index: Page, slug: str, zh: Locale) -> dict[str, Page]:
     facts = content.PROFILES[slug]
-    title, mark, color = facts["portrait"]
-    portrait = _image(title, color, mark=mark, portrait=True)
+    portrait = _image(*facts["portrait"])
     occupation = Occupation.objects.filter(code=facts["occupation"]).first()
     user = demo_user(facts["user"]) if facts["user"] else None
 
@@ -203,7 +168,7 @@ def _studio(index: Page, slug: str, zh: Locale, pages: dict) -> dict[str, Page]:
     facts = content.STUDIOS[slug]
     industry = Industry.objects.filter(code=facts["industry"]).first()
     enterprise = demo_enterprise(facts["enterprise"]) if facts["enterprise"] else None
-    image = _image(f"Studio · {slug}", (60, 72, 90))
+    image = _image(*facts["image"])
 
     def fill(page, lang):
         words = facts[lang]
@@ -260,7 +225,7 @@ def _studio(index: Page, slug: str, zh: Locale, pages: dict) -> dict[str, Page]:
 def _alliance(index: Page, zh: Locale, pages: dict) -> dict[str, Page]:
     facts = content.ALLIANCE
     industry = Industry.objects.filter(code=facts["industry"]).first()
-    image = _image("Alliance · textile", (11, 110, 153))
+    image = _image(*facts["image"])
     courses = _textile_courses()
 
     def fill(page, lang):
@@ -298,8 +263,7 @@ def _textile_courses() -> list[Page]:
 
 def _story(index: Page, slug: str, zh: Locale, pages: dict) -> dict[str, Page]:
     facts = content.STORIES[slug]
-    title, color = facts["image"]
-    image = _image(title, color)
+    image = _image(*facts["image"])
 
     def fill(page, lang):
         words = facts[lang]

@@ -64,7 +64,7 @@ PROFILES = {
         "user": "mentor2",
         "occupation": "6-18-01-07",
         "in_trade_since": 1992,
-        "portrait": ("Portrait · Han Liping", "HL", (176, 38, 30)),
+        "portrait": ("portrait", 1),
         "honours": [("national_model_worker", None)],
         "en": {
             "title": "Han Liping",
@@ -159,7 +159,7 @@ PROFILES = {
         "user": "mentor",
         "occupation": "6-18-02-04",
         "in_trade_since": None,
-        "portrait": ("Portrait · Yi Ran", "YR", (11, 110, 153)),
+        "portrait": ("portrait", 0),
         "honours": [("national_model_worker", None), ("master_craftsman", None)],
         "en": {
             "title": "Yi Ran",
@@ -211,7 +211,7 @@ PROFILES = {
         "user": "zhang_zhaohong",
         "occupation": "6-31-01-02",
         "in_trade_since": None,
-        "portrait": ("Portrait · Zhang Zhaohong", "ZZ", (30, 122, 60)),
+        "portrait": ("portrait", 2),
         "honours": [("other", None)],
         "en": {
             "title": "Zhang Zhaohong",
@@ -255,6 +255,7 @@ STUDIOS = {
         "enterprise": "aerospace",
         "industry": "aerospace",
         "experts_trained": 29,
+        "image": ("valve_body", 4),
         "members": [("han-liping", None)],
         "groups": [],
         # kind, year, projects, benefit, patents
@@ -309,6 +310,7 @@ STUDIOS = {
         "enterprise": None,
         "industry": "petrochemical",
         "experts_trained": None,
+        "image": ("pipework", 2),
         "members": [("zhang-zhaohong", None)],
         "groups": 4,
         "achievements": [],
@@ -373,6 +375,7 @@ STUDIOS = {
         "enterprise": "textile",
         "industry": "textile",
         "experts_trained": None,
+        "image": ("spinning", 0),
         "members": [],
         "groups": 2,
         "achievements": [
@@ -424,6 +427,7 @@ ALLIANCE = {
     "slug": "textile-industry-studio-alliance",
     "founded_on": datetime.date(2025, 10, 31),
     "industry": "textile",
+    "image": ("loom", 3),
     "founding_members": 40,
     "achievements_released": 50,
     "studios": ["no7-mill-spinning-innovation-studio"],
@@ -455,7 +459,7 @@ ALLIANCE = {
 STORIES = {
     "female-role-models-empower-enterprises": {
         "date": datetime.date(2025, 11, 30),
-        "image": ("Story · Role models at the workstation", (176, 38, 30)),
+        "image": ("assembly_bench", 1),
         "related": ["han-liping", "yi-ran", "han-liping-skills-master-studio"],
         "en": {
             "title": "Female role models carry the craftsman spirit to enterprises",
@@ -502,7 +506,7 @@ STORIES = {
     },
     "zhang-zhaohong-studio-assessed": {
         "date": datetime.date(2024, 10, 29),
-        "image": ("Story · Studio assessment", (30, 122, 60)),
+        "image": ("workshop", 2),
         "related": ["zhang-zhaohong", "zhang-zhaohong-innovation-studio"],
         "en": {
             "title": "Union assessment team visits the Zhang Zhaohong Model Worker Innovation Studio",
@@ -533,7 +537,7 @@ STORIES = {
     },
     "textile-studio-alliance-founded": {
         "date": datetime.date(2025, 11, 4),
-        "image": ("Story · Textile alliance", (11, 110, 153)),
+        "image": ("loom", 2),
         "related": [
             "textile-industry-studio-alliance",
             "no7-mill-spinning-innovation-studio",
@@ -567,7 +571,7 @@ STORIES = {
     },
     "shaanxi-model-workers-action": {
         "date": datetime.date(2024, 5, 27),
-        "image": ("Story · Shaanxi service teams", (154, 98, 0)),
+        "image": ("welding_cell", 3),
         "related": [],
         "en": {
             "title": "Shaanxi launches a model-worker action for new quality productive forces",
@@ -600,7 +604,7 @@ STORIES = {
     },
     "great-country-craftsman-conference": {
         "date": datetime.date(2023, 7, 31),
-        "image": ("Story · Craftsman conference", (92, 60, 150)),
+        "image": ("workshop", 4),
         "related": ["han-liping"],
         "en": {
             "title": "Beijing hosts the 2nd Great Country Craftsman Innovation Exchange Conference",

@@ -43,6 +43,9 @@ class LmsConfig(AppConfig):
             )
         )
         certification.connect()  # its notices, panels and menu entries
+        from lms import selectors_invitations
+
+        selectors_invitations.register_panels()  # HR's "Invite workers"
         navigation.register(
             navigation.NavEntry(
                 "lms:api_tokens",
@@ -57,6 +60,14 @@ class LmsConfig(AppConfig):
                 _("Audit trail"),
                 permissions.can_view_audit_trail,
                 order=86,
+            )
+        )
+        navigation.register(
+            navigation.NavEntry(
+                "lms:erasure_requests",
+                _("Erasure requests"),
+                permissions.can_view_erasure_requests,
+                order=87,
             )
         )
 

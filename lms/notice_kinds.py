@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from lms.notices import NoticeKind, register
+from lms.notices import NoticeKind, loader, register
 
 # What a newcomer in each role does here, for the welcome message.
 ROLE_WELCOME = {
@@ -34,5 +34,33 @@ WELCOME = register(
         subject=lambda params: _("Welcome to Craft Skills"),
         body=lambda params: str(ROLE_WELCOME[params["role"]]),
         link=lambda params: reverse("lms:dashboard"),
+    )
+)
+
+
+@loader
+def _erasure_request(params):
+    from lms.models import ErasureRequest
+
+    return ErasureRequest.objects.get(pk=params["erasure_request"])
+
+
+def _erasure_refused_subject(params):
+    _erasure_request(params)
+    return _("Your erasure request was refused")
+
+
+def _erasure_refused_body(params):
+    return _("The reason given: %(note)s") % {
+        "note": _erasure_request(params).decision_note
+    }
+
+
+ERASURE_REFUSED = register(
+    NoticeKind(
+        name="lms.erasure_refused",
+        subject=_erasure_refused_subject,
+        body=_erasure_refused_body,
+        link=lambda params: reverse("lms:profile") + "#my-data",
     )
 )

@@ -40,14 +40,31 @@ class UnknownKind(LookupError):
 
 
 @dataclass(frozen=True)
+class Action:
+    """What the reader can do about a notification right in the inbox: a POST form
+    (``method="post"``, no JavaScript needed) or a link to the page where it is done.
+    The view behind it checks the permission again; the inbox sends ``next`` so the
+    reader comes back to it."""
+
+    label: str
+    url: str
+    method: str = "post"  # "post" (a button) or "get" (a link)
+    secondary: bool = False
+
+
+@dataclass(frozen=True)
 class NoticeKind:
     """``subject``, ``body`` and ``link`` take the params and return text (the link:
-    a path on this site, reversed in the active language, or "")."""
+    a path on this site, reversed in the active language, or ""). ``actions`` (if
+    any) returns the ``Action``s still open; ``done`` returns a short text once the
+    thing asked for is done ("" while it is not)."""
 
     name: str
     subject: Renderer
     body: Renderer | None = None
     link: Renderer | None = None
+    actions: Callable[[Params], list[Action]] | None = None
+    done: Renderer | None = None
 
 
 @dataclass(frozen=True)
@@ -56,6 +73,8 @@ class Rendered:
     body: str
     link: str  # a path on this site ("/zh-hans/…"), an absolute URL, or ""
     available: bool = True
+    actions: tuple[Action, ...] = ()
+    done: str = ""
 
 
 _kinds: dict[str, NoticeKind] = {}
@@ -136,11 +155,19 @@ def render(kind_name: str, params: Params | None, *, language: str) -> Rendered:
             subject = kind.subject(params)
             body = kind.body(params) if kind.body else ""
             link = kind.link(params) if kind.link else ""
+            done = str(kind.done(params)) if kind.done else ""
+            actions = tuple(kind.actions(params)) if kind.actions and not done else ()
         except ObjectDoesNotExist:
             return _neutral()
         finally:
             _loaded.reset(token)
-        return Rendered(subject=one_line(subject), body=str(body), link=str(link))
+        return Rendered(
+            subject=one_line(subject),
+            body=str(body),
+            link=str(link),
+            actions=actions,
+            done=done,
+        )
 
 
 # --- the kind lms keeps for messages stored as text before kinds existed ---------

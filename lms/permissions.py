@@ -1,7 +1,11 @@
 """The one permission module: every view, export, API and admin list asks here whether
 a user may see or change a record. Roles come from Django groups (``lms.roles.Role``);
 enterprise roles come from ``Membership``. Predicates take the user first and return a
-bool; ``*_visible_to`` helpers return the scoped querysets that views fetch through."""
+bool; ``*_visible_to`` helpers return the scoped querysets that views fetch through.
+
+Records moved to policies (the block at the end; docs/architecture.md, "Permissions")
+answer both questions from one rule per action; each app registers its own
+(mentorship: ``mentorship/permissions.py``)."""
 
 from __future__ import annotations
 
@@ -54,6 +58,14 @@ def meets_mfa_rule(user) -> bool:
     return Authenticator.objects.filter(
         user=user, type=Authenticator.Type.TOTP
     ).exists()
+
+
+def is_mentor(user) -> bool:
+    return has_role(user, Role.MENTOR)
+
+
+def is_coordinator(user) -> bool:
+    return has_role(user, Role.COORDINATOR)
 
 
 def can_access_admin(user) -> bool:
@@ -162,6 +174,35 @@ def can_erase_person(user, person) -> bool:
     return is_staff(user) and user.pk != person.pk
 
 
+def can_request_erasure(user, person) -> bool:
+    """A person asks for the erasure of their own data; an administrator account
+    is handed over first (``personal_data_erase`` refuses it)."""
+    return (
+        getattr(user, "is_authenticated", False)
+        and user.is_active
+        and user.pk == person.pk
+        and not user.is_superuser
+    )
+
+
+def can_view_erasure_requests(user) -> bool:
+    """Platform administrators (staff) decide erasure requests: no other role may
+    erase a person (``can_erase_person``)."""
+    return is_staff(user)
+
+
+def erasure_requests_visible_to(user):
+    from lms.models import ErasureRequest
+
+    if not can_view_erasure_requests(user):
+        return ErasureRequest.objects.none()
+    return ErasureRequest.objects.all()
+
+
+def can_decide_erasure(user, erasure_request) -> bool:
+    return can_erase_person(user, erasure_request.person)
+
+
 # --- courses (courses app) -----------------------------------------------------
 # Course objects are duck-typed (CoursePage, LessonPage, Enrollment,
 # PracticalSubmission): lms never imports courses, and asks the records their
@@ -266,165 +307,6 @@ def course_report_people_q(user, field: str = "user_id"):
     ids = hr_enterprise_ids(user)
     people = Membership.objects.filter(enterprise_id__in=ids).values("user_id")
     return Q(**{f"{field}__in": people})
-
-
-# --- mentorship (mentorship app) -----------------------------------------------
-# Objects are duck-typed (agreement, session, milestone, service request): lms never
-# imports mentorship. Visibility is given as Q filters the mentorship selectors apply.
-
-
-def is_mentor(user) -> bool:
-    return has_role(user, Role.MENTOR)
-
-
-def is_coordinator(user) -> bool:
-    return has_role(user, Role.COORDINATOR)
-
-
-def agreement_visibility_q(user) -> Q | None:
-    """Agreements a user may see: their own as mentor, apprentice or witnessing
-    coordinator, those of their enterprise's apprentices for HR, all for staff.
-    ``None`` means every agreement."""
-    if not getattr(user, "is_authenticated", False):
-        return Q(pk__in=[])
-    if is_staff(user):
-        return None
-    q = Q(mentor=user) | Q(apprentice=user) | Q(coordinator=user)
-    hr_ids = hr_enterprise_ids(user)
-    if hr_ids:
-        q |= Q(enterprise_id__in=hr_ids)
-    return q
-
-
-def can_view_agreement(user, agreement) -> bool:
-    """The apprentice, the mentor, the witnessing coordinator, HR of the apprentice's
-    enterprise and staff; nobody else."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return (
-        is_staff(user)
-        or user.pk in (agreement.mentor_id, agreement.apprentice_id)
-        or user.pk == agreement.coordinator_id
-        or agreement.enterprise_id in hr_enterprise_ids(user)
-    )
-
-
-def can_create_agreement(user) -> bool:
-    return is_staff(user) or is_coordinator(user)
-
-
-def can_manage_agreement(user, agreement) -> bool:
-    """Set up, send for signature, approve as witness, terminate: the agreement's
-    coordinator (or staff)."""
-    return is_staff(user) or (
-        is_coordinator(user) and user.pk == agreement.coordinator_id
-    )
-
-
-def can_sign_agreement(user, agreement) -> bool:
-    return getattr(user, "is_authenticated", False) and user.pk in (
-        agreement.mentor_id,
-        agreement.apprentice_id,
-    )
-
-
-def can_complete_agreement(user, agreement) -> bool:
-    return can_manage_agreement(user, agreement) or user.pk == agreement.mentor_id
-
-
-def can_manage_milestones(user, agreement) -> bool:
-    return can_manage_agreement(user, agreement) or (
-        is_mentor(user) and user.pk == agreement.mentor_id
-    )
-
-
-def can_sign_off_milestone(user, milestone) -> bool:
-    return is_mentor(user) and user.pk == milestone.agreement.mentor_id
-
-
-def can_log_session(user, agreement) -> bool:
-    """Only the agreement's own mentor logs its sessions (never the apprentice)."""
-    return is_mentor(user) and user.pk == agreement.mentor_id
-
-
-def can_edit_session(user, session) -> bool:
-    return is_mentor(user) and user.pk == session.mentor_id
-
-
-def can_confirm_session(user, session) -> bool:
-    """The apprentice confirms or disputes a guidance session (a service visit is
-    confirmed with its request)."""
-    agreement = session.agreement
-    return (
-        agreement is not None and getattr(user, "pk", None) == agreement.apprentice_id
-    )
-
-
-def can_view_hours(user, person) -> bool:
-    """A worker's hours record: whoever may see their progress (themselves, staff,
-    HR of their enterprise, their mentors and witnessing coordinators)."""
-    if can_view_person(user, person):
-        return True
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return person.apprentice_agreements.filter(
-        Q(mentor=user) | Q(coordinator=user)
-    ).exists()
-
-
-def can_manage_mentor_trades(user) -> bool:
-    """Union coordinators record which occupations each mentor takes requests of."""
-    return is_staff(user) or is_coordinator(user)
-
-
-def can_post_service_request(user) -> bool:
-    """HR and managers of an enterprise post its service requests."""
-    return bool(enterprise_ids_where(user, Membership.Role.HR, Membership.Role.MANAGER))
-
-
-def can_manage_service_request(user, service_request) -> bool:
-    """The posting enterprise's HR and managers: withdraw, confirm, rate."""
-    return service_request.enterprise_id in enterprise_ids_where(
-        user, Membership.Role.HR, Membership.Role.MANAGER
-    )
-
-
-def can_review_service_requests(user) -> bool:
-    """Union coordinators review, publish and assign service requests."""
-    return is_staff(user) or is_coordinator(user)
-
-
-def service_request_visibility_q(user, trade_ids, *, open_for_offers: Q) -> Q | None:
-    """Requests a user may see: their enterprises' (HR, managers), all (coordinators,
-    staff), those assigned to them, and open ones of their trades (mentors; which
-    requests are open is the mentorship app's ``open_for_offers``). ``None`` means
-    every request."""
-    if not getattr(user, "is_authenticated", False):
-        return Q(pk__in=[])
-    if can_review_service_requests(user):
-        return None
-    q = Q(
-        enterprise_id__in=enterprise_ids_where(
-            user, Membership.Role.HR, Membership.Role.MANAGER
-        )
-    )
-    if is_mentor(user):
-        q |= Q(assigned_mentor=user) | (
-            open_for_offers & Q(occupation_id__in=trade_ids)
-        )
-    return q
-
-
-def can_offer_on_service_request(user, service_request, trade_ids) -> bool:
-    return (
-        is_mentor(user)
-        and service_request.is_open_for_offers
-        and service_request.occupation_id in set(trade_ids)
-    )
-
-
-def can_log_visit(user, service_request) -> bool:
-    return is_mentor(user) and user.pk == service_request.assigned_mentor_id
 
 
 # --- certificates (lms certification) ------------------------------------------
@@ -538,3 +420,233 @@ def can_edit_content(user) -> bool:
 def can_publish_content(user) -> bool:
     """Moderators approve and publish what editors submit."""
     return is_staff(user) or has_role(user, Role.MODERATOR)
+
+
+# --- invitations ---------------------------------------------------------------
+
+
+def enterprises_inviting_by(user):
+    """Enterprises a user may invite people into: HR their own (HR role and HR
+    membership), coordinators their unions' enterprises, staff all."""
+    if is_staff(user):
+        return Enterprise.objects.all()
+    return Enterprise.objects.filter(
+        Q(pk__in=hr_enterprise_ids(user)) | Q(pk__in=enterprises_managed_by(user))
+    ).distinct()
+
+
+def can_invite(user) -> bool:
+    return enterprises_inviting_by(user).exists()
+
+
+def invitation_roles_for(user, enterprise: Enterprise) -> list[str]:
+    """The enterprise roles an invitation from this user may carry: HR invites
+    workers and managers; an HR officer is appointed by coordinators or staff."""
+    if not enterprises_inviting_by(user).filter(pk=enterprise.pk).exists():
+        return []
+    roles = [Membership.Role.WORKER, Membership.Role.MANAGER]
+    if enterprises_managed_by(user).filter(pk=enterprise.pk).exists():
+        roles.append(Membership.Role.HR)
+    return roles
+
+
+def invitations_visible_to(user):
+    """The invitations a user may list, see and revoke: those of the enterprises
+    they may invite into."""
+    from lms.models import Invitation
+
+    return Invitation.objects.filter(enterprise__in=enterprises_inviting_by(user))
+
+
+# --- policies: one rule per action, registered per model ----------------------
+# Shaped like Wagtail's permission policies (wagtail.permission_policies.base).
+# Each app owns the policy of its own records and registers it in its
+# AppConfig.ready(); lms only keeps this base and the registry, and never names
+# another app's models or states.
+
+
+class RulePolicy:
+    """A record type's permission policy. Each action has ONE rule, a method
+    ``rule_<action>(self, user)`` answering ``True`` (every record), ``False`` (no
+    record) or a ``Q`` over the model (the records matching it). From that one rule:
+
+    - ``user_has_permission(user, action)``: may the user do it to any record at
+      all (the rule is not ``False``; no query);
+    - ``instances_user_has_permission_for(user, action)``: the queryset;
+    - ``user_has_permission_for_instance(user, action, instance)``: the same Q
+      evaluated in memory on the instance (``q_matches``), so a page asking several
+      questions of a record it already fetched costs no query per question.
+
+    Rules use only ``exact``, ``in`` (with concrete values, not querysets) and
+    ``isnull`` lookups; anything else raises, so a rule the instance check cannot
+    evaluate fails in its policy's test rather than answering wrongly. Anonymous
+    and inactive users get ``False`` for every action before a rule runs."""
+
+    model = None
+
+    def __init__(self, model=None):
+        if model is not None:
+            self.model = model
+
+    def rule(self, user, action: str) -> bool | Q:
+        method = getattr(self, f"rule_{action}", None)
+        if method is None:
+            raise ValueError(f"{type(self).__name__} has no action {action!r}")
+        if not getattr(user, "is_authenticated", False) or not user.is_active:
+            return False
+        answer = method(user)
+        if not isinstance(answer, bool | Q):
+            raise TypeError(f"{type(self).__name__}.rule_{action} gave {answer!r}")
+        return answer
+
+    def actions(self) -> list[str]:
+        return sorted(n[5:] for n in dir(self) if n.startswith("rule_"))
+
+    def user_has_permission(self, user, action: str) -> bool:
+        return self.rule(user, action) is not False
+
+    def user_has_any_permission(self, user, actions) -> bool:
+        return any(self.user_has_permission(user, a) for a in actions)
+
+    def instances_user_has_permission_for(self, user, action: str):
+        rule = self.rule(user, action)
+        manager = self.model._default_manager
+        if rule is True:
+            return manager.all()
+        if rule is False:
+            return manager.none()
+        return manager.filter(rule)
+
+    def user_has_permission_for_instance(self, user, action: str, instance) -> bool:
+        rule = self.rule(user, action)
+        if isinstance(rule, bool):
+            return rule
+        return q_matches(rule, instance)
+
+
+def any_of(*rules: bool | Q) -> bool | Q:
+    """Rules joined by OR (``True`` wins, ``False`` drops out)."""
+    result: bool | Q = False
+    for rule in rules:
+        if rule is True:
+            return True
+        if rule is not False:
+            result = rule if result is False else result | rule
+    return result
+
+
+def through(rule: bool | Q, path: str) -> bool | Q:
+    """A rule over a related record, restated from this record: ``through(agreement
+    rule, "agreement")`` turns ``Q(mentor=u)`` into ``Q(agreement__mentor=u)``."""
+    if rule is True:  # every related record: every record that has one
+        return Q(**{f"{path}__isnull": False})
+    if rule is False:
+        return False
+    moved = Q(
+        *(
+            through(c, path) if isinstance(c, Q) else (f"{path}__{c[0]}", c[1])
+            for c in rule.children
+        ),
+        _connector=rule.connector,
+        _negated=rule.negated,
+    )
+    return moved
+
+
+def q_matches(q: Q, instance) -> bool:
+    """Whether ``instance`` is among ``Model.objects.filter(q)``, answered from the
+    instance's own fields (following foreign keys where the Q does)."""
+    results = (
+        q_matches(c, instance) if isinstance(c, Q) else _lookup(instance, *c)
+        for c in q.children
+    )
+    found = all(results) if q.connector == Q.AND else any(results)
+    return not found if q.negated else found
+
+
+_LOOKUPS = ("exact", "in", "isnull")
+
+
+def _key(value):
+    return getattr(value, "pk", value) if hasattr(value, "_meta") else value
+
+
+def _lookup(instance, path: str, value) -> bool:
+    parts = path.split("__")
+    lookup = parts.pop() if parts[-1] in _LOOKUPS and len(parts) > 1 else "exact"
+    obj = instance
+    for part in parts[:-1]:
+        if not _field(obj, part, path).many_to_one:
+            raise ValueError(f"rule looks up {path!r}: follow foreign keys only")
+        obj = getattr(obj, part)
+        if obj is None:  # a join on an empty foreign key finds nothing
+            return lookup == "isnull" and bool(value)
+    last = parts[-1]
+    if last == "pk":
+        actual = obj.pk
+    else:
+        field = _field(obj, last, path)
+        if not field.concrete:
+            raise ValueError(f"rule looks up {path!r}: not a field of its own")
+        actual = getattr(obj, field.attname)
+    if lookup == "isnull":
+        return (actual is None) == bool(value)
+    if lookup == "in":
+        if hasattr(value, "query"):
+            raise TypeError(f"rule looks up {path!r} in a queryset: give values")
+        return actual in {_key(v) for v in value}
+    if value is None:
+        return False  # SQL: ``= NULL`` matches nothing
+    return actual == _key(value)
+
+
+def _field(obj, name: str, path: str):
+    from django.core.exceptions import FieldDoesNotExist
+
+    try:
+        return obj._meta.get_field(name)
+    except FieldDoesNotExist:
+        raise ValueError(
+            f"rule looks up {path!r}: only exact, in and isnull on fields"
+        ) from None
+
+
+_POLICIES: dict = {}
+
+
+def register_policy(model, policy: RulePolicy) -> None:
+    """Called from the owning app's AppConfig.ready(); a second, different policy
+    for the same model is a mistake and fails at start-up."""
+    model = model._meta.concrete_model
+    known = _POLICIES.get(model)
+    if known is not None and known is not policy:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured(f"{model._meta.label} has a policy already")
+    if policy.model is None:
+        policy.model = model
+    _POLICIES[model] = policy
+
+
+def policy_for(model) -> RulePolicy:
+    """The registered policy of a model (or of an instance's model)."""
+    model = model._meta.concrete_model
+    try:
+        return _POLICIES[model]
+    except KeyError:
+        raise LookupError(f"no permission policy for {model._meta.label}") from None
+
+
+def user_can(user, action: str, record) -> bool:
+    """Shorthand: may ``user`` do ``action`` to this record, by its policy."""
+    return policy_for(record).user_has_permission_for_instance(user, action, record)
+
+
+def records_for(user, action: str, model):
+    """Shorthand: the records of ``model`` the user may do ``action`` to."""
+    return policy_for(model).instances_user_has_permission_for(user, action)
+
+
+def user_may(user, action: str, model) -> bool:
+    """Shorthand: may ``user`` do ``action`` to any record of ``model`` at all."""
+    return policy_for(model).user_has_permission(user, action)

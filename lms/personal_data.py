@@ -19,6 +19,7 @@ from django.db import transaction
 from lms.models import (
     ApiToken,
     CertificateAttachment,
+    ErasureRequest,
     Membership,
     Notification,
     SkillCertificate,
@@ -162,6 +163,17 @@ def export_lms(user: User) -> dict:
             for message in [n.render(user.preferred_language)]
         ],
         "certificates": [_certificate(c) for c in certificates],
+        "erasure_requests": [
+            {
+                "requested_at": when(e.requested_at),
+                "reason": e.reason,
+                "status": e.status,
+                "due_on": when(e.due_on),
+                "decided_at": when(e.decided_at),
+                "decision_note": e.decision_note,
+            }
+            for e in ErasureRequest.objects.filter(person=user)
+        ],
     }
     data["files"] = [
         name
@@ -193,6 +205,8 @@ def erase_lms(user: User) -> None:
     SkillCertificate.objects.filter(holder=user).update(holder_name="")
     Membership.objects.filter(user=user).delete()
     Notification.objects.filter(recipient=user).delete()
+    # The record of the request stays (who asked, when, the decision); their words go.
+    ErasureRequest.objects.filter(person=user).update(reason="")
     EmailAddress.objects.filter(user=user).delete()
     Authenticator.objects.filter(user=user).delete()
     ApiToken.objects.filter(user=user).delete()
@@ -202,6 +216,7 @@ def erase_lms(user: User) -> None:
 
     user.email = tombstone_email(user)
     user.display_name = user.first_name = user.last_name = user.phone = ""
+    user.phone_verified = False
     user.latin_name = ""
     user.avatar = ""
     user.is_active = user.is_staff = user.is_superuser = False

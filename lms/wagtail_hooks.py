@@ -5,9 +5,11 @@ from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.components import Component
 from wagtail.admin.views import generic
@@ -18,6 +20,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from lms import permissions, providers
+from lms.admin_users import AssignRoleThroughService
 from lms.errors import DomainError
 from lms.models import (
     Enterprise,
@@ -369,3 +372,25 @@ class EditorialTasksPanel(Component):
 def add_editorial_tasks(request, panels):
     if permissions.can_edit_content(request.user):
         panels.append(EditorialTasksPanel(request.user))
+
+
+# --- erasure requests: decided by staff on the site's own page -------------------
+
+
+class StaffOnlyMenuItem(MenuItem):
+    def is_shown(self, request):
+        return permissions.can_view_erasure_requests(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_erasure_requests_menu_item():
+    return StaffOnlyMenuItem(
+        _("Erasure requests"),
+        reverse_lazy("lms:erasure_requests"),  # in the language of each request
+        icon_name="warning",
+        order=900,
+    )
+
+
+# Replaces Wagtail's own "Assign role" (same action type, registered before it).
+hooks.register("register_bulk_action", AssignRoleThroughService, order=100)

@@ -10,10 +10,13 @@ class MentorshipConfig(AppConfig):
     def ready(self):
         from lms import navigation, permissions, personal_data, providers
         from mentorship import notice_kinds, selectors_dashboard
+        from mentorship import permissions as mentorship_permissions
         from mentorship import personal_data as mentorship_data
         from mentorship import providers as mentorship_providers
 
         del notice_kinds  # imported for its kinds (lms.notices)
+
+        mentorship_permissions.register()
 
         providers.register_training_hours(mentorship_providers.training_hours_many)
         providers.register_mentor_signoffs(mentorship_providers.mentor_signoffs_many)
@@ -47,7 +50,7 @@ class MentorshipConfig(AppConfig):
             nav(
                 "mentorship:agreement_list",
                 _("Mentorship agreements"),
-                _sees_agreement_list,
+                mentorship_permissions.sees_agreement_list,
                 order=32,
                 group="managing",
             )
@@ -56,7 +59,7 @@ class MentorshipConfig(AppConfig):
             nav(
                 "mentorship:request_list",
                 _("Service requests"),
-                _sees_requests,
+                mentorship_permissions.sees_service_requests,
                 order=33,
                 group="mentoring",
             )
@@ -77,23 +80,3 @@ def _is_learner(user) -> bool:
     from lms.roles import Role
 
     return has_role(user, Role.LEARNER)
-
-
-def _sees_agreement_list(user) -> bool:
-    from lms.permissions import can_create_agreement, hr_enterprise_ids
-
-    return can_create_agreement(user) or bool(hr_enterprise_ids(user))
-
-
-def _sees_requests(user) -> bool:
-    from lms.permissions import (
-        can_post_service_request,
-        can_review_service_requests,
-        is_mentor,
-    )
-
-    return (
-        can_review_service_requests(user)
-        or is_mentor(user)
-        or can_post_service_request(user)
-    )

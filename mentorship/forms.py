@@ -322,6 +322,14 @@ class CloseForm(forms.Form):
     )
 
 
+class ReopenForm(forms.Form):
+    """The enterprise's "not solved": one line saying what is still wrong."""
+
+    reopen_reason = OneLineCharField(
+        label=_("What is still not solved?"), max_length=500
+    )
+
+
 class ConfirmForm(forms.Form):
     rating = forms.TypedChoiceField(
         label=_("How well was the problem solved?"),

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
 
-from lms.notices import NoticeKind, loader, register
+from lms.notices import Action, NoticeKind, loader, register
 
 
 def _date(value) -> str:
@@ -24,6 +24,11 @@ def _agreement(params):
 
 def _agreement_link(params):
     return reverse("mentorship:agreement_detail", args=[_agreement(params).pk])
+
+
+def _signatures_link(params):
+    """Where the agreement is signed or approved."""
+    return _agreement_link(params) + "#signatures"
 
 
 def _to_sign_body(params):
@@ -85,6 +90,11 @@ def _request_link(params):
     return reverse("mentorship:request_detail", args=[_request(params).pk])
 
 
+def _request_next_step_link(params):
+    """Where the reader offers to take, or confirms, the request."""
+    return _request_link(params) + "#next-step"
+
+
 def _published_subject(params):
     return _("A service request of your trade: %(title)s") % {
         "title": _request(params).title
@@ -124,6 +134,39 @@ def _closed_body(params):
     return _request(params).solution
 
 
+@loader
+def _request_event(params):
+    from mentorship.models import ServiceRequestEvent
+
+    return ServiceRequestEvent.objects.select_related("actor").get(
+        pk=params["event"], request_id=params["request"]
+    )
+
+
+def _reopened_subject(params):
+    return _("Not solved, reopened: %(title)s") % {"title": _request(params).title}
+
+
+def _reopened_body(params):
+    event = _request_event(params)
+    return _("%(person)s answered that the problem is not solved: %(reason)s") % {
+        "person": event.actor,
+        "reason": event.note,
+    }
+
+
+def _auto_confirmed_subject(params):
+    return _("Counted as confirmed: %(title)s") % {"title": _request(params).title}
+
+
+def _auto_confirmed_body(params):
+    days = type(_request(params)).ANSWER_DAYS
+    return _(
+        "The enterprise did not answer within %(days)s days of the closing, so the "
+        "solution counts as confirmed and the visits count."
+    ) % {"days": days}
+
+
 # --- guidance sessions -----------------------------------------------------------
 
 
@@ -137,13 +180,43 @@ def _session(params):
 
 
 def _session_link(params):
-    return reverse("mentorship:agreement_detail", args=[_session(params).agreement_id])
+    session = _session(params)
+    return (
+        reverse("mentorship:agreement_detail", args=[session.agreement_id])
+        + f"#session-{session.pk}"
+    )
 
 
 def _to_confirm_subject(params):
-    return _("Please confirm a guidance session with %(mentor)s") % {
-        "mentor": _session(params).agreement.mentor
+    session = _session(params)
+    return _("Please confirm the guidance session of %(date)s with %(mentor)s") % {
+        "date": _date(session.date),
+        "mentor": session.agreement.mentor,
     }
+
+
+def _to_confirm_actions(params):
+    session = _session(params)
+    return [
+        Action(_("Confirm"), reverse("mentorship:session_confirm", args=[session.pk])),
+        Action(
+            _("Dispute"),
+            reverse("mentorship:session_dispute", args=[session.pk]),
+            method="get",
+            secondary=True,
+        ),
+    ]
+
+
+def _to_confirm_done(params):
+    from mentorship.models import GuidanceSession
+
+    status = _session(params).status
+    if status == GuidanceSession.Status.CONFIRMED:
+        return _("You confirmed it.")
+    if status == GuidanceSession.Status.DISPUTED:
+        return _("You disputed it.")
+    return ""
 
 
 def _to_confirm_body(params):
@@ -168,13 +241,13 @@ for kind in (
         name="mentorship.agreement_to_sign",
         subject=_to_sign_subject,
         body=_to_sign_body,
-        link=_agreement_link,
+        link=_signatures_link,
     ),
     NoticeKind(
         name="mentorship.agreement_to_approve",
         subject=_to_approve_subject,
         body=lambda params: str(_agreement(params)),
-        link=_agreement_link,
+        link=_signatures_link,
     ),
     NoticeKind(
         name="mentorship.milestone_overdue",
@@ -186,7 +259,7 @@ for kind in (
         name="mentorship.request_published",
         subject=_published_subject,
         body=_published_body,
-        link=_request_link,
+        link=_request_next_step_link,
     ),
     NoticeKind(
         name="mentorship.request_assigned",
@@ -198,6 +271,18 @@ for kind in (
         name="mentorship.request_closed",
         subject=_closed_subject,
         body=_closed_body,
+        link=_request_next_step_link,
+    ),
+    NoticeKind(
+        name="mentorship.request_reopened",
+        subject=_reopened_subject,
+        body=_reopened_body,
+        link=_request_link,
+    ),
+    NoticeKind(
+        name="mentorship.request_auto_confirmed",
+        subject=_auto_confirmed_subject,
+        body=_auto_confirmed_body,
         link=_request_link,
     ),
     NoticeKind(
@@ -205,6 +290,8 @@ for kind in (
         subject=_to_confirm_subject,
         body=_to_confirm_body,
         link=_session_link,
+        actions=_to_confirm_actions,
+        done=_to_confirm_done,
     ),
     NoticeKind(
         name="mentorship.session_disputed",

@@ -23,35 +23,22 @@ from django.http import Http404
 from django.utils import timezone
 
 from courses.selectors import course_progress_for
-from lms import permissions
 from lms.models import SkillCertificate, User
 from mentorship.charts import hours_chart
 from mentorship.models import (
     Agreement,
     AgreementSignature,
     GuidanceSession,
-    MentorTrade,
     Milestone,
     ServiceRequest,
 )
 from mentorship.models.agreements import hours
+from mentorship.permissions import agreements as agreement_policy
+from mentorship.permissions import mentor_trade_ids
+from mentorship.permissions import service_requests as request_policy
 
 Confirmed = GuidanceSession.Status.CONFIRMED
 Pending = GuidanceSession.Status.PENDING
-
-
-def mentor_trade_ids(user) -> list[int]:
-    if not getattr(user, "is_authenticated", False):
-        return []
-    cached = getattr(user, "_mentorship_trades", None)
-    if cached is None:
-        cached = list(
-            MentorTrade.objects.filter(user=user).values_list(
-                "occupation_id", flat=True
-            )
-        )
-        user._mentorship_trades = cached
-    return cached
 
 
 # --- agreements ----------------------------------------------------------------
@@ -100,8 +87,7 @@ def with_figures(queryset: QuerySet[Agreement]) -> QuerySet[Agreement]:
 
 
 def agreements_visible_to(user) -> QuerySet[Agreement]:
-    q = permissions.agreement_visibility_q(user)
-    queryset = Agreement.objects.all() if q is None else Agreement.objects.filter(q)
+    queryset = agreement_policy.instances_user_has_permission_for(user, "view")
     return queryset.select_related(
         "mentor", "apprentice", "coordinator", "enterprise", "occupation"
     )
@@ -274,14 +260,7 @@ def _percent(done: Decimal, planned: Decimal) -> int:
 
 
 def service_requests_visible_to(user) -> QuerySet[ServiceRequest]:
-    q = permissions.service_request_visibility_q(
-        user,
-        mentor_trade_ids(user),
-        open_for_offers=ServiceRequest.open_for_offers_q(),
-    )
-    queryset = (
-        ServiceRequest.objects.all() if q is None else ServiceRequest.objects.filter(q)
-    )
+    queryset = request_policy.instances_user_has_permission_for(user, "view")
     return queryset.select_related("enterprise", "occupation", "assigned_mentor")
 
 

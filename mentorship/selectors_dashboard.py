@@ -13,7 +13,7 @@ from django.utils.translation import ngettext
 
 from lms import permissions
 from lms.dashboard import NextStep
-from lms.models import Membership, User
+from lms.models import User
 from mentorship.models import (
     Agreement,
     AgreementSignature,
@@ -22,6 +22,7 @@ from mentorship.models import (
     ServiceRequest,
     ServiceRequestOffer,
 )
+from mentorship.permissions import service_requests as request_policy
 from mentorship.selectors import (
     agreements_visible_to,
     mentor_trade_ids,
@@ -183,10 +184,8 @@ def coordinator_next_step(user: User) -> NextStep | None:
 
 
 def _to_confirm_requests(user: User):
-    ids = permissions.enterprise_ids_where(
-        user, Membership.Role.HR, Membership.Role.MANAGER
-    )
-    return ServiceRequest.objects.filter(enterprise_id__in=ids, status=Request.CLOSED)
+    managed = request_policy.instances_user_has_permission_for(user, "manage")
+    return managed.filter(status=Request.CLOSED)
 
 
 def enterprise_requests_panel(user: User) -> dict | None:
@@ -257,7 +256,7 @@ def register_panels() -> None:
         Panel(
             "mentorship.enterprise_requests",
             "mentorship/dashboard/enterprise_requests.html",
-            permissions.can_post_service_request,
+            lambda u: request_policy.user_has_permission(u, "post"),
             enterprise_requests_panel,
             order=24,
             next_step=enterprise_requests_next_step,

@@ -25,3 +25,9 @@ def notify_mentors_of_request(service_request_id: int) -> int:
 @shared_task
 def notify_mentors_of_pending_requests() -> int:
     return requests.service_requests_notify_pending()
+
+
+@shared_task
+def confirm_unanswered_requests() -> int:
+    """Closed requests the enterprise left unanswered count as confirmed."""
+    return requests.service_requests_auto_confirm()

@@ -89,6 +89,7 @@ urlpatterns = [
     path(
         "requests/<int:pk>/confirm/", requests.request_confirm, name="request_confirm"
     ),
+    path("requests/<int:pk>/reopen/", requests.request_reopen, name="request_reopen"),
     path(
         "attachments/<int:pk>/",
         requests.request_attachment,

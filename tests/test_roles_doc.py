@@ -27,7 +27,8 @@ enterprises A and B, a course, an agreement, a service request, certificates, pa
   HR of B (whose worker holds B's certificate); `coordinator` witnesses the
   agreement; `staff` is a superuser.
 
-The decisions live in one module, `lms/permissions.py`.
+The decisions live in `lms/permissions.py` (role helpers, the policy base and
+registry) and in each app's policies (`mentorship/permissions.py`).
 """
 
 

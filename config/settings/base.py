@@ -25,7 +25,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "lms.users_app.LmsUsersAppConfig",  # wagtail.users; roles through services
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -133,22 +133,41 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "lms:dashboard"
 
-# django-allauth: login by e-mail, mandatory verification, rate limits on the cache.
+# django-allauth: sign-in by e-mail or mobile number (password, or a one-time code),
+# mandatory verification of what was given, rate limits on the cache. Sign-up asks for
+# an e-mail address or a mobile number: allauth's checks want "email*" with mandatory
+# verification, so lms.forms.SignupForm makes the address optional when a number is
+# given, and lms.adapters.EmailVerificationUnlessPhoneOnly lets an account without an
+# address through on its verified number.
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_LOGIN_METHODS = {"email", "phone"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_PHONE_VERIFICATION_ENABLED = True
+ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
+# Six digits, as Chinese text-message codes are: read on a phone, typed on another.
+ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
+ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = ACCOUNT_LOGIN_BY_CODE_FORMAT
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
-ACCOUNT_FORMS = {"signup": "lms.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "lms.forms.SignupForm",
+    "login": "lms.forms.LoginForm",
+    "request_login_code": "lms.forms.RequestLoginCodeForm",
+    "confirm_login_code": "lms.forms.ConfirmLoginCodeForm",
+    "verify_phone": "lms.forms.VerifyPhoneForm",
+}
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
     "reset_password": "20/m/ip,5/m/key",
     "confirm_email": "1/3m/key",
+    "request_login_code": "20/m/ip,3/m/key",
+    "verify_phone": "1/30s/key,3/m/ip",
 }
 # Proxies of our own in front of the site (nginx: 1). The client's address, for rate
 # limits and the audit trail, is that many entries from the right of X-Forwarded-For;
@@ -195,6 +214,13 @@ STORAGES = {
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
+
+# Text messages (sign-in codes): a sender class (lms.sms.backends), as e-mail has a
+# backend. The console by default; FileSender writes to SMS_FILE_PATH.
+SMS_BACKEND = env("SMS_BACKEND", default="lms.sms.backends.ConsoleSender")
+SMS_FILE_PATH = env("SMS_FILE_PATH", default="")
+# An invitation link or code is good for this many days unless HR chooses otherwise.
+INVITATION_DAYS = 14
 
 EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
@@ -302,6 +328,11 @@ CELERY_BEAT_SCHEDULE = {
     "certificate-imports-requeue-pending": {
         "task": "lms.tasks.certificate_imports_requeue_pending",
         "schedule": crontab(minute="*/5"),
+    },
+    # Closed service requests unanswered for 14 days count as confirmed.
+    "mentorship-confirm-unanswered-requests": {
+        "task": "mentorship.tasks.confirm_unanswered_requests",
+        "schedule": crontab(hour=6, minute=15),
     },
     # Mentors not yet told of a published service request (broker down, task lost).
     "mentorship-requests-notify-pending": {

@@ -10,6 +10,7 @@ DEBUG = False
 SECRET_KEY = "test-only-secret-key"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SMS_BACKEND = env("SMS_BACKEND", default="lms.sms.backends.LocmemSender")
 CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=True)
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://tests")}
 # Under pytest-xdist each worker clears the cache before every test: on Redis, give each

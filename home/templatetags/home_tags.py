@@ -6,6 +6,7 @@ from django.conf import settings
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from lms.models import users
 from lms.routing import content_cached
 
 register = template.Library()
@@ -116,3 +117,9 @@ def local_name(obj) -> str:
     if get_language() == "zh-hans" and getattr(obj, "name_zh", ""):
         return obj.name_zh
     return str(obj)
+
+
+@register.filter
+def name_mark(name: str) -> str:
+    """A profile without a photo shows this (``lms.models.users.name_mark``)."""
+    return users.name_mark(name or "")

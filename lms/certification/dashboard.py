@@ -14,7 +14,6 @@ from django.utils.translation import ngettext
 
 from lms import permissions
 from lms.certification.selectors import (
-    ELIGIBLE_WORKERS_PER_PAGE,
     HELD_STATUSES,
     board_people,
     ladder_for,
@@ -64,22 +63,17 @@ def _expiring_counts(user: User, today: datetime.date) -> dict[str, int]:
 
 
 def hr_panel(user: User) -> dict:
-    """Certificates expiring within 30 and 90 days and the workers (of the first
-    page of the eligible list) who may apply for their next level."""
+    """Certificates expiring within 30 and 90 days and how many of all the HR's
+    workers may apply for their next level (a fixed number of queries whatever the
+    number of workers: the ladders are read in one batch)."""
     today = timezone.localdate()
     counts = _expiring_counts(user, today)
-    workers = list(
-        workers_with_certificates(user=user)[: ELIGIBLE_WORKERS_PER_PAGE + 1]
-    )
-    more = len(workers) > ELIGIBLE_WORKERS_PER_PAGE
-    rows = workers_eligible(
-        user=user, workers=workers[:ELIGIBLE_WORKERS_PER_PAGE], today=today
-    )
+    workers = list(workers_with_certificates(user=user).only("pk"))
+    rows = workers_eligible(user=user, workers=workers, today=today)
     return {
         "expiring_30": counts["within_30"] or 0,
         "expiring_90": counts["within_90"] or 0,
         "eligible": len({worker.pk for worker, _step in rows}),
-        "eligible_more": more,
     }
 
 

@@ -12,6 +12,8 @@ from lms.certification.models import (
 )
 
 from .audit import AuditEvent
+from .erasure import ErasureRequest
+from .invitations import Invitation
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion
 from .tokens import ApiToken
@@ -24,8 +26,10 @@ __all__ = [
     "CertificateEvent",
     "CertificateStatus",
     "Enterprise",
+    "ErasureRequest",
     "ImportBatch",
     "Industry",
+    "Invitation",
     "IssuingBody",
     "LevelRequirement",
     "Membership",

@@ -25,6 +25,12 @@ class AuditEvent(models.Model):
         ROLE_REVOKE = "role.revoke", _("Role revoked")
         TOKEN_ISSUE = "token.issue", _("API token issued")
         TOKEN_REVOKE = "token.revoke", _("API token revoked")
+        INVITATION_CREATE = "invitation.create", _("Invitation made")
+        INVITATION_REVOKE = "invitation.revoke", _("Invitation revoked")
+        INVITATION_ACCEPT = "invitation.accept", _("Joined by invitation")
+        ERASURE_REQUEST = "erasure.request", _("Erasure requested")
+        ERASURE_APPROVE = "erasure.approve", _("Erasure approved")
+        ERASURE_REFUSE = "erasure.refuse", _("Erasure refused")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = optional_link(settings.AUTH_USER_MODEL, _("by"))
@@ -55,7 +61,7 @@ class AuditEvent(models.Model):
             if data.get("reason"):
                 text = f"{text} · {data['reason']}"
             return text
-        if kind == "membership":
+        if kind in ("membership", "invitation"):
             role = dict(self._meta.apps.get_model("lms", "Membership").Role.choices)
             text = f"{data.get('enterprise', '')}: {role.get(data.get('role'), '')}"
             if data.get("employee_number"):
@@ -63,10 +69,14 @@ class AuditEvent(models.Model):
             before = data.get("before")
             if before and before.get("role") != data.get("role"):
                 text += " ← " + str(role.get(before.get("role"), ""))
+            if data.get("code"):
+                text += f" · {data['code']}"
             return text
         if kind == "role":
-            roles = dict(Role.choices)
+            roles = {**dict(Role.choices), "Administrator": _("Administrator")}
             return str(roles.get(data.get("role"), data.get("role", "")))
         if kind == "token":
             return f"{data.get('name', '')} ({data.get('prefix', '')}…)"
+        if kind == "erasure":
+            return data.get("note", "")
         return ""

@@ -68,3 +68,13 @@ class Notification(models.Model):
     @property
     def url(self) -> str:
         return self.render().link
+
+    @property
+    def actions(self):
+        """What the reader can still do right in the inbox (``lms.notices.Action``)."""
+        return self.render().actions
+
+    @property
+    def done(self) -> str:
+        """A short text once what was asked is done, else ""."""
+        return self.render().done

@@ -17,6 +17,18 @@ def is_cjk(char: str) -> bool:
     )
 
 
+def name_mark(name: str) -> str:
+    """What stands for a person without a photo: the first character of a Chinese
+    name (the surname: "韩" for 韩利萍), the initials of a Latin one."""
+    name = name.strip()
+    if not name:
+        return ""
+    if is_cjk(name[0]):
+        return name[0]
+    words = [w for w in name.replace(".", " ").split() if w[0].isalnum()]
+    return "".join(w[0] for w in words[:2]).upper() or name[0].upper()
+
+
 # Erased accounts keep a tombstone address at this reserved domain (RFC 2606).
 ERASED_EMAIL_DOMAIN = "erased.invalid"
 
@@ -27,9 +39,10 @@ class UserManager(BaseUserManager):
     use_in_migrations = True
 
     def _create_user(self, email, password, **extra_fields):
-        if not email:
-            raise ValueError("An e-mail address is required.")
-        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        if not email and not extra_fields.get("phone"):
+            raise ValueError("An e-mail address or a phone number is required.")
+        email = self.normalize_email(email).lower() if email else None
+        user = self.model(email=email, **extra_fields)
         user.set_password(password)
         user.save(using=self._db)
         return user
@@ -51,7 +64,9 @@ class User(AbstractUser):
         CHINESE = "zh-hans", "简体中文"
 
     username = None
-    email = models.EmailField(_("e-mail address"), unique=True)
+    # A worker may join with a mobile number only: then there is no address (NULL,
+    # so that many such people stay unique).
+    email = models.EmailField(_("e-mail address"), unique=True, null=True, blank=True)
     # AbstractUser's names, cleaned on save (lms/text.py); the same columns.
     first_name = OneLineModelCharField(_("first name"), max_length=150, blank=True)
     last_name = OneLineModelCharField(_("last name"), max_length=150, blank=True)
@@ -73,7 +88,9 @@ class User(AbstractUser):
         choices=Language.choices,
         default=Language.ENGLISH,
     )
+    # E.164 (lms.phones), unique when set; sign-in by a code sent to it.
     phone = models.CharField(_("phone"), max_length=20, blank=True)
+    phone_verified = models.BooleanField(_("phone verified"), default=False)
     text_size = models.CharField(
         _("text size"),
         max_length=10,
@@ -100,6 +117,17 @@ class User(AbstractUser):
         # The HR certificate board pages its rows by holder name (a LIMIT that
         # walks this index instead of sorting every worker of the enterprise).
         indexes = [models.Index(fields=["display_name", "id"], name="user_name_id")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phone"],
+                condition=~models.Q(phone=""),
+                name="user_unique_phone",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(email__isnull=False) | ~models.Q(phone=""),
+                name="user_email_or_phone",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.get_full_name()
@@ -107,27 +135,23 @@ class User(AbstractUser):
     @property
     def is_erased(self) -> bool:
         """The person asked for their data to be erased (lms.personal_data)."""
-        return self.email.endswith("@" + ERASED_EMAIL_DOMAIN)
+        return (self.email or "").endswith("@" + ERASED_EMAIL_DOMAIN)
 
     def get_full_name(self) -> str:
         if self.is_erased:
             return str(_("Former member"))
         full = " ".join(p for p in (self.first_name, self.last_name) if p)
-        return self.display_name or full or self.email
+        return self.display_name or full or self.email or self.phone
 
     @property
     def avatar_initials(self) -> str:
         """What an avatar without a photo shows: the first character of a Chinese
         name (the surname), the initials of a Latin one."""
-        name = self.get_full_name().split("@")[0].strip()
-        if not name:
-            return "?"
-        if is_cjk(name[0]):
-            return name[0]
-        words = [w for w in name.replace(".", " ").split() if w[0].isalnum()]
-        return "".join(w[0] for w in words[:2]).upper() or name[0].upper()
+        return name_mark(self.get_full_name().split("@")[0]) or "?"
 
     def get_short_name(self) -> str:
         if self.is_erased:
             return str(_("Former member"))
+        if not self.email:
+            return self.display_name or self.first_name or self.phone
         return self.display_name or self.first_name or self.email.split("@")[0]

@@ -19,11 +19,12 @@ from lms.services.audit import audit_record
 def user_complete_signup(
     *, user: User, display_name: str, preferred_language: str
 ) -> User:
-    """Everyone who signs up is a learner; other roles are granted by staff."""
+    """Everyone who signs up is a learner; other roles are granted by staff. The
+    learner role is part of signing up, not a grant: it is not audited."""
     user.display_name = display_name.strip()
     user.preferred_language = preferred_language
     user.save(update_fields=["display_name", "preferred_language"])
-    role_grant(user=user, role=Role.LEARNER)
+    _join(user, Role.LEARNER)
     return user
 
 
@@ -56,14 +57,21 @@ def _refuse_self(actor: User | None, user: User) -> None:
         )
 
 
-def role_grant(*, user: User, role: str, actor: User | None = None) -> None:
-    """``actor`` None is the platform itself (sign-up, a membership's role)."""
-    _refuse_self(actor, user)
+def _join(user: User, role: str) -> bool:
+    """Puts the user in the role's group; False if they were in it already."""
     if user.groups.filter(name=role).exists():
-        return
+        return False
     group, _created = Group.objects.get_or_create(name=role)
     user.groups.add(group)
     user.__dict__.pop("_lms_roles", None)
+    return True
+
+
+def role_grant(*, user: User, role: str, actor: User | None = None) -> None:
+    """``actor`` None is the platform itself (a membership's role, demo data)."""
+    _refuse_self(actor, user)
+    if not _join(user, role):
+        return
     audit_record(
         actor=actor,
         action=AuditEvent.Action.ROLE_GRANT,
@@ -85,6 +93,44 @@ def role_revoke(*, user: User, role: str, actor: User | None = None) -> None:
         subject=user,
         data={"role": role},
     )
+
+
+ADMINISTRATOR = "Administrator"  # the superuser flag, as the audit trail names it
+
+
+@transaction.atomic
+def user_roles_set(
+    *,
+    user: User,
+    roles: set[str],
+    actor: User,
+    was_superuser: bool | None = None,
+) -> None:
+    """The roles a staff member ticked in the Wagtail admin's user form: each
+    added or removed one goes through ``role_grant``/``role_revoke`` (audited,
+    never to oneself). ``was_superuser`` (the flag before the form saved it)
+    audits a change of the administrator flag the same way."""
+    current = set(user.groups.values_list("name", flat=True))
+    changed = current != roles or (
+        was_superuser is not None and was_superuser != user.is_superuser
+    )
+    if changed:
+        _refuse_self(actor, user)
+    for role in sorted(roles - current):
+        role_grant(user=user, role=role, actor=actor)
+    for role in sorted(current - roles):
+        role_revoke(user=user, role=role, actor=actor)
+    if was_superuser is not None and was_superuser != user.is_superuser:
+        audit_record(
+            actor=actor,
+            action=(
+                AuditEvent.Action.ROLE_GRANT
+                if user.is_superuser
+                else AuditEvent.Action.ROLE_REVOKE
+            ),
+            subject=user,
+            data={"role": ADMINISTRATOR},
+        )
 
 
 def user_set_text_size(*, user: User, size: str) -> None:

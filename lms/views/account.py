@@ -10,9 +10,9 @@ from django.views.decorators.http import require_POST
 from django.views.i18n import set_language as django_set_language
 
 from lms import dashboard as dashboard_panels
-from lms import navigation, selectors, text_size
+from lms import navigation, permissions, selectors, text_size
 from lms.errors import DomainError
-from lms.forms import ProfileForm
+from lms.forms import ErasureRequestForm, ProfileForm
 from lms.services import accounts, notifications
 
 
@@ -41,7 +41,18 @@ def profile(request):
         accounts.user_set_language(user=user, language=user.preferred_language)
         messages.success(request, _("Your profile is saved."))
         return redirect("lms:profile")
-    return render(request, "lms/profile.html", {"form": form})
+    return render(
+        request,
+        "lms/profile.html",
+        {
+            "form": form,
+            "erasure": request.user.erasure_requests.order_by("-requested_at").first(),
+            "can_request_erasure": permissions.can_request_erasure(
+                request.user, request.user
+            ),
+            "erasure_form": ErasureRequestForm(),
+        },
+    )
 
 
 @login_required

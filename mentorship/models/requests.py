@@ -29,6 +29,9 @@ class ServiceRequest(models.Model):
         CRITICAL = "critical", _("Production stopped")
 
     OPEN_STATUSES = (Status.SUBMITTED, Status.PUBLISHED, Status.ASSIGNED, Status.CLOSED)
+    # Days the enterprise has to confirm or reopen a closed request; after that the
+    # solution counts as confirmed.
+    ANSWER_DAYS = 14
 
     enterprise = models.ForeignKey(
         "lms.Enterprise",
@@ -70,6 +73,11 @@ class ServiceRequest(models.Model):
     solution = models.TextField(_("summary of the solution"), blank=True)
     rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
     feedback = models.TextField(_("feedback"), blank=True)
+    # Confirmed by the platform: the enterprise did not answer within
+    # ``ANSWER_DAYS`` of the closing, so there is no rating.
+    confirmed_automatically = models.BooleanField(
+        _("confirmed without an answer"), default=False
+    )
     created_at = models.DateTimeField(_("posted at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("changed at"), auto_now=True)
 
@@ -94,7 +102,9 @@ class ServiceRequest(models.Model):
                 name="servicerequest_assigned_has_mentor",
             ),
             models.CheckConstraint(
-                condition=~Q(status="confirmed") | Q(rating__isnull=False),
+                condition=~Q(status="confirmed")
+                | Q(rating__isnull=False)
+                | Q(confirmed_automatically=True),
                 name="servicerequest_confirmed_has_rating",
             ),
         ]
@@ -160,9 +170,12 @@ class ServiceRequestEvent(models.Model):
     to_status = models.CharField(
         _("to"), max_length=20, choices=ServiceRequest.Status.choices
     )
+    # None: the platform itself (a request confirmed for want of an answer).
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("by"),
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="+",
     )
@@ -176,6 +189,18 @@ class ServiceRequestEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request}: {self.from_status or '-'} → {self.to_status}"
+
+    @property
+    def label(self) -> str:
+        """What the step was, for the request's history."""
+        Status = ServiceRequest.Status
+        if self.from_status == Status.CLOSED and self.to_status == Status.ASSIGNED:
+            return _("Reopened: not solved")
+        if self.to_status == Status.CONFIRMED and self.actor_id is None:
+            return _("Confirmed without an answer within %(days)s days") % {
+                "days": ServiceRequest.ANSWER_DAYS
+            }
+        return self.get_to_status_display()
 
 
 class ServiceRequestAttachment(models.Model):

@@ -89,7 +89,7 @@ def agreement_create(
     cadence: str = Agreement.Cadence.WEEKLY,
 ) -> Agreement:
     """A draft agreement set up by a union coordinator, who witnesses it."""
-    if not permissions.can_create_agreement(coordinator):
+    if not permissions.user_may(coordinator, "create", Agreement):
         raise PermissionDenied(_("Only a union coordinator sets up agreements."))
     _check_terms(
         mentor=mentor,
@@ -127,7 +127,7 @@ def agreement_create(
 def agreement_update(*, agreement: Agreement, actor: User, **terms) -> Agreement:
     """Changes the terms of a draft; once sent for signature the terms are fixed."""
     agreement = _locked(agreement)
-    if not permissions.can_manage_agreement(actor, agreement):
+    if not permissions.user_can(actor, "manage", agreement):
         raise PermissionDenied(_("Only the agreement's coordinator may change it."))
     _require_status(agreement, Status.DRAFT, action=gettext_lazy("changed"))
     allowed = {
@@ -170,7 +170,7 @@ def agreement_update(*, agreement: Agreement, actor: User, **terms) -> Agreement
 @transaction.atomic
 def agreement_send_for_signature(*, agreement: Agreement, actor: User) -> Agreement:
     agreement = _locked(agreement)
-    if not permissions.can_manage_agreement(actor, agreement):
+    if not permissions.user_can(actor, "manage", agreement):
         raise PermissionDenied(_("Only the agreement's coordinator may send it."))
     _require_status(agreement, Status.DRAFT, action=gettext_lazy("sent for signature"))
     agreement.status = Status.AWAITING_SIGNATURES
@@ -192,7 +192,7 @@ def agreement_send_for_signature(*, agreement: Agreement, actor: User) -> Agreem
 def agreement_sign(*, agreement: Agreement, user: User) -> AgreementSignature:
     """The mentor or the apprentice signs; a second click is refused unchanged."""
     agreement = _locked(agreement)
-    if not permissions.can_sign_agreement(user, agreement):
+    if not permissions.user_can(user, "sign", agreement):
         raise PermissionDenied(_("Only the mentor and the apprentice sign here."))
     _require_status(
         agreement, Status.AWAITING_SIGNATURES, action=gettext_lazy("signed")
@@ -222,7 +222,7 @@ def agreement_sign(*, agreement: Agreement, user: User) -> AgreementSignature:
 def agreement_approve(*, agreement: Agreement, actor: User) -> Agreement:
     """The coordinator witnesses both signatures; the agreement becomes active."""
     agreement = _locked(agreement)
-    if not permissions.can_manage_agreement(actor, agreement):
+    if not permissions.user_can(actor, "manage", agreement):
         raise PermissionDenied(_("Only the agreement's coordinator may approve it."))
     _require_status(
         agreement, Status.AWAITING_SIGNATURES, action=gettext_lazy("approved")
@@ -245,7 +245,7 @@ def agreement_approve(*, agreement: Agreement, actor: User) -> Agreement:
 @transaction.atomic
 def agreement_complete(*, agreement: Agreement, actor: User) -> Agreement:
     agreement = _locked(agreement)
-    if not permissions.can_complete_agreement(actor, agreement):
+    if not permissions.user_can(actor, "complete", agreement):
         raise PermissionDenied(
             _("Only the mentor or the coordinator may complete the agreement.")
         )
@@ -259,7 +259,7 @@ def agreement_complete(*, agreement: Agreement, actor: User) -> Agreement:
 @transaction.atomic
 def agreement_terminate(*, agreement: Agreement, actor: User, reason: str) -> Agreement:
     agreement = _locked(agreement)
-    if not permissions.can_manage_agreement(actor, agreement):
+    if not permissions.user_can(actor, "manage", agreement):
         raise PermissionDenied(_("Only the agreement's coordinator may terminate it."))
     _require_status(
         agreement,

@@ -35,7 +35,7 @@ def milestone_add(
     courses=(),
 ) -> Milestone:
     agreement = _locked(agreement)
-    if not permissions.can_manage_milestones(actor, agreement):
+    if not permissions.user_can(actor, "manage_milestones", agreement):
         raise PermissionDenied(
             _("Only the mentor or the coordinator may add milestones.")
         )
@@ -78,7 +78,7 @@ def milestone_sign_off(
         .select_related("agreement")
         .get(pk=milestone.pk)
     )
-    if not permissions.can_sign_off_milestone(mentor, milestone):
+    if not permissions.user_can(mentor, "sign_off", milestone):
         raise PermissionDenied(_("Only the agreement's mentor signs off milestones."))
     _require_status(
         milestone.agreement, Status.ACTIVE, action=gettext_lazy("signed off")
@@ -131,7 +131,7 @@ def milestones_notify_overdue(*, today: datetime.date | None = None) -> int:
 def milestone_set_courses(*, milestone: Milestone, actor: User, courses) -> Milestone:
     """Links the courses that lead toward the milestone (replacing earlier links)."""
     agreement = _locked(milestone.agreement)
-    if not permissions.can_manage_milestones(actor, agreement):
+    if not permissions.user_can(actor, "manage_milestones", agreement):
         raise PermissionDenied(
             _("Only the mentor or the coordinator may change milestones.")
         )

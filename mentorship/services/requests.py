@@ -1,7 +1,8 @@
 """Service requests: the enterprise places the order, the union reviews and publishes
 it, mentors of the trade offer, the union assigns one, the mentor visits and closes it,
-the enterprise confirms and rates. Each step is recorded; a step out of order is
-refused."""
+the enterprise confirms and rates, or reopens it as not solved; unanswered for
+``ServiceRequest.ANSWER_DAYS`` it counts as confirmed. Each step is recorded; a step
+out of order is refused."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Max, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +19,7 @@ from lms.errors import DomainError, PermissionDenied
 from lms.models import Enterprise, Occupation, User
 from lms.queueing import queue_on_commit
 from lms.roles import Role
+from lms.text import one_line
 from lms.validators import validate_files
 from mentorship.models import (
     GuidanceSession,
@@ -44,7 +47,7 @@ def _move(
     *,
     allowed_from: tuple[str, ...],
     to: str,
-    actor: User,
+    actor: User | None,
     note: str = "",
     fields: tuple[str, ...] = (),
 ) -> ServiceRequest:
@@ -150,7 +153,7 @@ def service_request_create(
 
 
 def _require_reviewer(actor: User) -> None:
-    if not permissions.can_review_service_requests(actor):
+    if not permissions.user_may(actor, "review", ServiceRequest):
         raise PermissionDenied(_("Only a union coordinator reviews service requests."))
 
 
@@ -235,7 +238,7 @@ def service_request_cancel(
 ) -> ServiceRequest:
     """The enterprise withdraws its request before a mentor is assigned."""
     service_request = _locked(service_request)
-    if not permissions.can_manage_service_request(actor, service_request):
+    if not permissions.user_can(actor, "manage", service_request):
         raise PermissionDenied(_("Only the enterprise withdraws its request."))
     return _move(
         service_request,
@@ -254,10 +257,8 @@ def service_request_offer(
     if not permissions.is_mentor(mentor):
         raise PermissionDenied(_("Only mentors offer to take requests."))
     service_request = _locked(service_request)
-    trade_ids = MentorTrade.objects.filter(user=mentor).values_list(
-        "occupation_id", flat=True
-    )
-    if not permissions.can_offer_on_service_request(mentor, service_request, trade_ids):
+    mentor.__dict__.pop("_mentorship_trades", None)  # read the trades afresh
+    if not permissions.user_can(mentor, "offer", service_request):
         raise DomainError(
             _("Only mentors of this trade may offer, while the request is open."),
             code="cannot_offer",
@@ -317,7 +318,7 @@ def service_request_close(
 ) -> ServiceRequest:
     """The assigned mentor closes the request with a summary of the solution."""
     service_request = _locked(service_request)
-    if not permissions.can_log_visit(mentor, service_request):
+    if not permissions.user_can(mentor, "log_visit", service_request):
         raise PermissionDenied(_("Only the assigned mentor closes the request."))
     if not solution.strip():
         raise DomainError(_("Summarise the solution."), code="solution")
@@ -344,7 +345,7 @@ def service_request_confirm(
 ) -> ServiceRequest:
     """The enterprise confirms the solution and rates it 1–5; the visits then count."""
     service_request = _locked(service_request)
-    if not permissions.can_manage_service_request(actor, service_request):
+    if not permissions.user_can(actor, "manage", service_request):
         raise PermissionDenied(_("Only the enterprise confirms its request."))
     if rating not in range(1, 6):
         raise DomainError(_("Rate the help from 1 to 5."), code="rating")
@@ -358,7 +359,100 @@ def service_request_confirm(
         note=str(rating),
         fields=("rating", "feedback"),
     )
+    _confirm_visits(service_request)
+    return service_request
+
+
+@transaction.atomic
+def service_request_reopen(
+    *, service_request: ServiceRequest, actor: User, reason: str
+) -> ServiceRequest:
+    """The enterprise answers "not solved": the closed request goes back to its
+    mentor with the reason, and the mentor is told."""
+    service_request = _locked(service_request)
+    if not permissions.user_can(actor, "reopen", service_request):
+        raise PermissionDenied(
+            _("Only HR or a manager of the requesting enterprise reopens its request.")
+        )
+    reason = one_line(reason or "")
+    if not reason:
+        raise DomainError(_("Say what is still not solved."), code="reason")
+    _move(
+        service_request,
+        allowed_from=(Status.CLOSED,),
+        to=Status.ASSIGNED,
+        actor=actor,
+        note=reason[:500],
+    )
+    event = service_request.events.order_by("-created_at", "-id").first()
+    notify(
+        recipient=service_request.assigned_mentor,
+        key=f"mentorship:request:{service_request.pk}:reopened:{event.pk}",
+        kind="request_reopened",
+        request=service_request.pk,
+        event=event.pk,
+    )
+    return service_request
+
+
+def _confirm_visits(service_request: ServiceRequest) -> None:
     service_request.visits.update(
         status=GuidanceSession.Status.CONFIRMED, confirmed_at=timezone.now()
     )
-    return service_request
+
+
+def service_requests_unanswered(*, now: datetime.datetime | None = None):
+    """Closed requests whose last closing is ``ANSWER_DAYS`` or more ago."""
+    cutoff = (now or timezone.now()) - datetime.timedelta(
+        days=ServiceRequest.ANSWER_DAYS
+    )
+    return (
+        ServiceRequest.objects.filter(status=Status.CLOSED)
+        .annotate(
+            closed_at=Max(
+                "events__created_at", filter=Q(events__to_status=Status.CLOSED)
+            )
+        )
+        .filter(closed_at__lte=cutoff)
+    )
+
+
+@transaction.atomic
+def service_request_auto_confirm(
+    *, service_request: ServiceRequest, now: datetime.datetime | None = None
+) -> bool:
+    """Confirms one unanswered closed request on the platform's behalf (no rating)
+    and tells the enterprise and the mentor. False, changing nothing, if it was
+    answered meanwhile (safe to run twice)."""
+    if not service_requests_unanswered(now=now).filter(pk=service_request.pk).exists():
+        return False
+    service_request = _locked(service_request)
+    if service_request.status != Status.CLOSED:
+        return False
+    service_request.confirmed_automatically = True
+    _move(
+        service_request,
+        allowed_from=(Status.CLOSED,),
+        to=Status.CONFIRMED,
+        actor=None,
+        fields=("confirmed_automatically",),
+    )
+    _confirm_visits(service_request)
+    for person in (service_request.posted_by, service_request.assigned_mentor):
+        notify(
+            recipient=person,
+            key=f"mentorship:request:{service_request.pk}:auto_confirmed:{person.pk}",
+            kind="request_auto_confirmed",
+            request=service_request.pk,
+        )
+    return True
+
+
+def service_requests_auto_confirm(*, now: datetime.datetime | None = None) -> int:
+    """Confirms every request left unanswered ``ANSWER_DAYS`` after its closing,
+    each in its own transaction; returns how many."""
+    ids = list(service_requests_unanswered(now=now).values_list("pk", flat=True))
+    return sum(
+        service_request_auto_confirm(service_request=ServiceRequest(pk=pk), now=now)
+        for pk in ids
+    )

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from lms import permissions
 from lms.errors import DomainError, PermissionDenied
 from lms.models import User
+from lms.services.notifications import notification_mark_done
 from lms.validators import validate_files
 from mentorship.models import (
     Agreement,
@@ -149,7 +150,7 @@ def guidance_session_log(
 ) -> GuidanceSession:
     """The mentor logs a session that took place within an active agreement."""
     agreement = Agreement.objects.select_for_update(of=("self",)).get(pk=agreement.pk)
-    if not permissions.can_log_session(mentor, agreement):
+    if not permissions.user_can(mentor, "log_session", agreement):
         raise PermissionDenied(_("Only the agreement's mentor logs its sessions."))
     _check_agreement_session(agreement, date)
     session = _session_create(
@@ -199,7 +200,7 @@ def service_visit_log(
     service_request = ServiceRequest.objects.select_for_update(of=("self",)).get(
         pk=service_request.pk
     )
-    if not permissions.can_log_visit(mentor, service_request):
+    if not permissions.user_can(mentor, "log_visit", service_request):
         raise PermissionDenied(_("Only the assigned mentor records visits."))
     if service_request.status != ServiceRequest.Status.ASSIGNED:
         raise DomainError(
@@ -253,7 +254,7 @@ def guidance_session_update(
         .select_related("agreement", "service_request")
         .get(pk=session.pk)
     )
-    if not permissions.can_edit_session(mentor, session):
+    if not permissions.user_can(mentor, "edit", session):
         raise PermissionDenied(_("Only the mentor who logged a session changes it."))
     if session.agreement_id:
         _check_agreement_session(session.agreement, date)
@@ -299,7 +300,7 @@ def _locked_session(session: GuidanceSession) -> GuidanceSession:
 def _locked_for_apprentice(session, apprentice, refusal) -> GuidanceSession:
     """The session, locked, if ``apprentice`` is the one who confirms it."""
     session = _locked_session(session)
-    if not permissions.can_confirm_session(apprentice, session):
+    if not permissions.user_can(apprentice, "confirm", session):
         raise PermissionDenied(refusal)
     return session
 
@@ -320,7 +321,15 @@ def guidance_session_confirm(
     session.confirmed_at = timezone.now()
     session.dispute_comment = ""
     session.save(update_fields=["status", "confirmed_at", "dispute_comment"])
+    _requests_answered(session, apprentice)
     return session
+
+
+def _requests_answered(session: GuidanceSession, apprentice: User) -> None:
+    """The apprentice's "please confirm" messages of the session are read now."""
+    notification_mark_done(
+        user=apprentice, key_prefix=f"mentorship:session:{session.pk}:confirm:"
+    )
 
 
 @transaction.atomic
@@ -341,6 +350,7 @@ def guidance_session_dispute(
     session.status = GuidanceSession.Status.DISPUTED
     session.dispute_comment = comment.strip()
     session.save(update_fields=["status", "dispute_comment"])
+    _requests_answered(session, apprentice)
     notify(
         recipient=session.mentor,
         key=f"mentorship:session:{session.pk}:disputed:{session.revisions.count()}",

@@ -42,14 +42,14 @@ def agreement_list(request):
             "page": page,
             "status": status,
             "status_label": Agreement.Status(status).label if status else "",
-            "can_create": permissions.can_create_agreement(request.user),
+            "can_create": permissions.user_may(request.user, "create", Agreement),
         },
     )
 
 
 @login_required
 def agreement_create(request):
-    require(permissions.can_create_agreement(request.user))
+    require(permissions.user_may(request.user, "create", Agreement))
     form = AgreementForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -67,7 +67,7 @@ def agreement_create(request):
 @login_required
 def agreement_edit(request, pk: int):
     agreement = selectors.agreement_for_page(user=request.user, pk=pk)
-    require(permissions.can_manage_agreement(request.user, agreement))
+    require(permissions.user_can(request.user, "manage", agreement))
     form = AgreementForm(request.POST or None, instance=agreement)
     if request.method == "POST" and form.is_valid():
         try:
@@ -103,7 +103,7 @@ def _actions(user, agreement: Agreement) -> dict:
         if user.pk == agreement.mentor_id
         else AgreementSignature.Party.APPRENTICE
     )
-    manage = permissions.can_manage_agreement(user, agreement)
+    manage = permissions.user_can(user, "manage", agreement)
     return {
         "manage": manage,
         "edit": manage and agreement.status == Status.DRAFT,
@@ -112,18 +112,18 @@ def _actions(user, agreement: Agreement) -> dict:
         and agreement.status == Status.AWAITING_SIGNATURES
         and {"mentor", "apprentice"} <= signed_parties,
         "terminate": manage and agreement.is_open,
-        "sign": permissions.can_sign_agreement(user, agreement)
+        "sign": permissions.user_can(user, "sign", agreement)
         and agreement.status == Status.AWAITING_SIGNATURES
         and my_party not in signed_parties,
-        "complete": permissions.can_complete_agreement(user, agreement)
+        "complete": permissions.user_can(user, "complete", agreement)
         and agreement.status == Status.ACTIVE,
-        "add_milestone": permissions.can_manage_milestones(user, agreement)
+        "add_milestone": permissions.user_can(user, "manage_milestones", agreement)
         and agreement.is_open,
-        "sign_off": permissions.can_log_session(user, agreement)
+        "sign_off": permissions.user_can(user, "log_session", agreement)
         and agreement.status == Status.ACTIVE,
-        "log_session": permissions.can_log_session(user, agreement)
+        "log_session": permissions.user_can(user, "log_session", agreement)
         and agreement.status == Status.ACTIVE,
-        "edit_session": permissions.can_log_session(user, agreement)
+        "edit_session": permissions.user_can(user, "log_session", agreement)
         and agreement.status == Status.ACTIVE,
         "confirm_session": user.pk == agreement.apprentice_id,
     }
@@ -207,7 +207,7 @@ def agreement_complete(request, pk: int):
             _("The agreement is completed."),
         )
     agreement = selectors.agreement_for_page(user=request.user, pk=pk)
-    require(permissions.can_complete_agreement(request.user, agreement))
+    require(permissions.user_can(request.user, "complete", agreement))
     return render(
         request,
         "confirm.html",
@@ -227,7 +227,7 @@ def agreement_complete(request, pk: int):
 @login_required
 def agreement_terminate(request, pk: int):
     agreement = selectors.agreement_for_page(user=request.user, pk=pk)
-    require(permissions.can_manage_agreement(request.user, agreement))
+    require(permissions.user_can(request.user, "manage", agreement))
     form = ReasonForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -290,7 +290,7 @@ def agreement_progress(request, pk: int):
 @login_required
 def milestone_add(request, pk: int):
     agreement = selectors.agreement_for_page(user=request.user, pk=pk)
-    require(permissions.can_manage_milestones(request.user, agreement))
+    require(permissions.user_can(request.user, "manage_milestones", agreement))
     form = MilestoneForm(
         request.POST or None,
         initial={"target_date": agreement.end_date},
@@ -310,17 +310,14 @@ def milestone_add(request, pk: int):
 
 def _milestone_for(request, pk: int) -> Milestone:
     """A milestone of an agreement the user may see, or 404."""
-    return get_object_or_404(
-        Milestone.objects.select_related("agreement", "occupation"),
-        pk=pk,
-        agreement__in=selectors.agreements_visible_to(request.user),
-    )
+    visible = permissions.records_for(request.user, "view", Milestone)
+    return get_object_or_404(visible.select_related("agreement", "occupation"), pk=pk)
 
 
 @login_required
 def milestone_sign_off(request, pk: int):
     milestone = _milestone_for(request, pk)
-    require(permissions.can_sign_off_milestone(request.user, milestone))
+    require(permissions.user_can(request.user, "sign_off", milestone))
     form = SignOffForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -6,16 +6,16 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.text import slugify
 from django.utils.translation import gettext
 
-from lms import permissions
 from lms.models import User
 from lms.spreadsheets import CONTENT_TYPES, spreadsheet_response
 from mentorship import hours
+from mentorship.permissions import can_view_hours
 
 
 def _person(request, user_id: int) -> User:
     """A worker whose hours the user may see; anyone else is not found."""
     person = get_object_or_404(User, pk=user_id, is_active=True)
-    if not permissions.can_view_hours(request.user, person):
+    if not can_view_hours(request.user, person):
         raise Http404
     return person
 
@@ -50,7 +50,7 @@ def hours_export(request, user_id: int, fmt: str):
         raise Http404
     person = _person(request, user_id)
     entries = hours.hours_entries(user=person)
-    name = slugify(person.email.split("@")[0]) or "worker"
+    name = slugify((person.email or "").split("@")[0]) or "worker"
     return spreadsheet_response(
         hours.export_rows(entries),
         fmt=fmt,

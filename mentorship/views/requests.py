@@ -20,6 +20,7 @@ from mentorship.forms import (
     ConfirmForm,
     OfferForm,
     ReasonForm,
+    ReopenForm,
     ServiceRequestForm,
     SessionForm,
 )
@@ -47,7 +48,7 @@ def request_list(request):
             "status": status,
             "statuses": Status.choices,
             "query_string": f"status={status}" if status else "",
-            "can_post": permissions.can_post_service_request(request.user),
+            "can_post": permissions.user_may(request.user, "post", ServiceRequest),
         },
     )
 
@@ -61,7 +62,7 @@ def _managed_enterprises(user):
 
 @login_required
 def request_create(request):
-    require(permissions.can_post_service_request(request.user))
+    require(permissions.user_may(request.user, "post", ServiceRequest))
     enterprises = _managed_enterprises(request.user)
     form = ServiceRequestForm(
         request.POST or None, request.FILES or None, enterprises=enterprises
@@ -88,10 +89,9 @@ def request_create(request):
 
 
 def _actions(user, service_request: ServiceRequest) -> dict:
-    trade_ids = selectors.mentor_trade_ids(user)
-    reviewer = permissions.can_review_service_requests(user)
-    owner = permissions.can_manage_service_request(user, service_request)
-    assigned = permissions.can_log_visit(user, service_request)
+    reviewer = permissions.user_may(user, "review", ServiceRequest)
+    owner = permissions.user_can(user, "manage", service_request)
+    assigned = permissions.user_can(user, "log_visit", service_request)
     status = service_request.status
     offered = any(o.mentor_id == user.pk for o in service_request.offers.all())
     can = {
@@ -99,12 +99,13 @@ def _actions(user, service_request: ServiceRequest) -> dict:
         "reject": reviewer and status in (Status.SUBMITTED, Status.PUBLISHED),
         "assign": reviewer and status == Status.PUBLISHED,
         "cancel": owner and status in (Status.SUBMITTED, Status.PUBLISHED),
-        "offer": not offered
-        and permissions.can_offer_on_service_request(user, service_request, trade_ids),
+        "offer": not offered and permissions.user_can(user, "offer", service_request),
         "offered": offered,
         "visit": assigned and status == Status.ASSIGNED,
         "close": assigned and status == Status.ASSIGNED,
         "confirm": owner and status == Status.CLOSED,
+        "reopen": status == Status.CLOSED
+        and permissions.user_can(user, "reopen", service_request),
     }
     can["any"] = any(can.values())
     can["see_offers"] = reviewer
@@ -120,6 +121,8 @@ def _detail_page(request, service_request: ServiceRequest, **forms):
         )
     if can["confirm"]:
         context["confirm_form"] = forms.get("confirm_form") or ConfirmForm()
+    if can["reopen"]:
+        context["reopen_form"] = forms.get("reopen_form") or ReopenForm()
     if can["close"]:
         context["close_form"] = forms.get("close_form") or CloseForm()
     if can["reject"] or can["cancel"]:
@@ -272,9 +275,24 @@ def request_confirm(request, pk: int):
 
 
 @login_required
+@require_POST
+def request_reopen(request, pk: int):
+    return _step(
+        request,
+        pk,
+        lambda sr, d: services.service_request_reopen(
+            service_request=sr, actor=request.user, reason=d["reopen_reason"]
+        ),
+        _("The request is reopened; the mentor is told it is not solved."),
+        form_class=ReopenForm,
+        form_key="reopen_form",
+    )
+
+
+@login_required
 def request_visit(request, pk: int):
     service_request = _get(request, pk)
-    require(permissions.can_log_visit(request.user, service_request))
+    require(permissions.user_can(request.user, "log_visit", service_request))
     form = SessionForm(
         request.POST or None, request.FILES or None, initial=SessionForm.defaults()
     )

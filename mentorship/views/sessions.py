@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Q
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -40,7 +39,7 @@ def _session_page(request, form, *, title, agreement=None, service_request=None)
 @login_required
 def session_log(request, pk: int):
     agreement = selectors.agreement_for_page(user=request.user, pk=pk)
-    require(permissions.can_log_session(request.user, agreement))
+    require(permissions.user_can(request.user, "log_session", agreement))
     initial = SessionForm.defaults()
     latest = max(agreement.sessions.all(), key=lambda s: s.date, default=None)
     if latest is not None:  # mentors often come back to the same workstation
@@ -68,10 +67,9 @@ def session_log(request, pk: int):
 
 def _sessions_visible_to(user):
     """Sessions of agreements or requests the user may see."""
-    return GuidanceSession.objects.filter(
-        Q(agreement__in=selectors.agreements_visible_to(user))
-        | Q(service_request__in=selectors.service_requests_visible_to(user))
-    ).select_related("agreement", "service_request")
+    return permissions.records_for(user, "view", GuidanceSession).select_related(
+        "agreement", "service_request"
+    )
 
 
 def _session_for(request, pk: int) -> GuidanceSession:
@@ -81,7 +79,7 @@ def _session_for(request, pk: int) -> GuidanceSession:
 @login_required
 def session_edit(request, pk: int):
     session = _session_for(request, pk)
-    require(permissions.can_edit_session(request.user, session))
+    require(permissions.user_can(request.user, "edit", session))
     form = SessionForm(
         request.POST or None,
         request.FILES or None,
@@ -132,7 +130,7 @@ def _back(request, session: GuidanceSession):
 @require_POST
 def session_confirm(request, pk: int):
     session = _session_for(request, pk)
-    require(permissions.can_confirm_session(request.user, session))
+    require(permissions.user_can(request.user, "confirm", session))
     try:
         services.guidance_session_confirm(session=session, apprentice=request.user)
     except DomainError as error:
@@ -147,7 +145,7 @@ def session_confirm(request, pk: int):
 @login_required
 def session_dispute(request, pk: int):
     session = _session_for(request, pk)
-    require(permissions.can_confirm_session(request.user, session))
+    require(permissions.user_can(request.user, "confirm", session))
     form = DisputeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

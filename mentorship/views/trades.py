@@ -19,7 +19,7 @@ from .common import require
 
 @login_required
 def mentor_trades(request):
-    require(permissions.can_manage_mentor_trades(request.user))
+    require(permissions.user_may(request.user, "manage", MentorTrade))
     form = MentorTradeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

@@ -80,6 +80,7 @@ def _ids(raw) -> list:
 
 @pytest.mark.django_db
 def test_the_courses_demo_loads_twice_to_the_same_pages():
+    from wagtail.images.models import Image
     from wagtail.models import Page
 
     from courses.models import CoursePage, Enrollment, LessonPage
@@ -89,9 +90,24 @@ def test_the_courses_demo_loads_twice_to_the_same_pages():
     lms_demo.load(stdout=out)
     home = Page.objects.get(depth=2, locale__language_code="en")
     demo.load(stdout=out, parent=home)
-    first = (Page.objects.count(), Enrollment.objects.count())
+    first = (Page.objects.count(), Enrollment.objects.count(), Image.objects.count())
     demo.load(stdout=out, parent=home)
-    assert (Page.objects.count(), Enrollment.objects.count()) == first
+    assert (
+        Page.objects.count(),
+        Enrollment.objects.count(),
+        Image.objects.count(),
+    ) == first
+    # Every course (and its translation) has a drawn cover; the lessons that
+    # teach from text have a diagram, described in the page's language.
+    assert not CoursePage.objects.filter(cover_image=None).exists()
+    for lesson in LessonPage.objects.all():
+        pictures = [b for b in lesson.body.raw_data if b["type"] == "image"]
+        if lesson.body.raw_data[0]["type"] in ("quiz", "practical"):
+            continue
+        assert len(pictures) == 1, lesson.title
+        alt = pictures[0]["value"]["alt"]
+        chinese = lesson.locale.language_code == "zh-hans"
+        assert any("\u4e00" <= c <= "\u9fff" for c in alt) == chinese, alt
     chinese = LessonPage.objects.live().filter(locale__language_code="zh-hans")
     assert (
         chinese.count() == LessonPage.objects.filter(locale__language_code="en").count()

@@ -3,10 +3,11 @@
 import io
 
 import pytest
+from wagtail.images.models import Image
 from wagtail.models import Page
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
-from home.models import CraftsmanProfilePage, StoryPage
+from home.models import CraftsmanProfilePage, InnovationStudioPage, StoryPage
 
 pytestmark = pytest.mark.django_db
 
@@ -23,8 +24,13 @@ def test_demo_loads_twice_with_the_same_result(client, settings):
         lms_demo.load(stdout=io.StringIO())
         demo.load(stdout=io.StringIO())
         pages = sorted(Page.objects.values_list("url_path", flat=True))
+        images = Image.objects.count()
         demo.load(stdout=io.StringIO())
     assert sorted(Page.objects.values_list("url_path", flat=True)) == pages
+    assert Image.objects.count() == images  # each drawing is made once
+    assert not StoryPage.objects.filter(lead_image=None).exists()
+    assert not InnovationStudioPage.objects.filter(image=None).exists()
+    assert not CraftsmanProfilePage.objects.filter(portrait=None).exists()
 
     han = CraftsmanProfilePage.objects.get(
         slug="han-liping", locale__language_code="en"

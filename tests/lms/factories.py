@@ -1,5 +1,8 @@
+from datetime import timedelta
+
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from lms.models import Enterprise, Industry, Membership, Occupation, TradeUnion, User
 from lms.validators import CREDIT_CODE_ALPHABET, credit_code_check_char
@@ -88,3 +91,16 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     enterprise = factory.SubFactory(EnterpriseFactory)
     role = Membership.Role.WORKER
     employee_number = factory.Sequence(lambda n: f"E{n:05d}")
+
+
+class InvitationFactory(factory.django.DjangoModelFactory):
+    """A pending one-use invitation to a worker's place (HR of its enterprise may
+    be given as ``created_by``)."""
+
+    class Meta:
+        model = "lms.Invitation"
+
+    enterprise = factory.SubFactory(EnterpriseFactory)
+    code = factory.Sequence(lambda n: f"TEST{n:04d}")
+    role = Membership.Role.WORKER
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=7))

@@ -15,8 +15,9 @@ from courses.models import CourseCompletion
 from courses.services.enrollment import enrollment_assign
 from courses.services.practicals import practical_decide
 from lms import notices
-from lms.models import Notification, User
+from lms.models import ErasureRequest, Notification, User
 from lms.services.notifications import notification_deliver, notification_send
+from mentorship.models import ServiceRequestEvent
 from tests.security.matrix import world as world_module
 
 pytestmark = pytest.mark.django_db
@@ -85,8 +86,26 @@ def send_every_kind(w) -> list[Notification]:
             person, "mentorship.request_assigned", request=request.pk, mentor=mentor.pk
         )
     send(u["hr_a"], "mentorship.request_closed", request=request.pk)
+    reopened = ServiceRequestEvent.objects.create(
+        request=request,
+        from_status="closed",
+        to_status="assigned",
+        actor=u["hr_a"],
+        note="Still loud",
+    )
+    send(mentor, "mentorship.request_reopened", request=request.pk, event=reopened.pk)
+    for person in (mentor, u["hr_a"]):
+        send(person, "mentorship.request_auto_confirmed", request=request.pk)
     send(apprentice, "mentorship.session_to_confirm", session=o["session"].pk)
     send(mentor, "mentorship.session_disputed", session=o["session"].pk)
+    refused = ErasureRequest.objects.create(
+        person=learner,
+        due_on=datetime.date(2026, 12, 31),
+        status=ErasureRequest.Status.REFUSED,
+        decided_at=datetime.datetime(2026, 12, 2, tzinfo=datetime.UTC),
+        decision_note="Contract open",
+    )
+    send(learner, "lms.erasure_refused", erasure_request=refused.pk)
     send(learner, notices.LEGACY, subject="Stored text", url="/learning/")
     send(u["officer"], "lms.welcome", role="officer")
     notifications = list(
@@ -105,6 +124,7 @@ def data_strings(w) -> list[str]:
     values += [request.title, request.site, request.solution, str(request.enterprise)]
     values += [w.objects["milestone"].title, str(w.objects["occupation"])]
     values += [w.objects["cert_a"].number, "Clean the sensor", "Wipe it.", "Loom care"]
+    values += ["Still loud", "Contract open"]
     values += [w.objects["occupation"].name, w.objects["session"].dispute_comment]
     return sorted((v for v in values if v), key=len, reverse=True)
 

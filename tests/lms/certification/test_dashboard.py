@@ -107,6 +107,37 @@ def test_hr_counts_workers_eligible_for_their_next_level(client, enterprise):
     assert f'href="{eligible}"><strong>2</strong>' in html
 
 
+def test_hr_eligible_count_covers_every_worker_in_a_fixed_number_of_queries(
+    enterprise,
+):
+    """The count once stopped at the eligible list's first page (50 workers): all
+    51 eligible workers are counted, and 51 workers cost as many queries as 2."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from lms.certification import dashboard as panels
+    from lms.certification.selectors import ELIGIBLE_WORKERS_PER_PAGE
+
+    hr = hr_of(enterprise)
+    occupation = OccupationFactory()
+    LevelRequirementFactory(occupation=occupation, level=4)  # nothing required
+
+    def add_workers(n):
+        for _ in range(n):
+            SkillCertificateFactory(
+                holder=worker_of(enterprise), occupation=occupation, level=5
+            )
+
+    add_workers(2)
+    panels.hr_panel(hr)  # fills the caches of roles and memberships
+    with CaptureQueriesContext(connection) as few:
+        assert panels.hr_panel(hr)["eligible"] == 2
+    add_workers(ELIGIBLE_WORKERS_PER_PAGE - 1)
+    with CaptureQueriesContext(connection) as many:
+        assert panels.hr_panel(hr)["eligible"] == ELIGIBLE_WORKERS_PER_PAGE + 1
+    assert len(many) == len(few)
+
+
 def test_officer_sees_waiting_imports_and_recent_revocations(client):
     person = officer()
     ImportBatchFactory(status=ImportBatch.Status.READY)

@@ -4,10 +4,12 @@ users."""
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.models import Page
 
 from lms.models import Industry, IssuingBody, Membership
+from lms.roles import Role
 from tests.home.admin_forms import profile_form
 
 from .table import admin, expect, get, post
@@ -230,6 +232,37 @@ ROWS = [
         "wagtailusers_users:index",
         r("wagtailusers_users:index"),
         admin(200, "staff"),
+    ),
+    # The user forms are ours (lms.admin_users): roles go through the services.
+    get(
+        ADMIN,
+        "add a user (form)",
+        "wagtailusers_users:add",
+        r("wagtailusers_users:add"),
+        admin(200, "staff"),
+    ),
+    get(
+        ADMIN,
+        "edit a user (form)",
+        "wagtailusers_users:edit",
+        lambda w: reverse("wagtailusers_users:edit", args=[w.erasable.pk]),
+        admin(200, "staff"),
+    ),
+    post(
+        ADMIN,
+        "give a user a role",
+        "wagtailusers_users:edit",
+        lambda w: reverse("wagtailusers_users:edit", args=[w.erasable.pk]),
+        admin(302, "staff"),
+        data=lambda w: {
+            "email": w.erasable.email,
+            "first_name": "Leaving",
+            "last_name": "Worker",
+            "is_active": "on",
+            "groups": [Group.objects.get_or_create(name=Role.MENTOR)[0].pk],
+        },
+        state=lambda w, user: sorted(w.erasable.groups.values_list("name", flat=True)),
+        acts={"staff"},
     ),
     # Skills (officers) and organisations (coordinators): our ModelViewSets.
     get(

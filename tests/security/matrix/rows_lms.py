@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from lms.models import ApiToken, Notification, SkillCertificate, User
+from lms.models import (
+    ApiToken,
+    ErasureRequest,
+    Invitation,
+    Membership,
+    Notification,
+    SkillCertificate,
+    User,
+)
 
-from .table import expect, get, only, post
+from .table import SIGNED_IN, expect, get, only, post
 
 CORE = "Core pages (lms)"
 CERT = "Certificates, board, imports, verification (lms)"
@@ -17,6 +25,11 @@ ALL = expect(200)
 PUBLIC = expect(200, anonymous=200)
 OFFICE = ("officer", "staff")
 HR = ("hr_a", "hr_b")
+# Who may invite into A: its HR, its union's coordinator, staff; B's HR invites into
+# B only (A's invitations are a 404 for them).
+INVITE_A = ("hr_a", "coordinator", "staff")
+INVITERS = (*HR, "coordinator", "staff")
+OF_A = {"learner", "apprentice", "hr_a"}  # already members of A: refused to join again
 
 
 def r(name, *args):
@@ -39,6 +52,24 @@ def _text_size(w, user):
 
 def _erased(w, user):
     return User.objects.get(pk=w.erasable.pk).email
+
+
+def _erasure_requests(w, user):
+    return None if user is None else ErasureRequest.objects.filter(person=user).count()
+
+
+def _erasable_request(w) -> ErasureRequest:
+    """The leaving worker's pending erasure request (made on first use)."""
+    erasure = ErasureRequest.objects.filter(person=w.erasable).first()
+    if erasure is None:
+        from lms.services.personal_data import erasure_request_create
+
+        erasure = erasure_request_create(person=w.erasable)
+    return erasure
+
+
+def _erasure_status(w, user):
+    return _erasable_request(w).status
 
 
 def _cert_status(w, user):
@@ -121,6 +152,39 @@ ROWS = [
         data=lambda w: {"email": w.erasable.email},
         state=_erased,
     ),
+    post(
+        CORE,
+        "ask for erasure",
+        "lms:erasure_request",
+        r("lms:erasure_request"),
+        # An administrator account is handed over before it can be erased.
+        expect(302, staff=403),
+        data=lambda w: {"reason": "Leaving"},
+        state=_erasure_requests,
+    ),
+    get(
+        CORE,
+        "erasure requests",
+        "lms:erasure_requests",
+        r("lms:erasure_requests"),
+        only(200, "staff"),
+    ),
+    get(
+        CORE,
+        "decide an erasure request (form)",
+        "lms:erasure_request_decide",
+        r("lms:erasure_request_decide", lambda w: _erasable_request(w).pk),
+        only(200, "staff"),
+    ),
+    post(
+        CORE,
+        "refuse an erasure request",
+        "lms:erasure_request_decide",
+        r("lms:erasure_request_decide", lambda w: _erasable_request(w).pk),
+        only(302, "staff"),
+        data=lambda w: {"decision": "refuse", "note": "Contract still open"},
+        state=_erasure_status,
+    ),
     # --- API tokens and the audit trail --------------------------------------------
     get(
         CORE,
@@ -153,6 +217,88 @@ ROWS = [
         "lms:audit_trail",
         r("lms:audit_trail"),
         only(200, *HR, *OFFICE),
+    ),
+    # --- invitations and joining ------------------------------------------------
+    get(
+        CORE,
+        "invitations",
+        "lms:invitations",
+        r("lms:invitations"),
+        only(200, *INVITERS),
+    ),
+    get(
+        CORE,
+        "new invitation (form)",
+        "lms:invitation_new",
+        r("lms:invitation_new"),
+        only(200, *INVITERS),
+    ),
+    post(
+        CORE,
+        "invite a worker into A",
+        "lms:invitation_new",
+        r("lms:invitation_new"),
+        only(302, *INVITE_A, hr_b=400),
+        data=lambda w: {
+            "enterprise": w.a.pk,
+            "role": "worker",
+            "max_uses": 1,
+            "days": 7,
+        },
+        state=lambda w, user: Invitation.objects.filter(enterprise=w.a).count(),
+    ),
+    get(
+        CORE,
+        "A's invitation",
+        "lms:invitation",
+        r("lms:invitation", lambda w: w.invitation_a.pk),
+        only(200, *INVITE_A, hr_b=404),
+    ),
+    get(
+        CORE,
+        "withdraw A's invitation (confirm)",
+        "lms:invitation_revoke",
+        r("lms:invitation_revoke", lambda w: w.invitation_a.pk),
+        only(200, *INVITE_A, hr_b=404),
+    ),
+    post(
+        CORE,
+        "withdraw A's invitation",
+        "lms:invitation_revoke",
+        r("lms:invitation_revoke", lambda w: w.invitation_a.pk),
+        only(302, *INVITE_A, hr_b=404),
+        state=lambda w, user: Invitation.objects.get(pk=w.invitation_a.pk).revoked_at,
+    ),
+    get(CORE, "join an enterprise (code)", "join:enter", r("join:enter"), PUBLIC),
+    post(
+        CORE,
+        "join an enterprise (typed code)",
+        "join:enter",
+        r("join:enter"),
+        expect(302, anonymous=302),
+        data=lambda w: {"code": "joina234"},
+        # Only shows the invitation: joining is its own POST.
+        state=lambda w, user: Membership.objects.count(),
+        acts=frozenset(),
+    ),
+    get(
+        CORE,
+        "A's invitation (the worker's page)",
+        "join:invitation",
+        r("join:invitation", "JOINA234"),
+        PUBLIC,
+    ),
+    post(
+        CORE,
+        "join A by its invitation",
+        "join:invitation",
+        r("join:invitation", "JOINA234"),
+        expect(302, anonymous=302),
+        state=lambda w, user: (
+            user is not None
+            and Membership.objects.filter(user=user, enterprise=w.a).exists()
+        ),
+        acts=frozenset(role for role in SIGNED_IN if role not in OF_A),
     ),
     # --- certificates -----------------------------------------------------------
     get(CERT, "my certificates", "certification:mine", r("certification:mine"), ALL),

@@ -290,4 +290,12 @@ ROWS = [
         data={"rating": "5"},
         setup=_request_status("closed"),
     ),
+    row(
+        "request_reopen",
+        q,
+        "post",
+        request_viewers(302, "hr_a"),
+        data={"reopen_reason": "Still vibrates"},
+        setup=_request_status("closed"),
+    ),
 ]

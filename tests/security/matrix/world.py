@@ -43,6 +43,7 @@ from tests.lms.certification.factories import (
 )
 from tests.lms.factories import (
     EnterpriseFactory,
+    InvitationFactory,
     MembershipFactory,
     OccupationFactory,
     TradeUnionFactory,
@@ -217,6 +218,8 @@ def _certificates(w: World) -> None:
         batch=ImportBatchFactory(uploaded_by=u["officer"]),
         requirement=LevelRequirementFactory(occupation=w.occupation),
         token_a=api_token_issue(user=u["hr_a"], name="HR system", days=30)[0],
+        # A code for up to 50 workers of A (anyone not yet of A may join with it).
+        invitation_a=InvitationFactory(enterprise=w.a, code="JOINA234", max_uses=50),
     )
     w.objects["scan_a"] = CertificateAttachment.objects.create(
         certificate=w.cert_a, file=_pdf("scan.pdf")

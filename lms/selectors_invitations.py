@@ -1,0 +1,30 @@
+"""HR's invitations on a person's start page: a way to invite, and how many wait."""
+
+from __future__ import annotations
+
+from lms import dashboard, permissions
+from lms.models import User
+
+
+def invitations_panel(user: User) -> dict:
+    return {"pending": permissions.invitations_visible_to(user).pending().count()}
+
+
+def may_invite(user: User) -> bool:
+    # HR invites into its own enterprises: known without a query (roles and
+    # memberships are read once per request); coordinators need one.
+    if permissions.hr_enterprise_ids(user):
+        return True
+    return permissions.can_manage_organisations(user) and permissions.can_invite(user)
+
+
+def register_panels() -> None:
+    dashboard.register(
+        dashboard.Panel(
+            "lms.invitations",
+            "lms/dashboard/invitations.html",
+            may_invite,
+            invitations_panel,
+            order=21,
+        )
+    )
