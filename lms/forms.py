@@ -131,25 +131,28 @@ class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
         return self.cleaned_data
 
 
-def _code_field(form) -> None:
-    code = form.fields["code"]
-    code.label = _("Code")
-    code.help_text = _("6 digits from the text message, or the code in the e-mail.")
-    code.widget.attrs.pop("placeholder", None)
-    code.widget.attrs.update({"inputmode": "numeric", "autocapitalize": "none"})
+def _code_field(help_text: str) -> OneLineCharField:
+    """allauth's code field as a one-line field (a pasted code loses line breaks and
+    control characters), in our words."""
+    return OneLineCharField(
+        label=_("Code"),
+        help_text=help_text,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "autocapitalize": "none",
+            }
+        ),
+    )
 
 
 class ConfirmLoginCodeForm(AllauthConfirmLoginCodeForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _code_field(self)
+    code = _code_field(_("6 digits from the text message, or the code in the e-mail."))
 
 
 class VerifyPhoneForm(AllauthVerifyPhoneForm):
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _code_field(self)
-        self.fields["code"].help_text = _("6 digits, in the text message we sent.")
+    code = _code_field(_("6 digits, in the text message we sent."))
 
 
 class ProfileForm(forms.ModelForm):

@@ -234,6 +234,7 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Certification: the import size limit and the verification rate limit.
 CERTIFICATE_IMPORT_MAX_BYTES = 20 * 1024 * 1024
 VERIFY_RATE_LIMIT = 30  # look-ups per minute per IP address
+JOIN_RATE_LIMIT = 20  # invitation codes tried per minute per IP address
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Craft Skills"

@@ -57,7 +57,7 @@ def _issue(completion: CourseCompletion):
     course = completion.enrollment.course
     if not (course.issues_certificate and course.occupation_id and course.skill_level):
         return None
-    from lms.certification.services.certificates import platform_certificate_issue
+    from lms.certification.services import platform_certificate_issue
 
     return platform_certificate_issue(
         holder=completion.enrollment.user,

@@ -32,7 +32,7 @@ def load(*, stdout, seed: int = SEED, profile: dict | None = None) -> None:
     from home.demo_world.learning import make_learning
     from home.demo_world.mentoring import make_agreements
     from home.demo_world.requests import make_service_requests
-    from lms.certification.services.certificates import (
+    from lms.certification.services import (
         board_changed,
         certificate_expiry_reminders_send,
     )

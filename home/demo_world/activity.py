@@ -23,7 +23,7 @@ IMPORT_ROWS = [
 
 
 def make_activity(*, today, people, enterprises) -> None:
-    from lms.certification.services.imports import (
+    from lms.certification.services import (
         import_batch_check,
         import_batch_create,
     )

@@ -42,7 +42,7 @@ REVOKE_REASONS = [
 def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
     """About ``certificates_per_enterprise`` per enterprise (see ``load``); returns
     how many were made."""
-    from lms.certification.services.certificates import issuing_body_for
+    from lms.certification.services import issuing_body_for
     from lms.models import CertificateEvent, Occupation, SkillCertificate
 
     occupations = dict(Occupation.objects.values_list("code", "pk"))

@@ -81,7 +81,7 @@ def make_learning(*, rng, today, people) -> dict[str, int]:
         PracticalSubmission,
         QuizAttempt,
     )
-    from lms.certification.services.certificates import (
+    from lms.certification.services import (
         issuing_body_for,
         platform_issuer_name,
     )

@@ -3,7 +3,6 @@ from lms.certification.models import (
     CertificateEvent,
     CertificateStatus,
     ImportBatch,
-    Industry,
     IssuingBody,
     LevelRequirement,
     Occupation,
@@ -13,6 +12,7 @@ from lms.certification.models import (
 
 from .audit import AuditEvent
 from .erasure import ErasureRequest
+from .industries import Industry
 from .invitations import Invitation
 from .notifications import Notification
 from .organisations import Enterprise, Membership, TradeUnion

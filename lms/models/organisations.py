@@ -2,10 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from lms.certification.models.taxonomy import Industry
 from lms.text import OneLineModelCharField
 from lms.validators import validate_credit_code
 
+from .industries import Industry
 from .names import LocalNameMixin
 
 

@@ -3,6 +3,7 @@ typed code, then sign-up or sign-in, then "Join"."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -16,6 +17,7 @@ from lms import permissions
 from lms.errors import DomainError
 from lms.forms_invitations import InvitationForm, JoinCodeForm
 from lms.links import absolute_url
+from lms.rate_limits import over_limit
 from lms.services.invitations import (
     invitation_accept,
     invitation_create,
@@ -137,9 +139,24 @@ def invitation_revoke_view(request, pk: int):
     )
 
 
+def _too_many_guesses(request):
+    """Invitation codes are secrets: an address may try JOIN_RATE_LIMIT a minute.
+    Past that, the join page with the reason (429); otherwise None."""
+    if not over_limit(request, "join", settings.JOIN_RATE_LIMIT):
+        return None
+    return render(
+        request,
+        "lms/join.html",
+        {"form": JoinCodeForm(), "too_many": True},
+        status=429,
+    )
+
+
 def join(request):
     """The "Join an enterprise" page: type the code from HR."""
     form = JoinCodeForm(request.POST or None)
+    if request.method == "POST" and (refused := _too_many_guesses(request)):
+        return refused
     if request.method == "POST" and form.is_valid():
         invitation = invitation_find(form.cleaned_data["code"])
         if invitation is None:
@@ -157,6 +174,8 @@ def join(request):
 def join_code(request, code: str):
     """An invitation's own page: what joining gives, then sign up or sign in, then
     "Join" (a POST, so that a link preview never joins anybody)."""
+    if refused := _too_many_guesses(request):
+        return refused
     invitation = invitation_find(code)
     if invitation is None:
         return render(

@@ -67,3 +67,21 @@ def test_the_verification_limit_is_per_address(client, settings):
     assert [client.get(url).status_code for _ in range(3)] == [404, 404, 429]
     other = client.get(url, REMOTE_ADDR="10.0.0.2")
     assert other.status_code == 404
+
+
+def test_invitation_codes_tried_from_one_address_are_limited(client, settings):
+    """Guessing invitation codes, typed or in the link, stops at JOIN_RATE_LIMIT a
+    minute per address, with the reason; another address is not affected."""
+    settings.JOIN_RATE_LIMIT = 3
+    typed = [
+        client.post(reverse("join:enter"), {"code": f"ABCD234{i}"}).status_code
+        for i in range(2)
+    ]
+    linked = client.get(reverse("join:invitation", args=["WXYZ2345"])).status_code
+    refused = client.post(reverse("join:enter"), {"code": "ABCD2349"})
+    assert typed + [linked, refused.status_code] == [400, 400, 404, 429]
+    assert "Too many invitation codes" in refused.text
+    other = client.post(
+        reverse("join:enter"), {"code": "ABCD2349"}, REMOTE_ADDR="10.0.0.2"
+    )
+    assert other.status_code == 400

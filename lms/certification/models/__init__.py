@@ -1,20 +1,21 @@
 """Certification's records: occupations and skill levels, issuing bodies,
-certificates, their events, scans and import batches. Their app label is "lms" (the
-app whose package holds them); ``lms.models`` imports them so Django registers them."""
+certificates, their events and scans, ladder requirements and import batches
+(industries are the core's: ``lms.models.industries``). Their app label is "lms"
+(the app whose package holds them); ``lms.models`` imports them so Django registers
+them."""
 
 from .batches import ImportBatch
 from .certificates import CertificateAttachment, CertificateEvent, SkillCertificate
 from .issuers import IssuingBody
 from .ladder import LevelRequirement
 from .status import CertificateStatus
-from .taxonomy import Industry, Occupation, SkillLevel
+from .taxonomy import Occupation, SkillLevel
 
 __all__ = [
     "CertificateAttachment",
     "CertificateEvent",
     "CertificateStatus",
     "ImportBatch",
-    "Industry",
     "IssuingBody",
     "LevelRequirement",
     "Occupation",

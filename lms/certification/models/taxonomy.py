@@ -1,6 +1,9 @@
+"""Occupations and the five skill levels certificates are issued for."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from lms.models.industries import Industry
 from lms.models.names import LocalNameMixin
 
 
@@ -12,20 +15,6 @@ class SkillLevel(models.IntegerChoices):
     SENIOR_WORKER = 3, _("Level 3 · Senior worker")
     INTERMEDIATE_WORKER = 4, _("Level 4 · Intermediate worker")
     JUNIOR_WORKER = 5, _("Level 5 · Junior worker")
-
-
-class Industry(LocalNameMixin, models.Model):
-    code = models.SlugField(_("code"), max_length=40, unique=True)
-    name = models.CharField(_("name"), max_length=100)
-    name_zh = models.CharField(_("Chinese name"), max_length=100, blank=True)
-
-    class Meta:
-        verbose_name = _("industry")
-        verbose_name_plural = _("industries")
-        ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.local_name
 
 
 class Occupation(LocalNameMixin, models.Model):

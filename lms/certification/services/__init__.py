@@ -1,1 +1,45 @@
-"""Certification's state changes (see ``lms.certification``)."""
+"""Certification's state changes: certificates (``certificates``) and the bulk
+import (``imports``). The rest of lms and the other apps import these names from
+here, not from the modules below."""
+
+from .certificates import (
+    board_changed,
+    certificate_edit,
+    certificate_expiry_reminders_send,
+    certificate_record,
+    certificate_reinstate,
+    certificate_renew,
+    certificate_revoke,
+    certificate_suspend,
+    issuing_body_for,
+    platform_certificate_issue,
+    platform_issuer_name,
+)
+from .imports import (
+    import_batch_check,
+    import_batch_commit,
+    import_batch_create,
+    import_batch_fail,
+    import_batch_start,
+    imports_requeue_pending,
+)
+
+__all__ = [
+    "board_changed",
+    "certificate_edit",
+    "certificate_expiry_reminders_send",
+    "certificate_record",
+    "certificate_reinstate",
+    "certificate_renew",
+    "certificate_revoke",
+    "certificate_suspend",
+    "import_batch_check",
+    "import_batch_commit",
+    "import_batch_create",
+    "import_batch_fail",
+    "import_batch_start",
+    "imports_requeue_pending",
+    "issuing_body_for",
+    "platform_certificate_issue",
+    "platform_issuer_name",
+]

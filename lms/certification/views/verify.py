@@ -4,27 +4,17 @@ and the certificate's facts, nothing more. Rate-limited per IP address."""
 from __future__ import annotations
 
 from django.conf import settings
-from django.core.cache import cache
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lms.certification import selectors
 from lms.certification.forms import VerifyForm
-from lms.client_ip import client_ip
+from lms.rate_limits import over_limit
 
 
 def rate_limited(request) -> bool:
     """True once an IP has made more than VERIFY_RATE_LIMIT look-ups this minute."""
-    limit = getattr(settings, "VERIFY_RATE_LIMIT", 30)
-    key = f"verify-rate:{client_ip(request)}"
-    cache.add(key, 0, timeout=60)
-    try:
-        count = cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=60)
-        count = 1
-    # None when the cache is down (production ignores cache errors): not limited.
-    return (count or 0) > limit
+    return over_limit(request, "verify", settings.VERIFY_RATE_LIMIT)
 
 
 def _too_many(request):
