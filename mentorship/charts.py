@@ -11,9 +11,29 @@ from lms import charts
 from mentorship.models import Agreement, GuidanceSession
 
 
+def today_x(
+    *,
+    months: list[datetime.date],
+    today: datetime.date,
+    end: datetime.date,
+    width: float,
+) -> float | None:
+    """Where ``today`` falls on an axis of ``months`` (month starts spread evenly
+    across ``width``, as ``lms.charts.polyline`` spreads them), or None when it lies
+    outside the first month's start and ``end``."""
+    if not months or not months[0] <= today <= end:
+        return None
+    index = (today.year - months[0].year) * 12 + today.month - months[0].month
+    following = (today.replace(day=1) + datetime.timedelta(days=32)).replace(day=1)
+    days_in_month = (following - today.replace(day=1)).days
+    position = index + (today.day - 1) / days_in_month
+    steps = max(len(months) - 1, 1)
+    return round(min(position * width / steps, width), 1)
+
+
 def hours_chart(*, agreement: Agreement, sessions: list[GuidanceSession]) -> dict:
     """Cumulative confirmed hours by month against an even plan, scaled for an inline
-    SVG of 320 × 160 user units."""
+    SVG of 320 × 160 user units, with a "today" mark when today is in the range."""
     months = []
     cursor = agreement.start_date.replace(day=1)
     while cursor <= agreement.end_date and len(months) < 36:
@@ -25,7 +45,7 @@ def hours_chart(*, agreement: Agreement, sessions: list[GuidanceSession]) -> dic
         by_month[key] = by_month.get(key, 0) + session.minutes
     planned = float(agreement.planned_hours)
     actual, running = [], 0
-    today = timezone.localdate().replace(day=1)
+    today = timezone.localdate()
     for month in months:
         running += by_month.get(month, 0)
         actual.append((month, running / 60 if month <= today else None))
@@ -43,4 +63,7 @@ def hours_chart(*, agreement: Agreement, sessions: list[GuidanceSession]) -> dic
         "top": Decimal(str(round(top, 1))),
         "first": months[0] if months else None,
         "last": months[-1] if months else None,
+        "today_x": today_x(
+            months=months, today=today, end=agreement.end_date, width=width
+        ),
     }

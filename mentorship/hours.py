@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from courses.selectors import completed_course_hours
+from lms import charts
 from mentorship.models import GuidanceSession
 
 
@@ -87,6 +88,45 @@ def hours_summary(entries: list[HoursEntry]) -> dict:
         "rows": rows,
         "totals": [totals[c] for c in categories],
         "total": sum(totals.values(), Decimal(0)),
+    }
+
+
+# The hours chart: month label | stacked bar | total, in user units of a 320-wide SVG.
+CHART_WIDTH = 320
+LABEL_WIDTH = 84  # the month label, left of the bars
+BAR_SPAN = 180  # the longest bar; its total is written after it
+
+
+def hours_chart(summary: dict) -> dict:
+    """One stacked horizontal bar per month of ``summary`` (same order as its
+    table), a segment per category, scaled by ``lms.charts.bars``."""
+    categories = summary["categories"]
+    bars = charts.bars(
+        [
+            (
+                row["month"],
+                [
+                    (c.value, float(v))
+                    for c, v in zip(categories, row["cells"], strict=True)
+                ],
+            )
+            for row in summary["rows"]
+        ],
+        span=BAR_SPAN,
+    )
+    for bar, row in zip(bars, summary["rows"], strict=True):
+        bar["total"] = row["total"]
+        bar["total_x"] = round(LABEL_WIDTH + bar["width"] + 4, 1)
+        for segment in bar["segments"]:
+            segment["x"] = round(LABEL_WIDTH + segment["x"], 1)
+            segment["width"] = round(segment["width"], 1)
+            segment["label"] = Category(segment["key"]).label
+    return {
+        "bars": bars,
+        "width": CHART_WIDTH,
+        "height": charts.bars_height(len(bars)),
+        "label_width": LABEL_WIDTH,
+        "categories": categories,
     }
 
 

@@ -97,6 +97,46 @@ def agreement_list(*, user) -> QuerySet[Agreement]:
     return with_figures(agreements_visible_to(user)).order_by("status", "-start_date")
 
 
+def agreements_matching(queryset: QuerySet[Agreement], text: str) -> QuerySet:
+    """Agreements whose apprentice or mentor is named, or whose occupation is
+    called, like ``text`` (either language); blank text matches all."""
+    text = text.strip()
+    if not text:
+        return queryset
+    condition = Q()
+    for person in ("apprentice", "mentor"):
+        for field in ("display_name", "first_name", "last_name", "latin_name"):
+            condition |= Q(**{f"{person}__{field}__icontains": text})
+    for field in ("name", "name_zh", "code"):
+        condition |= Q(**{f"occupation__{field}__icontains": text})
+    return queryset.filter(condition)
+
+
+def agreement_search(*, user, text: str = "", status: str = "") -> dict:
+    """The coordinator's list: agreements the user may see matching ``text``, in
+    ``status`` when given, and how many match in each status (one query), so each
+    total can link to its filter."""
+    matching = agreements_matching(agreements_visible_to(user), text)
+    counts = dict(
+        matching.order_by()
+        .values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    totals = [
+        {"status": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in Agreement.Status.choices
+    ]
+    listed = with_figures(matching)
+    if status:
+        listed = listed.filter(status=status)
+    return {
+        "agreements": listed.order_by("status", "-start_date"),
+        "totals": totals,
+        "total": sum(counts.values()),
+    }
+
+
 def agreement_for_page(*, user, pk: int) -> Agreement:
     """One agreement with its signatures, milestones and sessions, or 404 for anyone
     who may not see it."""

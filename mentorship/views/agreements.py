@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -26,15 +27,14 @@ from .common import refused, require, serve_file
 
 @login_required
 def agreement_list(request):
-    """The agreements the person may see; ``?status=`` narrows them (the counts on
-    the start page link here)."""
-    queryset = selectors.agreement_list(user=request.user)
+    """The agreements the person may see, searched by ``?q=`` (apprentice, mentor or
+    occupation) and narrowed by ``?status=``, with the count in each status."""
     status = request.GET.get("status", "")
-    if status in Agreement.Status.values:
-        queryset = queryset.filter(status=status)
-    else:
+    if status not in Agreement.Status.values:
         status = ""
-    page = Paginator(queryset, 25).get_page(request.GET.get("page"))
+    text = request.GET.get("q", "").strip()[:100]
+    found = selectors.agreement_search(user=request.user, text=text, status=status)
+    page = Paginator(found["agreements"], 25).get_page(request.GET.get("page"))
     return render(
         request,
         "mentorship/agreement_list.html",
@@ -42,6 +42,13 @@ def agreement_list(request):
             "page": page,
             "status": status,
             "status_label": Agreement.Status(status).label if status else "",
+            "q": text,
+            "query_string": urlencode(
+                {k: v for k, v in (("q", text), ("status", status)) if v}
+            ),
+            "totals": found["totals"],
+            "total": found["total"],
+            "statuses": Agreement.Status.choices,
             "can_create": permissions.user_may(request.user, "create", Agreement),
         },
     )

@@ -22,13 +22,15 @@ def _person(request, user_id: int) -> User:
 
 def _page(request, person: User):
     entries = hours.hours_entries(user=person)
+    summary = hours.hours_summary(entries)
     return render(
         request,
         "mentorship/hours.html",
         {
             "person": person,
             "entries": entries,
-            "summary": hours.hours_summary(entries),
+            "summary": summary,
+            "chart": hours.hours_chart(summary),
             "is_self": person.pk == request.user.pk,
         },
     )
