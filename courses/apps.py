@@ -72,21 +72,3 @@ class CoursesConfig(AppConfig):
                 group="managing",
             )
         )
-        from lms import page_cache
-
-        from .services.progress import lesson_view_again
-
-        # The learner's own rows: a change empties their cached pages.
-        page_cache.watch_people(
-            {
-                "courses.Enrollment": "user_id",
-                "courses.LessonProgress": "enrollment.user_id",
-                "courses.QuizAttempt": "enrollment.user_id",
-                "courses.PracticalSubmission": "enrollment.user_id",
-                "courses.PracticalEvidencePhoto": "submission.enrollment.user_id",
-                "courses.CourseCompletion": "enrollment.user_id",
-            }
-        )
-
-        # A lesson page served from the per-person cache still records the visit.
-        page_cache.register_hit_action("courses.lesson_viewed", lesson_view_again)

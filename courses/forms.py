@@ -39,13 +39,24 @@ class CatalogueFilterForm(forms.Form):
     )
 
     def __init__(self, *args, industries=None, occupations=None, **kwargs):
+        """``industries`` and ``occupations``: querysets, or lists of rows already
+        read (then the choices come from the lists, and the database is asked
+        only to check a submitted choice)."""
         super().__init__(*args, **kwargs)
-        if industries is not None:
-            self.fields["industry"].queryset = industries
-        if occupations is not None:
-            self.fields["occupation"].queryset = occupations
         self.fields["industry"].empty_label = _("Any industry")
         self.fields["occupation"].empty_label = _("Any occupation")
+        for name, rows in (("industry", industries), ("occupation", occupations)):
+            if rows is None:
+                continue
+            field = self.fields[name]
+            if isinstance(rows, list):
+                model = field.queryset.model
+                field.queryset = model.objects.filter(pk__in=[r.pk for r in rows])
+                field.choices = [("", field.empty_label)] + [
+                    (r.pk, field.label_from_instance(r)) for r in rows
+                ]
+            else:
+                field.queryset = rows
 
     def filters(self) -> dict:
         if not self.is_valid():

@@ -27,6 +27,7 @@ from courses.models import (
 )
 from lms import providers
 from lms import search as text_search
+from lms.routing import content_cached
 from lms.translations import locale_id_of, pages_in_language
 
 # Catalogue duration filter: key -> (more than, at most) hours.
@@ -225,6 +226,16 @@ def lessons_of(
     courses = [c for c in courses if c.path]
     if not courses:
         return []
+    if not drafts and not with_body:  # the same for every reader: kept
+        paths = ",".join(c.path for c in courses)
+        return content_cached(
+            f"lessons-of:{paths}",
+            lambda: _lessons_of(courses, with_body=False, drafts=False),
+        )
+    return _lessons_of(courses, with_body=with_body, drafts=drafts)
+
+
+def _lessons_of(courses, *, with_body: bool, drafts: bool) -> list:
     condition = Q()
     for course in courses:
         condition |= Q(path__startswith=course.path, depth=course.depth + 1)
@@ -259,6 +270,20 @@ def requirements_from_lessons(
 def requirements_for(courses: Iterable[CoursePage]) -> dict[int, CourseRequirements]:
     courses = list(courses)
     return requirements_from_lessons(courses, lessons_of(courses))
+
+
+def requirements_shown(
+    courses: Iterable[CoursePage],
+) -> dict[int, CourseRequirements]:
+    """``requirements_for`` as pages show it: kept under the content version (the
+    same for every reader); writes use ``requirements_for``."""
+    courses = {c.pk: c for c in courses}
+    if not courses:
+        return {}
+    ids = ",".join(str(pk) for pk in sorted(courses))
+    return content_cached(
+        f"requirements-of:{ids}", lambda: requirements_for(courses.values())
+    )
 
 
 def progress_for(
@@ -311,14 +336,20 @@ def course_progress_for(*, user, course_ids: Iterable[int]) -> dict[int, int]:
     without an enrolment are left out)."""
     if not getattr(user, "is_authenticated", False):
         return {}
-    canonical = canonical_ids(course_ids)
+    course_ids = sorted(set(course_ids))
+    canonical = content_cached(
+        f"canonical-ids:{','.join(map(str, course_ids))}",
+        lambda: canonical_ids(course_ids),
+    )
     enrollments = list(
         Enrollment.objects.filter(user=user, course_id__in=set(canonical.values()))
         .exclude(status=Enrollment.Status.LEFT)
         .select_related("course")
     )
     unfinished = [e for e in enrollments if e.status != Enrollment.Status.COMPLETED]
-    progress = progress_for(unfinished, requirements_for(e.course for e in unfinished))
+    progress = progress_for(
+        unfinished, requirements_shown(e.course for e in unfinished)
+    )
     percent = {
         e.course_id: progress[e.pk].percent if e.pk in progress else 100
         for e in enrollments
@@ -468,7 +499,14 @@ def course_outline(
     Each lesson shown carries ``canonical_id``, the id progress is keyed by. An
     editor's ``preview`` lists unpublished lessons too."""
     canonical = canonical_page(course)
-    lessons = lessons_of([canonical], drafts=preview)
+    if preview:
+        lessons = lessons_of([canonical], drafts=True)
+        requirements = requirements_from_lessons([canonical], lessons)
+    else:  # the same for every reader: kept (the body only for the requirements)
+        lessons = lessons_of([canonical], with_body=False)
+        requirements = content_cached(
+            f"requirements:{canonical.pk}", lambda: requirements_for([canonical])
+        )
     enrollment = None
     if getattr(user, "is_authenticated", False):
         enrollment = (
@@ -476,7 +514,6 @@ def course_outline(
             .select_related("completion")
             .first()
         )
-    requirements = requirements_from_lessons([canonical], lessons)
     progress = None
     if enrollment is not None:
         progress = progress_for([enrollment], requirements)[enrollment.pk]
@@ -485,7 +522,10 @@ def course_outline(
         pending = [x for x in lessons if x.pk not in progress.completed_lessons]
         last = next((x for x in pending if x.pk == enrollment.last_lesson_id), None)
         continue_lesson = last or (pending[0] if pending else None)
-    prerequisites = list(canonical.prerequisites.filter(live=True))
+    prerequisites = content_cached(
+        f"prerequisites:{canonical.pk}",
+        lambda: list(canonical.prerequisites.filter(live=True)),
+    )
     instructors = list(canonical.instructors.all())
     urls = providers.profile_urls(instructors, request=request)
     for person in instructors:
@@ -507,9 +547,12 @@ def course_of_lesson(lesson: LessonPage) -> CoursePage:
     """The lesson's course; no query when the lesson was routed from its course (the
     router keeps the parent on the child)."""
     parent = getattr(lesson, "_cached_parent_obj", None)
-    if isinstance(parent, CoursePage) and parent.path == _parent_path(lesson):
-        return parent
-    return CoursePage.objects.get(path=_parent_path(lesson))
+    path = _parent_path(lesson)
+    if isinstance(parent, CoursePage) and parent.path == path:
+        return content_cached(f"course-at:{path}", lambda: parent)
+    return content_cached(
+        f"course-at:{path}", lambda: CoursePage.objects.get(path=path)
+    )
 
 
 def lesson_state(
@@ -578,7 +621,7 @@ def my_learning(*, user, language: str | None = None) -> dict:
         .order_by("due_on", "-enrolled_at")
     )
     active = [e for e in enrollments if e.status == Enrollment.Status.ACTIVE]
-    progress = progress_for(active, requirements_for(e.course for e in active))
+    progress = progress_for(active, requirements_shown(e.course for e in active))
     pages = [e.course for e in enrollments] + [e.last_lesson for e in active]
     shown = localized_pages(
         pages, language=language or current_language(), with_body=False

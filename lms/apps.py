@@ -16,14 +16,14 @@ class LmsConfig(AppConfig):
 
         checks.register(check_providers)
 
-        from lms import navigation, notice_kinds, page_cache, permissions
+        from lms import navigation, notice_kinds, page_cache, permissions, routing
         from lms.certification import startup as certification
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
         post_migrate.connect(_sync_role_permissions, sender=self)
+        routing.connect()  # cached sites and routes go on page, site, locale changes
         page_cache.connect()  # the anonymous page cache empties on page changes
-        page_cache.connect_people()  # a person's cached pages, on their writes
 
         navigation.register(
             navigation.NavEntry(

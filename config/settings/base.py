@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Wagtail's Site and page routes from the cache (lms/routing.py); after the locale.
+    "lms.routing.SiteAndRouteMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     # Anonymous public pages from the cache (lms/page_cache.py); off unless
@@ -70,9 +72,6 @@ MIDDLEWARE = [
     "lms.middleware.RequireMFAMiddleware",
     # The Wagtail admin's searches get the site's length cap (lms/search.py).
     "lms.middleware.AdminSearchCapMiddleware",
-    # A signed-in learner's pages from the cache (lms/page_cache.py), per person; off
-    # unless USER_PAGE_CACHE_SECONDS > 0. After the MFA gate (looks up in process_view).
-    "lms.page_cache.UserPageCacheMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
 
@@ -119,8 +118,10 @@ CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://craftskills")
 
 AUTH_USER_MODEL = "lms.User"
 AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
+    # Django's and allauth's backends, reading the user with their roles,
+    # memberships and unread count in one query (lms/auth_backends.py).
+    "lms.auth_backends.PersonalModelBackend",
+    "lms.auth_backends.PersonalAuthenticationBackend",
 ]
 PASSWORD_VALIDATION = "django.contrib.auth.password_validation"
 AUTH_PASSWORD_VALIDATORS = [
@@ -413,10 +414,6 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ANON_PAGE_CACHE_SECONDS = env.int("ANON_PAGE_CACHE_SECONDS", default=0)
 ANON_PAGE_CACHE_VIEWS = ["wagtail_serve", "certification:verify"]
 ANON_PAGE_CACHE_VIEW_SECONDS = {"certification:verify": 60}
-# Per-person page cache of signed-in people (lms/page_cache.py): views looked up; a page
-# is stored only if its view opted in (course, lesson, catalogue, my learning).
-USER_PAGE_CACHE_SECONDS = env.int("USER_PAGE_CACHE_SECONDS", default=0)
-USER_PAGE_CACHE_VIEWS = ["wagtail_serve", "courses:my_learning"]
 
 # The HR board's covering index lists non-key columns that only PostgreSQL uses;
 # SQLite builds the index without them (the embedded default), which is fine.

@@ -67,7 +67,6 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 # Public pages for visitors who are not signed in, from the shared cache.
 ANON_PAGE_CACHE_SECONDS = env.int("ANON_PAGE_CACHE_SECONDS", default=300)
-USER_PAGE_CACHE_SECONDS = env.int("USER_PAGE_CACHE_SECONDS", default=600)
 
 SERVER_EMAIL = env("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)  # noqa: F405
 LOGGING["root"]["level"] = env("LOG_LEVEL", default="INFO")  # noqa: F405

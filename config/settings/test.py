@@ -29,6 +29,10 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
-# Per-person page cache off in tests; tests/courses/test_learner_cache.py turns it on.
-USER_PAGE_CACHE_SECONDS = 0
 NOTICES_STRICT = True  # an unknown notification kind raises (lms.notices)
+# PRODUCTION_CACHES=1: the caches as production has them (cached_db sessions, the
+# anonymous page cache on; CACHE_URL picks the backend, Redis under .ci/services.sh),
+# so the code path production runs is tested too (Makefile `test`, second run).
+if env.bool("PRODUCTION_CACHES", default=False):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    ANON_PAGE_CACHE_SECONDS = 300

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -11,7 +10,6 @@ from wagtail.models import Page
 from courses.models import CoursePage, Enrollment, LessonPage, LessonProgress
 from courses.selectors import canonical_page
 from lms.errors import DomainError
-from lms.page_cache import people_changed
 
 
 def active_enrollment(enrollment: Enrollment) -> Enrollment:
@@ -56,46 +54,30 @@ def _progress_row(enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
         return LessonProgress.objects.get(enrollment=enrollment, lesson=lesson)
 
 
-@transaction.atomic
 def lesson_view(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress | None:
     """Records that the learner opened the lesson, in any language (for "continue
     where you left off" and drop-off reports). Nothing is recorded for a finished or
-    left enrolment."""
+    left enrolment. Two statements and no transaction: the progress row upserted
+    (first view inserts it, later views move its time) and the enrolment's last
+    lesson and time set; each is right on its own, whatever runs between them. The
+    row returned holds what was written, not the row's completion."""
     if enrollment.status != Enrollment.Status.ACTIVE:
         return None
     lesson = check_lesson_of_course(lesson=lesson, course=enrollment.course)
     now = timezone.now()
-    row = _progress_row(enrollment, lesson)
-    LessonProgress.objects.filter(pk=row.pk).update(last_viewed_at=now)
-    row.last_viewed_at = now
-    this = Enrollment.objects.filter(pk=enrollment.pk)
-    if enrollment.last_lesson_id == lesson.pk:
-        # The same lesson again (as read with the enrolment): only the time, which
-        # no page shows; one query on the common path.
-        this.update(last_activity_at=now)
-    elif this.exclude(last_lesson=lesson).update(
-        last_lesson=lesson, last_activity_at=now
-    ):
-        # "Continue where you left off" changed: the learner's cached pages go.
-        people_changed([enrollment.user_id])
-    else:  # another request moved it here meanwhile
-        this.update(last_activity_at=now)
-    return row
-
-
-def lesson_view_again(*, enrollment_id: int, lesson_id: int) -> None:
-    """A lesson page served from the per-person cache: the learner opened the same
-    lesson again (it is still their last lesson, or the page would not be cached).
-    Refreshes the times, at most once a minute per lesson and enrolment."""
-    if not cache.add(f"lesson-view-again:{enrollment_id}:{lesson_id}", 1, 60):
-        return
-    now = timezone.now()
-    LessonProgress.objects.filter(
-        enrollment_id=enrollment_id, lesson_id=lesson_id
-    ).update(last_viewed_at=now)
-    Enrollment.objects.filter(pk=enrollment_id, status=Enrollment.Status.ACTIVE).update(
-        last_activity_at=now
+    row = LessonProgress(
+        enrollment=enrollment, lesson=lesson, first_viewed_at=now, last_viewed_at=now
     )
+    LessonProgress.objects.bulk_create(
+        [row],
+        update_conflicts=True,
+        unique_fields=["enrollment", "lesson"],
+        update_fields=["last_viewed_at"],
+    )
+    Enrollment.objects.filter(pk=enrollment.pk).update(
+        last_lesson=lesson, last_activity_at=now
+    )
+    return row
 
 
 @transaction.atomic

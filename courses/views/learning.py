@@ -17,7 +17,6 @@ from courses.services.enrollment import enrollment_assign
 from lms import permissions
 from lms.errors import DomainError
 from lms.models import User
-from lms.page_cache import per_person
 
 
 def catalogue(request):
@@ -45,12 +44,8 @@ def completed(request, course_id: int):
 
 @login_required
 def my_learning(request):
-    return per_person(
-        render(
-            request,
-            "courses/my_learning.html",
-            selectors.my_learning(user=request.user),
-        )
+    return render(
+        request, "courses/my_learning.html", selectors.my_learning(user=request.user)
     )
 
 

@@ -16,21 +16,31 @@ from courses.views.common import error_response
 from lms import permissions
 from lms.errors import DomainError
 from lms.models import Industry, Occupation
-from lms.page_cache import per_person
+from lms.routing import content_cached
 
 PER_PAGE = 12
 
 
 def catalogue_serve(request, index):
     live = selectors.catalogue_pages(index)
-    form = CatalogueFilterForm(
-        request.GET or None,
-        industries=Industry.objects.filter(pk__in=live.values("industry_id")).order_by(
-            "name"
+    # The filter's choices are the same for every reader: kept with the content.
+    industries, occupations = content_cached(
+        f"catalogue-choices:{index.pk}",
+        lambda: (
+            list(
+                Industry.objects.filter(pk__in=live.values("industry_id")).order_by(
+                    "name"
+                )
+            ),
+            list(
+                Occupation.objects.filter(pk__in=live.values("occupation_id")).order_by(
+                    "name"
+                )
+            ),
         ),
-        occupations=Occupation.objects.filter(
-            pk__in=live.values("occupation_id")
-        ).order_by("name"),
+    )
+    form = CatalogueFilterForm(
+        request.GET or None, industries=industries, occupations=occupations
     )
     filters = form.filters() if request.GET else {}
     results = selectors.catalogue_courses(index=index, **filters)
@@ -59,7 +69,7 @@ def catalogue_serve(request, index):
             "filtered": bool(filters and any(filters.values())),
         },
     )
-    return per_person(response)
+    return response
 
 
 def course_serve(request, course):
@@ -81,7 +91,7 @@ def course_serve(request, course):
     }
     if outline["progress"] is not None:
         context["completed_lessons"] = outline["progress"].completed_lessons
-    return per_person(TemplateResponse(request, "courses/course_page.html", context))
+    return TemplateResponse(request, "courses/course_page.html", context)
 
 
 def _quiz_state(block, attempts: list) -> dict:
@@ -116,7 +126,6 @@ def lesson_serve(request, lesson: LessonPage):
     canonical_course = selectors.canonical_page(course)
     preview = getattr(request, "is_preview", False)
     enrollment = None
-    on_hit = viewed = None
     if not preview:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -140,23 +149,14 @@ def lesson_serve(request, lesson: LessonPage):
             enrollment = None
         if enrollment is not None:
             try:
-                viewed = lesson_view(enrollment=enrollment, lesson=lesson)
+                lesson_view(enrollment=enrollment, lesson=lesson)
             except DomainError:  # a translated lesson with no canonical lesson
                 enrollment = None
-            else:
-                if viewed is not None:  # a cached page still records the visit
-                    on_hit = (
-                        "courses.lesson_viewed",
-                        {
-                            "enrollment_id": viewed.enrollment_id,
-                            "lesson_id": viewed.lesson_id,
-                        },
-                    )
     state = selectors.lesson_state(
         lesson=lesson,
         course=canonical_course,
         enrollment=enrollment,
-        progress_row=viewed,
+        progress_row=None,  # read with the course's rows (lesson_view upserted it)
         preview=preview,
     )
     sections = []
@@ -182,4 +182,4 @@ def lesson_serve(request, lesson: LessonPage):
             **state,
         },
     )
-    return per_person(response, on_hit=None if preview else on_hit)
+    return response

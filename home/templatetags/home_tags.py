@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
 from lms.models import users
+from lms.routing import content_cached
 
 register = template.Library()
 
@@ -22,12 +23,15 @@ def _live_translations(page: Page) -> dict[str, Page]:
     """The page's live translations by language code, read once per page object."""
     cached = getattr(page, "_home_translations", None)
     if cached is None:
-        cached = {
-            t.locale.language_code: t
-            for t in page.get_translations(inclusive=True)
-            .live()
-            .select_related("locale")
-        }
+        cached = content_cached(
+            f"translations:{page.pk}",
+            lambda: {
+                t.locale.language_code: t
+                for t in page.get_translations(inclusive=True)
+                .live()
+                .select_related("locale")
+            },
+        )
         page._home_translations = cached
     return cached
 
@@ -55,13 +59,17 @@ def translated_url(context, language_code: str) -> str:
         translation = translations.get(language_code)
         if translation is None:
             home = Site.find_for_request(request) if request else None
-            root = home.root_page if home else None
             translation = (
-                root.get_translations(inclusive=True)
-                .live()
-                .filter(locale__language_code=language_code)
-                .first()
-                if root
+                content_cached(
+                    f"home-in:{home.pk}:{language_code}",
+                    lambda: (
+                        home.root_page.get_translations(inclusive=True)
+                        .live()
+                        .filter(locale__language_code=language_code)
+                        .first()
+                    ),
+                )
+                if home
                 else None
             )
         url = translation.get_url(request) if translation is not None else None

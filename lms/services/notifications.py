@@ -159,9 +159,19 @@ def _failed(notification: Notification, reason: str) -> bool:
     return False
 
 
+def _forget_unread(user) -> None:
+    """The unread count read with the user (lms/auth_backends.py) is stale now: the
+    page counts again."""
+    try:
+        del user._lms_unread
+    except AttributeError:
+        pass
+
+
 def notification_mark_read(*, user: User, notification_ids: list[int] | None) -> int:
     """Marks the user's own notifications read (all of them when ids is None)."""
     qs = Notification.objects.filter(recipient=user, read_at__isnull=True)
+    _forget_unread(user)
     if notification_ids is not None:
         qs = qs.filter(pk__in=notification_ids)
     return qs.update(read_at=timezone.now())
@@ -170,6 +180,7 @@ def notification_mark_read(*, user: User, notification_ids: list[int] | None) ->
 def notification_mark_done(*, user: User, key_prefix: str) -> int:
     """Marks read the user's notifications whose key starts with ``key_prefix``:
     what they asked for is done (the inbox's unread count no longer counts them)."""
+    _forget_unread(user)
     return Notification.objects.filter(
         recipient=user, read_at__isnull=True, key__startswith=key_prefix
     ).update(read_at=timezone.now())

@@ -141,6 +141,28 @@ def test_opening_a_lesson_sets_where_to_continue(learner, loom_course, lessons):
     assert outline["continue_lesson"].pk == lessons[0].pk
 
 
+def test_opening_a_lesson_again_moves_only_its_time(learner, loom_course, lessons):
+    """Opening a lesson twice keeps one progress row: the first-opened time stays,
+    the last-opened time moves; a completion is kept; two writes, no read."""
+    from courses.models import LessonProgress
+
+    enrollment = enrollment_create(user=learner, course=loom_course)
+    lesson_view(enrollment=enrollment, lesson=lessons[0])
+    first = LessonProgress.objects.get(enrollment=enrollment, lesson=lessons[0])
+    lesson_complete(enrollment=enrollment, lesson=lessons[0])
+    enrollment.course  # noqa: B018 (read with the enrolment, as the view does)
+    with CaptureQueriesContext(connection) as writes:
+        lesson_view(enrollment=enrollment, lesson=lessons[0])
+    assert len(writes) == 2
+    again = LessonProgress.objects.get(enrollment=enrollment, lesson=lessons[0])
+    assert again.pk == first.pk
+    assert again.first_viewed_at == first.first_viewed_at
+    assert again.last_viewed_at > first.last_viewed_at
+    assert again.completed_at is not None
+    enrollment.refresh_from_db()
+    assert enrollment.last_lesson_id == lessons[0].pk
+
+
 # --- the certificate step when the broker is down, and the sweep that catches up ---
 
 

@@ -3,6 +3,9 @@ queries per row shows it. Used by the query budgets."""
 
 from __future__ import annotations
 
+import datetime
+
+from django.utils import timezone
 from wagtail.models import Locale
 
 from courses.services.enrollment import enrollment_create
@@ -35,6 +38,9 @@ def home_page() -> HomePage:
 def section(model, slug: str):
     """A section page under the English home page, with its Chinese copy (the
     pages look their translations up)."""
+    existing = model.objects.filter(slug=slug, locale=home_page().locale).first()
+    if existing is not None:  # a second world in the same test
+        return existing
     page = model(title=slug.title(), slug=slug)
     home_page().add_child(instance=page)
     chinese = page.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
@@ -82,9 +88,11 @@ def build(rows: int = 3) -> dict:
         )
         for worker in workers
     ]
-    for agreement in agreements:
+    for n, agreement in enumerate(agreements):
         MilestoneFactory(agreement=agreement)
-        GuidanceSessionFactory(agreement=agreement)
+        # Spread over a week: one mentor has 15 free slots a day.
+        day = timezone.localdate() - datetime.timedelta(days=1 + n % 7)
+        GuidanceSessionFactory(agreement=agreement, date=day)
 
     profiles = section(ProfileIndexPage, "role-models")
     stories = section(StoryIndexPage, "stories")

@@ -78,7 +78,7 @@ def server_side_session(user) -> dict[str, str]:
     its login form made (same SECRET_KEY, see the start_site fixture)."""
     store = import_module(settings.SESSION_ENGINE).SessionStore()
     store[SESSION_KEY] = user._meta.pk.value_to_string(user)
-    store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    store[BACKEND_SESSION_KEY] = settings.AUTHENTICATION_BACKENDS[0]
     store[HASH_SESSION_KEY] = user.get_session_auth_hash()
     store.save()
     return {settings.SESSION_COOKIE_NAME: store.session_key}

@@ -103,12 +103,11 @@ def test_pages_work_and_completions_are_saved_through_the_views_without_redis(
     settings,
 ):
     """Production cache settings (django-redis ignoring errors, cached_db sessions,
-    page caches on): with Redis stopped a signed-in learner still sees pages and
-    completes the course (302, saved, pending), and visitors see the home and
+    anonymous page cache on): with Redis stopped a signed-in learner still sees pages
+    and completes the course (302, saved, pending), and visitors see the home and
     verification pages. Real commits (transactional_db), so the after-commit work
     (queueing the certificate, page cache bumps) runs, and fails, in the request."""
     settings.ANON_PAGE_CACHE_SECONDS = 300
-    settings.USER_PAGE_CACHE_SECONDS = 600
     client = Client()
     stop_redis, _start_redis = redis_outage
     course, lesson = certificate_course("Crane signals")

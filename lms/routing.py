@@ -1,0 +1,147 @@
+"""Wagtail's site and page look-ups, cached in one place (the shared cache).
+
+``SiteAndRouteMiddleware`` gives every request its Wagtail ``Site`` from the cache
+(``Site.find_for_request`` then asks nothing), and a page request its route: the
+first request for a URL (per host, port and language) is routed by Wagtail itself;
+when that found a page and no sub-route, the page's id, type, URL path and whether
+any view restriction applies are kept, and later requests read just that page, in
+one query, and route it with its own ``route(request, [])`` (so a page that is not
+live is still a 404). The page read must still have the kept URL path, or Wagtail
+routes the request again. Everything here is kept under a version that any save or
+delete of a page, site, locale or view restriction (and any page move) replaces, so
+it never outlives the content it describes; entries also expire after an hour."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.http import Http404
+from django.utils import translation
+from wagtail.models import Locale, Page, PageViewRestriction, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+VERSION_KEY = "routing:version"
+TIMEOUT = 3600
+_MISSING = object()
+
+
+def version() -> str:
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        cache.add(VERSION_KEY, uuid.uuid4().hex, None)
+        current = cache.get(VERSION_KEY) or "none"
+    return current
+
+
+def _new_version() -> None:
+    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def invalidate(**kwargs) -> None:
+    """Forget every cached site, route and content (a new version): at once, and
+    again when the transaction commits (a request that read the old rows before
+    the commit may have kept them under the first new version)."""
+    _new_version()
+    transaction.on_commit(_new_version)
+
+
+def _on_model_change(sender, **kwargs):
+    from lms.models import Industry, Occupation  # shown beside pages (catalogue)
+
+    if issubclass(
+        sender, (Page, Site, Locale, PageViewRestriction, Industry, Occupation)
+    ):
+        invalidate()
+
+
+def connect() -> None:
+    post_save.connect(_on_model_change, dispatch_uid="lms.routing.save")
+    post_delete.connect(_on_model_change, dispatch_uid="lms.routing.delete")
+    page_published.connect(invalidate, dispatch_uid="lms.routing.published")
+    page_unpublished.connect(invalidate, dispatch_uid="lms.routing.unpublished")
+    post_page_move.connect(invalidate, dispatch_uid="lms.routing.moved")
+
+
+def _host(request) -> str:
+    return f"{request._get_raw_host()}:{request.get_port()}"
+
+
+def _no_restrictions():
+    return PageViewRestriction.objects.none()
+
+
+class SiteAndRouteMiddleware:
+    """After the locale is chosen (the route depends on the language)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not hasattr(request, "_wagtail_site"):
+            request._routing_version = v = version()
+            key = f"routing:{v}:site:{_host(request)}"
+            site = cache.get(key, _MISSING)
+            if site is _MISSING:
+                site = Site._find_for_request(request)
+                cache.set(key, site, TIMEOUT)
+            request._wagtail_site = site
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        match = getattr(request, "resolver_match", None)
+        if match is None or match.url_name != "wagtail_serve":
+            return None
+        if hasattr(request, "_wagtail_route_for_request"):
+            return None
+        # Wagtail's URL pattern passes the path positionally.
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        v = getattr(request, "_routing_version", None) or version()
+        key = f"routing:{v}:route:{_host(request)}:{translation.get_language()}:{path}"
+        entry = cache.get(key)
+        if entry is not None and _route_from(request, entry):
+            return None
+        route = Page.route_for_request(request, path)  # Wagtail's own routing
+        if route is None:
+            return None
+        page, args, kwargs = route
+        if args or kwargs:  # a sub-route of a routable page: Wagtail's each time
+            return None
+        restricted = page.get_view_restrictions().exists()
+        cache.set(
+            key, (page.pk, page.content_type_id, page.url_path, restricted), TIMEOUT
+        )
+        return None
+
+
+def _route_from(request, entry) -> bool:
+    """Route the request to the kept page; False if the page is gone or moved."""
+    page_id, content_type_id, url_path, restricted = entry
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    if model is None:
+        return False
+    related = getattr(model, "route_select_related", ())
+    page = model.objects.select_related(*related).filter(pk=page_id).first()
+    if page is None or page.url_path != url_path:
+        return False
+    if not restricted:
+        page.get_view_restrictions = _no_restrictions
+    try:
+        request._wagtail_route_for_request = page.route(request, [])
+    except Http404:
+        request._wagtail_route_for_request = None
+    return True
+
+
+def content_cached(name: str, compute):
+    """``compute()``, kept under the content version: for what every visitor of a
+    page sees (translations of a page, a course's lessons); gone on any page change."""
+    key = f"routing:{version()}:content:{name}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    return value
