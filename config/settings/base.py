@@ -356,8 +356,6 @@ LOGGING = {
         # Wagtail's background tasks log every run at INFO; keep the console readable.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
-        # In-process tasks (the embedded default) would log every success at INFO.
-        "celery.app.trace": {"level": "WARNING"},
     },
 }
 
