@@ -4,15 +4,13 @@ bulk look-up. HR see only their own enterprises' workers."""
 
 from __future__ import annotations
 
-import csv
-import tempfile
 from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,7 +19,7 @@ from lms import permissions
 from lms.certification import selectors
 from lms.certification.forms import BoardFilterForm, LookupForm
 from lms.models import SkillCertificate, User
-from lms.spreadsheets import safe_cell
+from lms.spreadsheets import safe_cell, spreadsheet_response
 
 EXPORT_CHUNK = 2000
 
@@ -170,67 +168,33 @@ def export_rows(certificates):
         ]
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
-def stream_csv(rows, filename: str) -> StreamingHttpResponse:
-    writer = csv.writer(_Echo())
-
-    def lines():
-        yield "\ufeff"  # so Excel opens UTF-8 (Chinese names) correctly
-        batch = []
-        for row in rows:
-            batch.append(writer.writerow(row))
-            if len(batch) >= 500:  # fewer, larger chunks to send
-                yield "".join(batch)
-                batch = []
-        yield "".join(batch)
-
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
+@login_required
+def export_csv(request):
+    return _export(request, "csv")
 
 
 @login_required
-def export_csv(request):
+def export_xlsx(request):
+    return _export(request, "xlsx")
+
+
+def _export(request, fmt: str):
+    """The board's certificates, as filtered, through the one spreadsheet writer."""
     user = _board_user(request)
     _form, filters = _filters(request)
     certificates = selectors.board_certificates(user=user, filters=filters)
-    rows = export_rows(certificates)
     stamp = timezone.localdate().isoformat()
-    return stream_csv(_with_header(EXPORT_HEADER, rows), f"certificates-{stamp}.csv")
+    return spreadsheet_response(
+        _with_header(EXPORT_HEADER, export_rows(certificates)),
+        fmt=fmt,
+        filename=f"certificates-{stamp}",
+        sheet_title=_("Certificates"),
+    )
 
 
 def _with_header(header, rows):
     yield list(header)
     yield from rows
-
-
-@login_required
-def export_xlsx(request):
-    """Written row by row (openpyxl write-only) to a temporary file, then sent."""
-    import openpyxl
-
-    user = _board_user(request)
-    _form, filters = _filters(request)
-    certificates = selectors.board_certificates(user=user, filters=filters)
-    workbook = openpyxl.Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Certificates")[:31])
-    sheet.append(list(EXPORT_HEADER))
-    for row in export_rows(certificates):
-        sheet.append(row)
-    handle = tempfile.TemporaryFile(suffix=".xlsx")
-    workbook.save(handle)
-    handle.seek(0)
-    stamp = timezone.localdate().isoformat()
-    return FileResponse(
-        handle,
-        as_attachment=True,
-        filename=f"certificates-{stamp}.xlsx",
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
 
 
 @login_required
@@ -305,7 +269,7 @@ def lookup(request):
                 for c in mine:
                     yield [safe_cell(item), "found", *certificate_cells(c)]
 
-        return stream_csv(rows(), "certificate-lookup.csv")
+        return spreadsheet_response(rows(), fmt="csv", filename="certificate-lookup")
     return render(
         request,
         "lms/certificates/lookup.html",
