@@ -12,9 +12,10 @@ class CoursesConfig(AppConfig):
 
         from lms import navigation, permissions, personal_data, providers
 
-        from . import notice_kinds, selectors_dashboard
+        from . import notice_kinds
         from . import personal_data as courses_data
         from . import providers as courses_providers
+        from .selectors import dashboard as dashboard_panels
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
@@ -32,7 +33,7 @@ class CoursesConfig(AppConfig):
             courses_providers.completed_course_ids_many
         )
         providers.register_course_pages(courses_providers.course_pages)
-        selectors_dashboard.register_panels()
+        dashboard_panels.register_panels()
         personal_data.register(
             "courses", courses_data.export_courses, courses_data.erase_courses
         )

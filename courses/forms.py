@@ -3,7 +3,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from courses.selectors import DURATIONS
+from courses.selectors.catalogue import DURATIONS
 from lms.models import Industry, Occupation, SkillLevel
 from lms.search import search_text
 

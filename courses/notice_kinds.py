@@ -17,7 +17,7 @@ def _language() -> str:
 
 
 def _title(page) -> str:
-    from courses.selectors import localized_page
+    from courses.selectors.languages import localized_page
 
     return localized_page(page, language=_language()).title
 
@@ -34,7 +34,7 @@ def _submission(params):
 def _task_title(submission, params) -> str:
     """The task's title in the reader's language where the lesson has a copy in it,
     else the title it had when submitted."""
-    from courses.selectors import localized_page
+    from courses.selectors.languages import localized_page
 
     lesson = localized_page(submission.lesson, language=_language())
     block = lesson.activity_block(submission.task_id, "practical")
@@ -82,7 +82,7 @@ def _decided_body(params):
 
 
 def _decided_link(params):
-    from courses.selectors import localized_page
+    from courses.selectors.languages import localized_page
 
     lesson = localized_page(_submission(params).lesson, language=_language())
     return lesson.url or ""

@@ -1,6 +1,6 @@
 """Batch forms of the facts courses provide to ``lms.providers`` (the HR pages read
 them for many workers at once): a fixed number of queries for any number of people,
-the same answers as the per-person providers in ``courses.selectors``."""
+the same answers as the per-person reads in ``courses.selectors.learning``."""
 
 from __future__ import annotations
 

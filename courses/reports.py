@@ -9,7 +9,8 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrollment, LessonProgress, QuizAttempt
-from courses.selectors import lessons_of, progress_for, requirements_for
+from courses.selectors.progress import progress_for
+from courses.selectors.structure import lessons_of, requirements_for
 from lms import charts, permissions
 from lms.models import Membership
 from lms.spreadsheets import spreadsheet_response

@@ -17,7 +17,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
-from courses import selectors as course_selectors
+from courses.selectors import catalogue as course_catalogue
 from home.models import (
     AlliancePage,
     CraftsmanProfilePage,
@@ -48,12 +48,12 @@ def mentor_figures(*, user) -> dict | None:
 def courses_taught(*, user, locale: Locale) -> list:
     if user is None:
         return []
-    return localized(course_selectors.courses_taught_by(user=user), locale)
+    return localized(course_catalogue.courses_taught_by(user=user), locale)
 
 
 def popular_courses(limit: int = 4) -> list:
     # A course and its translation may both rank: ask for more, keep one of each.
-    popular = course_selectors.popular_courses(limit * 2)
+    popular = course_catalogue.popular_courses(limit * 2)
     return localized(popular, Locale.get_active())[:limit]
 
 
@@ -67,7 +67,7 @@ def platform_figures() -> dict:
 
 
 def _compute_platform_figures() -> dict:
-    course_figures = course_selectors.platform_course_figures()
+    course_figures = course_catalogue.platform_course_figures()
     figures: dict = {
         "learners": course_figures["learners"],
         "completions": course_figures["completions"],

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from courses.selectors import completed_course_hours
+from courses.selectors.learning import completed_course_hours
 from lms import charts
 from mentorship.models import GuidanceSession
 

@@ -22,7 +22,7 @@ from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
-from courses.selectors import course_progress_for
+from courses.selectors.progress import course_progress_for
 from lms.models import SkillCertificate, User
 from mentorship.charts import hours_chart
 from mentorship.models import (

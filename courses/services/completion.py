@@ -9,7 +9,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from courses.models import CourseCompletion, Enrollment
-from courses.selectors import enrollment_progress
+from courses.selectors.progress import enrollment_progress
 from lms.errors import DomainError
 from lms.queueing import queue_on_commit
 from lms.services.notifications import notification_send

@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrollment
-from courses.selectors import canonical_page, missing_prerequisites
+from courses.selectors.languages import canonical_page
+from courses.selectors.learning import missing_prerequisites
 from lms import permissions
 from lms.errors import DomainError
 from lms.models import User

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from courses.models import CoursePage, Enrollment, LessonPage, LessonProgress
-from courses.selectors import canonical_page
+from courses.selectors.languages import canonical_page
 from lms.errors import DomainError
 
 

@@ -10,9 +10,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from courses import selectors
 from courses.forms import PracticalSubmitForm
 from courses.models import CoursePage, Enrollment, LessonPage, QuizAttempt
+from courses.selectors.languages import (
+    canonical_page,
+    current_language,
+    localized_page,
+    localized_pages,
+)
+from courses.selectors.outline import course_of_lesson
+from courses.selectors.structure import lessons_of
 from courses.services import enrollment as enrollment_services
 from courses.services.practicals import practical_submit
 from courses.services.progress import lesson_complete
@@ -25,7 +32,7 @@ def _lesson_and_enrollment(request, lesson_id: int):
     """The live lesson (in any language), its canonical course and the user's
     enrolment in it (None if absent)."""
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
-    course = selectors.course_of_lesson(selectors.canonical_page(lesson))
+    course = course_of_lesson(canonical_page(lesson))
     enrollment = (
         Enrollment.objects.filter(user=request.user, course=course)
         .select_related("course")
@@ -62,7 +69,7 @@ def leave(request, course_id: int):
     enrollment = get_object_or_404(
         Enrollment.objects.select_related("course"),
         user=request.user,
-        course=selectors.canonical_page(course),
+        course=canonical_page(course),
     )
     if request.method != "POST":
         return render(
@@ -98,10 +105,10 @@ def complete_lesson(request, lesson_id: int):
     except DomainError as error:
         return error_response(request, error, back_url=lesson.get_url(request))
     enrollment.refresh_from_db(fields=["status"])
-    shown_course = selectors.course_of_lesson(lesson)
+    shown_course = course_of_lesson(lesson)
     if enrollment.status == Enrollment.Status.COMPLETED:
         return redirect("courses:completed", course_id=shown_course.pk)
-    following = _next_lesson(course, selectors.canonical_page(lesson), lesson.locale_id)
+    following = _next_lesson(course, canonical_page(lesson), lesson.locale_id)
     if following is not None:
         return redirect(following.get_url(request))
     return redirect(shown_course.get_url(request))
@@ -145,9 +152,7 @@ def quiz_attempt(request, attempt_id: int):
     )
     # The quiz's words and the way back in the reader's language; the results are
     # kept as they were graded.
-    lesson = selectors.localized_page(
-        attempt.lesson, language=selectors.current_language()
-    )
+    lesson = localized_page(attempt.lesson, language=current_language())
     block = lesson.activity_block(
         attempt.quiz_id, "quiz"
     ) or attempt.lesson.activity_block(attempt.quiz_id, "quiz")
@@ -156,10 +161,8 @@ def quiz_attempt(request, attempt_id: int):
     ).count()
     max_attempts = block.value["max_attempts"] if block else attempts_used
     pass_mark = block.value["pass_mark"] if block else None
-    course = selectors.course_of_lesson(attempt.lesson)
-    shown_course = selectors.localized_page(
-        course, language=selectors.current_language()
-    )
+    course = course_of_lesson(attempt.lesson)
+    shown_course = localized_page(course, language=current_language())
     return render(
         request,
         "courses/quiz_attempt.html",
@@ -182,7 +185,7 @@ def quiz_attempt(request, attempt_id: int):
 def _next_lesson(course, canonical_lesson, locale_id):
     """The lesson after this one in the course, shown in ``locale_id`` where
     translated; None after the last."""
-    siblings = selectors.lessons_of([course], with_body=False)
+    siblings = lessons_of([course], with_body=False)
     ids = [s.pk for s in siblings]
     if canonical_lesson.pk not in ids:
         return None
@@ -190,7 +193,7 @@ def _next_lesson(course, canonical_lesson, locale_id):
     if at >= len(ids):
         return None
     following = siblings[at]
-    shown = selectors.localized_pages([following], locale_id=locale_id, with_body=False)
+    shown = localized_pages([following], locale_id=locale_id, with_body=False)
     return shown[following.pk]
 
 

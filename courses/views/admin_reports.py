@@ -9,8 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from courses import reports, selectors
+from courses import reports
 from courses.models import CoursePage
+from courses.selectors.languages import default_language
 from lms import charts, permissions
 from lms.models import Enterprise
 
@@ -33,7 +34,7 @@ class ReportFilterForm(forms.Form):
         super().__init__(*args, **kwargs)
         # Records point at the default-language course pages.
         self.fields["course"].queryset = CoursePage.objects.filter(
-            locale__language_code=selectors.default_language()
+            locale__language_code=default_language()
         ).order_by("title")
         enterprises = Enterprise.objects.order_by("name")
         if permissions.course_report_people_q(user) is not None:

@@ -10,9 +10,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from courses import selectors
 from courses.forms import AssignCourseForm
 from courses.models import CourseIndexPage, CoursePage
+from courses.selectors import learning
+from courses.selectors.languages import canonical_page, current_language, one_per_course
 from courses.services.enrollment import enrollment_assign
 from lms import permissions
 from lms.errors import DomainError
@@ -36,7 +37,7 @@ def catalogue(request):
 def completed(request, course_id: int):
     """The completion screen: well done, the certificate, and what comes next."""
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
-    steps = selectors.completion_next_steps(user=request.user, course=course)
+    steps = learning.completion_next_steps(user=request.user, course=course)
     if steps is None:  # not (yet) completed: the course page says what is missing
         return redirect(course.get_url(request))
     return render(request, "courses/completed.html", {"course": course, **steps})
@@ -45,14 +46,14 @@ def completed(request, course_id: int):
 @login_required
 def my_learning(request):
     return render(
-        request, "courses/my_learning.html", selectors.my_learning(user=request.user)
+        request, "courses/my_learning.html", learning.my_learning(user=request.user)
     )
 
 
 def _assignable_courses(user):
     """Live courses, each once, in the request's language where translated."""
-    courses = selectors.one_per_course(
-        CoursePage.objects.live(), language=selectors.current_language()
+    courses = one_per_course(
+        CoursePage.objects.live(), language=current_language()
     ).order_by("title")
     if permissions.is_staff(user) or permissions.hr_enterprise_ids(user):
         return courses
@@ -75,7 +76,7 @@ def assign(request):
             ).first()
             refusal = _("You may not assign this course to this person.")
             if person is None or not permissions.can_assign_course(
-                request.user, person, selectors.canonical_page(data["course"])
+                request.user, person, canonical_page(data["course"])
             ):
                 form.add_error("email", refusal)
             else:

@@ -8,9 +8,16 @@ from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
-from courses import selectors
 from courses.forms import CatalogueFilterForm
 from courses.models import Enrollment, LessonPage
+from courses.selectors.catalogue import (
+    catalogue_courses,
+    catalogue_pages,
+    courses_by_ids,
+)
+from courses.selectors.languages import canonical_page
+from courses.selectors.outline import course_of_lesson, course_outline, lesson_state
+from courses.selectors.progress import course_progress_for
 from courses.services.progress import lesson_view
 from courses.views.common import error_response
 from lms import permissions
@@ -22,7 +29,7 @@ PER_PAGE = 12
 
 
 def catalogue_serve(request, index):
-    live = selectors.catalogue_pages(index)
+    live = catalogue_pages(index)
     # The filter's choices are the same for every reader: kept with the content.
     industries, occupations = content_cached(
         f"catalogue-choices:{index.pk}",
@@ -43,15 +50,15 @@ def catalogue_serve(request, index):
         request.GET or None, industries=industries, occupations=occupations
     )
     filters = form.filters() if request.GET else {}
-    results = selectors.catalogue_courses(index=index, **filters)
+    results = catalogue_courses(index=index, **filters)
     if filters.get("query"):
         paginator = Paginator(results, PER_PAGE)
     else:
         paginator = Paginator(results.values_list("pk", flat=True), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     ids = [getattr(c, "pk", c) for c in page.object_list]
-    courses = selectors.courses_by_ids(ids)
-    progress = selectors.course_progress_for(user=request.user, course_ids=ids)
+    courses = courses_by_ids(ids)
+    progress = course_progress_for(user=request.user, course_ids=ids)
     for course in courses:
         course.user_progress = progress.get(course.pk)
     query = request.GET.copy()
@@ -75,7 +82,7 @@ def catalogue_serve(request, index):
 def course_serve(request, course):
     """The course in the language of the page; enrolment and progress are those of
     its canonical course."""
-    outline = selectors.course_outline(
+    outline = course_outline(
         course=course,
         user=request.user,
         preview=getattr(request, "is_preview", False),
@@ -122,8 +129,8 @@ def _practical_state(submissions: list) -> dict:
 def lesson_serve(request, lesson: LessonPage):
     """The lesson in the language of the page (a translation keeps the block ids);
     access, progress, attempts and submissions go by the canonical course."""
-    course = selectors.course_of_lesson(lesson)
-    canonical_course = selectors.canonical_page(course)
+    course = course_of_lesson(lesson)
+    canonical_course = canonical_page(course)
     preview = getattr(request, "is_preview", False)
     enrollment = None
     if not preview:
@@ -152,7 +159,7 @@ def lesson_serve(request, lesson: LessonPage):
                 lesson_view(enrollment=enrollment, lesson=lesson)
             except DomainError:  # a translated lesson with no canonical lesson
                 enrollment = None
-    state = selectors.lesson_state(
+    state = lesson_state(
         lesson=lesson,
         course=canonical_course,
         enrollment=enrollment,

@@ -8,9 +8,13 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 
-from courses import selectors
 from courses.forms import PracticalDecisionForm
 from courses.models import PracticalEvidencePhoto
+from courses.selectors.languages import current_language, localized_page
+from courses.selectors.practicals import (
+    practical_reviews_for,
+    practical_submissions_visible_to,
+)
 from courses.services.practicals import practical_decide
 from lms import permissions
 from lms.errors import DomainError
@@ -21,7 +25,7 @@ from lms.private_files import serve_private
 def practical_reviews(request):
     if not permissions.can_review_practicals(request.user):
         raise PermissionDenied
-    paginator = Paginator(selectors.practical_reviews_for(user=request.user), 20)
+    paginator = Paginator(practical_reviews_for(user=request.user), 20)
     page = paginator.get_page(request.GET.get("page"))
     return render(request, "courses/practical_reviews.html", {"page": page})
 
@@ -29,9 +33,7 @@ def practical_reviews(request):
 @login_required
 def practical_review(request, submission_id: int):
     submission = get_object_or_404(
-        selectors.practical_submissions_visible_to(request.user).prefetch_related(
-            "photos"
-        ),
+        practical_submissions_visible_to(request.user).prefetch_related("photos"),
         pk=submission_id,
     )
     course = submission.enrollment.course
@@ -60,9 +62,7 @@ def practical_review(request, submission_id: int):
                 messages.success(request, _saved_message(form))
                 return redirect("courses:practical_reviews")
         status = 400
-    lesson = selectors.localized_page(
-        submission.lesson, language=selectors.current_language()
-    )
+    lesson = localized_page(submission.lesson, language=current_language())
     block = lesson.activity_block(
         submission.task_id, "practical"
     ) or submission.lesson.activity_block(submission.task_id, "practical")
@@ -91,7 +91,7 @@ def _saved_message(form) -> str:
 @login_required
 def evidence_photo(request, photo_id: int):
     """Evidence photos are served only to those who may see the submission."""
-    visible = selectors.practical_submissions_visible_to(request.user)
+    visible = practical_submissions_visible_to(request.user)
     photo = get_object_or_404(
         PracticalEvidencePhoto.objects.filter(submission__in=visible.values("pk")),
         pk=photo_id,

@@ -29,6 +29,6 @@ def loom_course(index, teacher):
 
 @pytest.fixture
 def lessons(loom_course):
-    from courses.selectors import lessons_of
+    from courses.selectors.structure import lessons_of
 
     return lessons_of([loom_course])

@@ -9,8 +9,11 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 from kombu.exceptions import OperationalError
 
-from courses import selectors
 from courses.models import CourseCompletion
+from courses.selectors.learning import completed_course_hours
+from courses.selectors.outline import course_outline
+from courses.selectors.progress import course_progress_for, enrollment_progress
+from courses.selectors.structure import lessons_of
 from courses.services.completion import (
     course_completion_certificate_issue,
     course_completion_check,
@@ -58,10 +61,10 @@ def finish_everything(enrollment, lessons, teacher):
 def test_progress_counts_lessons_quizzes_and_practicals(learner, loom_course, lessons):
     enrollment = enrollment_create(user=learner, course=loom_course)
     lesson_complete(enrollment=enrollment, lesson=lessons[0])
-    progress = selectors.enrollment_progress(enrollment)
+    progress = enrollment_progress(enrollment)
     assert (progress.done, progress.requirements.total) == (1, 4)
     assert progress.percent == 25
-    assert selectors.course_progress_for(user=learner, course_ids=[loom_course.pk]) == {
+    assert course_progress_for(user=learner, course_ids=[loom_course.pk]) == {
         loom_course.pk: 25
     }
 
@@ -79,7 +82,7 @@ def test_completing_everything_records_one_completion_with_certificate(
     )
     f.lesson(course=course, title="One", body=[f.text_block()])
     f.lesson(course=course, title="Two", body=[f.quiz_block(), f.practical_block()])
-    lessons = selectors.lessons_of([course])
+    lessons = lessons_of([course])
     enrollment = enrollment_create(user=learner, course=course)
     with django_capture_on_commit_callbacks(execute=True):
         finish_everything(enrollment, lessons, teacher)
@@ -99,7 +102,7 @@ def test_completing_everything_records_one_completion_with_certificate(
     assert SkillCertificate.objects.count() == 1
     assert CourseCompletion.objects.count() == 1
     assert providers.completed_courses(learner) == {course.pk}
-    assert selectors.completed_course_hours(user=learner)[0][1:] == (
+    assert completed_course_hours(user=learner)[0][1:] == (
         completion.hours,
         course.title,
     )
@@ -128,16 +131,16 @@ def test_an_unpublished_lesson_is_refused_and_not_required(learner, loom_course)
     enrollment = enrollment_create(user=learner, course=loom_course)
     with pytest.raises(DomainError):
         lesson_complete(enrollment=enrollment, lesson=draft)
-    assert selectors.enrollment_progress(enrollment).requirements.total == 4
+    assert enrollment_progress(enrollment).requirements.total == 4
 
 
 def test_opening_a_lesson_sets_where_to_continue(learner, loom_course, lessons):
     enrollment = enrollment_create(user=learner, course=loom_course)
     lesson_view(enrollment=enrollment, lesson=lessons[1])
-    outline = selectors.course_outline(course=loom_course, user=learner)
+    outline = course_outline(course=loom_course, user=learner)
     assert outline["continue_lesson"].pk == lessons[1].pk
     lesson_complete(enrollment=enrollment, lesson=lessons[1])
-    outline = selectors.course_outline(course=loom_course, user=learner)
+    outline = course_outline(course=loom_course, user=learner)
     assert outline["continue_lesson"].pk == lessons[0].pk
 
 
@@ -206,7 +209,7 @@ def test_completion_is_saved_and_left_pending_when_the_broker_is_down(
 ):
     """The request that completes the course does not fail after its commit: the
     completion is recorded, without certificate, pending for the sweep."""
-    lesson = selectors.lessons_of([cert_course])[0]
+    lesson = lessons_of([cert_course])[0]
     enrollment = enrollment_create(user=learner, course=cert_course)
     with django_capture_on_commit_callbacks(execute=True):
         lesson_complete(enrollment=enrollment, lesson=lesson)

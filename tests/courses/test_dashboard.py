@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from courses.models import Enrollment
-from courses.selectors_dashboard import learning_next_step
+from courses.selectors.dashboard import learning_next_step
 from tests.courses import factories as f
 
 pytestmark = pytest.mark.django_db

@@ -42,7 +42,7 @@ def test_an_english_reader_gets_english_from_a_chinese_sender(
 
 
 def test_practical_notices_follow_each_readers_language(learner, teacher, loom_course):
-    from courses.selectors import lessons_of
+    from courses.selectors.structure import lessons_of
 
     _intro, practise = lessons_of([loom_course])
     teacher.preferred_language = "zh-hans"

@@ -9,7 +9,6 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
-from courses import selectors
 from courses.models import (
     CourseCompletion,
     Enrollment,
@@ -17,6 +16,15 @@ from courses.models import (
     PracticalSubmission,
     QuizAttempt,
 )
+from courses.selectors.catalogue import (
+    courses_taught_by,
+    platform_course_figures,
+    popular_courses,
+)
+from courses.selectors.languages import canonical_page
+from courses.selectors.outline import course_outline
+from courses.selectors.practicals import practical_reviews_for
+from courses.selectors.progress import course_progress_for, enrollment_progress
 from courses.services.enrollment import enrollment_create
 from courses.services.practicals import practical_decide
 from courses.services.progress import lesson_complete, lesson_view
@@ -88,11 +96,11 @@ def test_canonical_page_is_the_english_page_in_one_query(
 ):
     chinese, english_pk = zh["lessons"][1], loom_course.get_children()[1].pk
     with django_assert_num_queries(1):
-        assert selectors.canonical_page(chinese).pk == english_pk
+        assert canonical_page(chinese).pk == english_pk
     with django_assert_num_queries(0):
-        selectors.canonical_page(chinese)  # remembered on the instance
-    assert selectors.canonical_page(loom_course) is loom_course
-    assert selectors.canonical_page(zh["course"]).pk == loom_course.pk
+        canonical_page(chinese)  # remembered on the instance
+    assert canonical_page(loom_course) is loom_course
+    assert canonical_page(zh["course"]).pk == loom_course.pk
 
 
 # --- learning in Chinese ------------------------------------------------------
@@ -147,8 +155,8 @@ def test_progress_in_chinese_and_english_is_the_same_progress(
     assert response.url == zh["lessons"][1].url
     row = LessonProgress.objects.get(enrollment=enrollment)
     assert row.lesson_id == lessons[0].pk and row.completed_at is not None
-    english = selectors.course_outline(course=loom_course, user=learner)
-    chinese = selectors.course_outline(course=zh["course"], user=learner)
+    english = course_outline(course=loom_course, user=learner)
+    chinese = course_outline(course=zh["course"], user=learner)
     assert english["progress"].percent == chinese["progress"].percent == 25
     assert english["continue_lesson"].pk == lessons[1].pk
     assert chinese["continue_lesson"].pk == zh["lessons"][1].pk
@@ -176,7 +184,7 @@ def test_quiz_submitted_in_chinese_grades_right_on_the_english_lesson(
     assert attempt.results[0]["given"] == ["加油"]
     html = client.get(response.url).content.decode()
     assert "解释-每天加油润滑" in html and zh["lessons"][1].url in html
-    progress = selectors.enrollment_progress(enrollment)
+    progress = enrollment_progress(enrollment)
     assert (lessons[1].pk, "quiz1") in progress.passed_quizzes
     html = client.get(lessons[1].url).content.decode()  # English: already passed
     assert "You passed this quiz." in html
@@ -192,7 +200,7 @@ def test_practical_submitted_in_chinese_is_one_task_with_the_english_lesson(
     assert response.status_code == 302
     submission = PracticalSubmission.objects.get(enrollment=enrollment)
     assert submission.lesson_id == lessons[1].pk
-    assert list(selectors.practical_reviews_for(user=teacher)) == [submission]
+    assert list(practical_reviews_for(user=teacher)) == [submission]
     # Sending the English form too is the same task: the waiting one comes back.
     client.post(
         reverse("courses:practical_submit", args=[lessons[1].pk, "task1"]),
@@ -260,7 +268,7 @@ def test_catalogue_cards_show_progress_in_either_language(client, learner, zh):
     client.force_login(learner)
     html = client.get(zh["course"].get_parent().url).content.decode()
     assert 'aria-valuenow="25"' in html
-    assert selectors.course_progress_for(
+    assert course_progress_for(
         user=learner, course_ids=[zh["course"].pk, enrollment.course_id]
     ) == {zh["course"].pk: 25, enrollment.course_id: 25}
 
@@ -306,11 +314,9 @@ def test_leaving_from_the_chinese_page_leaves_the_course(client, learner, zh):
 
 def test_figures_and_rankings_count_a_translated_course_once(learner, zh, teacher):
     enrollment_create(user=learner, course=zh["course"])
-    assert selectors.platform_course_figures()["courses"] == 1
-    assert [c.pk for c in selectors.popular_courses(5)] == [
-        selectors.canonical_page(zh["course"]).pk
-    ]
-    assert len(selectors.courses_taught_by(user=teacher)) == 1
+    assert platform_course_figures()["courses"] == 1
+    assert [c.pk for c in popular_courses(5)] == [canonical_page(zh["course"]).pk]
+    assert len(courses_taught_by(user=teacher)) == 1
 
 
 # --- a fixed number of queries ------------------------------------------------

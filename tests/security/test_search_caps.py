@@ -6,7 +6,7 @@ no double quote (it broke Wagtail's SQLite FTS5 query: a 500)."""
 import pytest
 from django.urls import reverse
 
-import courses.selectors
+import courses.views.pages
 import home.selectors
 import lms.certification.selectors
 from lms.search import search_text
@@ -41,7 +41,7 @@ def spy(monkeypatch):
         monkeypatch.setattr(module, name, spied)
 
     wrap(home.selectors, "search_pages", lambda kw: kw["query"])
-    wrap(courses.selectors, "catalogue_courses", lambda kw: kw.get("query", ""))
+    wrap(courses.views.pages, "catalogue_courses", lambda kw: kw.get("query", ""))
     wrap(
         lms.certification.selectors,
         "board_certificates",

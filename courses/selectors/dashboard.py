@@ -6,7 +6,8 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from courses.models import Enrollment
-from courses.selectors import current_language, localized_pages, my_learning
+from courses.selectors.languages import current_language, localized_pages
+from courses.selectors.learning import my_learning
 from lms.dashboard import NextStep
 from lms.models import User
 
