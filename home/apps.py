@@ -11,11 +11,11 @@ class HomeConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished
 
         from home import personal_data as home_data
-        from home import selectors as home_selectors
+        from home.selectors.profiles import profile_urls
         from lms import navigation, permissions, personal_data, providers
 
         personal_data.register("home", home_data.export_home, home_data.erase_home)
-        providers.register_profile_urls(home_selectors.profile_urls)
+        providers.register_profile_urls(profile_urls)
         page_published.connect(_content_changed, dispatch_uid="home-content-published")
         page_unpublished.connect(
             _content_changed, dispatch_uid="home-content-unpublished"

@@ -3,7 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from home import selectors
+from home.selectors.stories import feed_stories
 
 
 class StoryRssFeed(Feed):
@@ -21,7 +21,7 @@ class StoryRssFeed(Feed):
         return index.intro or index.title
 
     def items(self, index):
-        return selectors.feed_stories(index=index)
+        return feed_stories(index=index)
 
     def item_title(self, story) -> str:
         return story.title

@@ -32,7 +32,7 @@ class StudioFilterForm(forms.Form):
     )
 
     def __init__(self, *args, index, **kwargs):
-        from home import selectors
+        from home.selectors.studios import studio_regions
 
         super().__init__(*args, **kwargs)
         studios = InnovationStudioPage.objects.child_of(index).live()
@@ -40,7 +40,7 @@ class StudioFilterForm(forms.Form):
             pk__in=studios.values("industry")
         )
         self.fields["region"].choices = [("", _("All regions"))] + [
-            (region, region) for region in selectors.studio_regions(index=index)
+            (region, region) for region in studio_regions(index=index)
         ]
 
     def query_string(self) -> str:

@@ -7,7 +7,7 @@ from django.core.cache import cache
 from django.db import transaction
 from wagtail.models import Page
 
-from home.selectors import CONTENT_VERSION_KEY
+from home.selectors.home_page import CONTENT_VERSION_KEY
 
 
 def content_cache_invalidate() -> None:

@@ -4,8 +4,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from wagtail.models import Locale
 
-from home import selectors
 from home.models import ProfileIndexPage, StoryIndexPage, StudioIndexPage
+from home.selectors.search import MAX_QUERY_LENGTH, search_pages, search_result_cards
+from home.selectors.shared import paginate, section_page
 from lms.search import search_text
 
 # The page types the menu links to, by the name the menu uses.
@@ -18,16 +19,16 @@ SECTIONS = {
 
 def search(request):
     """Wagtail search over the live pages in the visitor's language."""
-    query = search_text(request.GET.get("q", ""), max_length=selectors.MAX_QUERY_LENGTH)
-    results = selectors.search_pages(query=query, locale=Locale.get_active())
-    page = selectors.paginate(request, results, per_page=10)
+    query = search_text(request.GET.get("q", ""), max_length=MAX_QUERY_LENGTH)
+    results = search_pages(query=query, locale=Locale.get_active())
+    page = paginate(request, results, per_page=10)
     return render(
         request,
         "home/search.html",
         {
             "query": query,
             "page": page,
-            "results": selectors.search_result_cards(pages=page, query=query),
+            "results": search_result_cards(pages=page, query=query),
             "query_string": urlencode({"q": query}) if query else "",
         },
     )
@@ -36,7 +37,7 @@ def search(request):
 def section(request, name: str):
     """A stable address for a section page (stories, role models, studios) that goes
     to that page in the visitor's language."""
-    index = selectors.section_page(model=SECTIONS[name], locale=Locale.get_active())
+    index = section_page(model=SECTIONS[name], locale=Locale.get_active())
     if index is None:
         raise Http404
     return redirect(index.url)

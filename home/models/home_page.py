@@ -48,15 +48,21 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from home import selectors
+        from home.selectors.home_page import (
+            content_version,
+            featured_profiles,
+            latest_stories,
+            platform_figures,
+            popular_courses,
+        )
 
         context = super().get_context(request, *args, **kwargs)
         # Lazy: the template caches these blocks, so on a cache hit nothing is read.
-        context["featured_profiles"] = partial(selectors.featured_profiles, home=self)
-        context["latest_stories"] = selectors.latest_stories(locale=self.locale)
-        context["popular_courses"] = selectors.popular_courses
-        context["platform_figures"] = selectors.platform_figures
-        context["content_version"] = selectors.content_version()
+        context["featured_profiles"] = partial(featured_profiles, home=self)
+        context["latest_stories"] = latest_stories(locale=self.locale)
+        context["popular_courses"] = popular_courses
+        context["platform_figures"] = platform_figures
+        context["content_version"] = content_version()
         if request.user.is_authenticated:
             # The person's next step leads the page (lms.dashboard, each app's own).
             from lms.dashboard import next_step_for

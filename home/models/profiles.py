@@ -44,12 +44,11 @@ class ProfileIndexPage(Page):
         verbose_name_plural = _("role model indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from home import selectors
+        from home.selectors.profiles import profiles_under
+        from home.selectors.shared import paginate
 
         context = super().get_context(request, *args, **kwargs)
-        context["profiles"] = selectors.paginate(
-            request, selectors.profiles_under(index=self), per_page=12
-        )
+        context["profiles"] = paginate(request, profiles_under(index=self), per_page=12)
         return context
 
 
@@ -141,10 +140,10 @@ class CraftsmanProfilePage(ContentPage):
         return self.portrait
 
     def get_context(self, request, *args, **kwargs):
-        from home import selectors
+        from home.selectors.profiles import profile_details
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.profile_details(profile=self))
+        context.update(profile_details(profile=self))
         return context
 
 

@@ -51,14 +51,15 @@ class StoryIndexPage(RoutablePageMixin, Page):
         verbose_name_plural = _("story indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from home import selectors
+        from home.selectors.shared import paginate
+        from home.selectors.stories import stories_under, story_tags
 
         context = super().get_context(request, *args, **kwargs)
         tag = request.GET.get("tag", "")[:100].strip()
         context["tag"] = tag
-        context["tags"] = selectors.story_tags(index=self)
-        context["stories"] = selectors.paginate(
-            request, selectors.stories_under(index=self, tag=tag), per_page=10
+        context["tags"] = story_tags(index=self)
+        context["stories"] = paginate(
+            request, stories_under(index=self, tag=tag), per_page=10
         )
         context["query_string"] = urlencode({"tag": tag}) if tag else ""
         return context
@@ -132,10 +133,10 @@ class StoryPage(ContentPage):
         return self.lead_image
 
     def get_context(self, request, *args, **kwargs):
-        from home import selectors
+        from home.selectors.shared import related_pages
 
         context = super().get_context(request, *args, **kwargs)
-        context["related"] = selectors.related_pages(page=self, locale=self.locale)
+        context["related"] = related_pages(page=self, locale=self.locale)
         return context
 
 

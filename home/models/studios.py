@@ -65,17 +65,18 @@ class StudioIndexPage(Page):
         verbose_name_plural = _("studio indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from home import selectors
         from home.forms import StudioFilterForm
+        from home.selectors.shared import paginate
+        from home.selectors.studios import alliances_under, studios_under
 
         context = super().get_context(request, *args, **kwargs)
         form = StudioFilterForm(request.GET or None, index=self)
         filters = form.cleaned_data if form.is_valid() else {}
         context["filter_form"] = form
-        context["studios"] = selectors.paginate(
-            request, selectors.studios_under(index=self, **filters), per_page=12
+        context["studios"] = paginate(
+            request, studios_under(index=self, **filters), per_page=12
         )
-        context["alliances"] = selectors.alliances_under(index=self)
+        context["alliances"] = alliances_under(index=self)
         context["query_string"] = form.query_string()
         return context
 
@@ -172,10 +173,10 @@ class InnovationStudioPage(ContentPage):
         return self.image
 
     def get_context(self, request, *args, **kwargs):
-        from home import selectors
+        from home.selectors.studios import studio_details
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.studio_details(studio=self))
+        context.update(studio_details(studio=self))
         return context
 
 
@@ -354,10 +355,10 @@ class AlliancePage(ContentPage):
         return self.image
 
     def get_context(self, request, *args, **kwargs):
-        from home import selectors
+        from home.selectors.studios import alliance_details
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.alliance_details(alliance=self))
+        context.update(alliance_details(alliance=self))
         return context
 
 

@@ -4,7 +4,7 @@ import pytest
 from django.db import IntegrityError, transaction
 
 from home.models import InnovationStudioPage, ProfileHonour, StudioAchievement
-from home.selectors import studio_totals
+from home.selectors.studios import studio_totals
 from tests.home.factories import (
     CraftsmanProfilePageFactory,
     InnovationStudioPageFactory,

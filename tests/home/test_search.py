@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from wagtail.search.models import IndexEntry
 
-from home.selectors import search_pages
+from home.selectors.search import search_pages
 from tests.home.factories import (
     CraftsmanProfilePageFactory,
     InnovationStudioPageFactory,

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 import courses.views.pages
-import home.selectors
+import home.views
 import lms.certification.selectors
 from lms.search import search_text
 from lms.services.tokens import api_token_issue
@@ -40,7 +40,7 @@ def spy(monkeypatch):
 
         monkeypatch.setattr(module, name, spied)
 
-    wrap(home.selectors, "search_pages", lambda kw: kw["query"])
+    wrap(home.views, "search_pages", lambda kw: kw["query"])
     wrap(courses.views.pages, "catalogue_courses", lambda kw: kw.get("query", ""))
     wrap(
         lms.certification.selectors,
