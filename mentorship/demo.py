@@ -12,7 +12,20 @@ from django.utils import timezone
 from lms.demo import demo_enterprise, demo_user
 from lms.models import Industry, Occupation
 from mentorship.models import Agreement, ServiceRequest
-from mentorship.services import agreements, milestones, requests, sessions
+from mentorship.services import agreements, milestones, sessions
+from mentorship.services.requests.matching import (
+    service_request_assign,
+    service_request_offer,
+)
+from mentorship.services.requests.outcome import (
+    service_request_close,
+    service_request_confirm,
+)
+from mentorship.services.requests.placing import (
+    service_request_create,
+    service_request_publish,
+)
+from mentorship.services.trades import mentor_trade_add
 
 WELDER = ("6-18-02-04", "Welder", "焊工", "automotive")
 CNC = ("6-18-01-07", "CNC machining-centre operator", "加工中心操作调整工", "aerospace")
@@ -114,8 +127,8 @@ def _occupation(code: str, name: str, name_zh: str, industry: str) -> Occupation
 def load(*, stdout) -> None:
     welder, cnc, fitter = (_occupation(*o) for o in (WELDER, CNC, FITTER))
     yi_ran, han_liping = demo_user("mentor"), demo_user("mentor2")
-    requests.mentor_trade_add(user=yi_ran, occupation=welder)
-    requests.mentor_trade_add(user=han_liping, occupation=cnc)
+    mentor_trade_add(user=yi_ran, occupation=welder)
+    mentor_trade_add(user=han_liping, occupation=cnc)
     made = _agreement(welder, yi_ran)
     count = _service_requests(welder, cnc, fitter, yi_ran, han_liping)
     stdout.write(
@@ -283,7 +296,7 @@ def _service_requests(welder, cnc, fitter, yi_ran, han_liping) -> int:
         if ServiceRequest.objects.filter(title=title, enterprise=enterprise).exists():
             continue
         made += 1
-        request = requests.service_request_create(
+        request = service_request_create(
             enterprise=enterprise,
             posted_by=poster,
             title=title,
@@ -296,13 +309,13 @@ def _service_requests(welder, cnc, fitter, yi_ran, han_liping) -> int:
         )
         if state == "submitted":
             continue
-        requests.service_request_publish(service_request=request, actor=coordinator)
+        service_request_publish(service_request=request, actor=coordinator)
         if state == "published":
             continue
-        requests.service_request_offer(
+        service_request_offer(
             service_request=request, mentor=mentor, note="I can come next week."
         )
-        requests.service_request_assign(
+        service_request_assign(
             service_request=request, actor=coordinator, mentor=mentor
         )
         sessions.service_visit_log(
@@ -317,13 +330,13 @@ def _service_requests(welder, cnc, fitter, yi_ran, han_liping) -> int:
         )
         if state == "assigned":
             continue
-        requests.service_request_close(
+        service_request_close(
             service_request=request,
             mentor=mentor,
             solution="Changed the weld sequence and added a toe-grinding step; "
             "no cracks in 40 bench-tested parts since.",
         )
-        requests.service_request_confirm(
+        service_request_confirm(
             service_request=request,
             actor=poster,
             rating=5,

@@ -143,11 +143,18 @@ def _request_assigned(today, enterprises) -> None:
     """The auto park's manager asks for help; Yi Ran offers and is assigned."""
     from lms.demo import demo_user
     from lms.models import Occupation
-    from mentorship.services import requests
+    from mentorship.services.requests.matching import (
+        service_request_assign,
+        service_request_offer,
+    )
+    from mentorship.services.requests.placing import (
+        service_request_create,
+        service_request_publish,
+    )
 
     manager, coordinator = demo_user("manager"), demo_user("coordinator")
     yi_ran = demo_user("mentor")
-    request = requests.service_request_create(
+    request = service_request_create(
         enterprise=enterprises["autopark"],
         posted_by=manager,
         title="Spatter on the new robot welding line",
@@ -159,10 +166,8 @@ def _request_assigned(today, enterprises) -> None:
         preferred_from=today + datetime.timedelta(days=3),
         preferred_until=today + datetime.timedelta(days=21),
     )
-    requests.service_request_publish(service_request=request, actor=coordinator)
-    requests.service_request_offer(
+    service_request_publish(service_request=request, actor=coordinator)
+    service_request_offer(
         service_request=request, mentor=yi_ran, note="I can come on Monday."
     )
-    requests.service_request_assign(
-        service_request=request, actor=coordinator, mentor=yi_ran
-    )
+    service_request_assign(service_request=request, actor=coordinator, mentor=yi_ran)

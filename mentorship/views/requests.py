@@ -25,8 +25,22 @@ from mentorship.forms import (
     SessionForm,
 )
 from mentorship.models import ServiceRequest, ServiceRequestAttachment
-from mentorship.services import requests as services
 from mentorship.services import sessions as session_services
+from mentorship.services.requests.matching import (
+    service_request_assign,
+    service_request_offer,
+)
+from mentorship.services.requests.outcome import (
+    service_request_close,
+    service_request_confirm,
+    service_request_reopen,
+)
+from mentorship.services.requests.placing import (
+    service_request_cancel,
+    service_request_create,
+    service_request_publish,
+    service_request_reject,
+)
 
 from .common import refused, require, serve_file
 
@@ -70,9 +84,7 @@ def request_create(request):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
-            service_request = services.service_request_create(
-                posted_by=request.user, **data
-            )
+            service_request = service_request_create(posted_by=request.user, **data)
         except DomainError as error:
             form.add_error(None, error.message)
         else:
@@ -175,9 +187,7 @@ def request_publish(request, pk: int):
     return _step(
         request,
         pk,
-        lambda sr, _d: services.service_request_publish(
-            service_request=sr, actor=request.user
-        ),
+        lambda sr, _d: service_request_publish(service_request=sr, actor=request.user),
         _("The request is published to the mentors of its trade."),
     )
 
@@ -188,7 +198,7 @@ def request_reject(request, pk: int):
     return _step(
         request,
         pk,
-        lambda sr, d: services.service_request_reject(
+        lambda sr, d: service_request_reject(
             service_request=sr, actor=request.user, reason=d["reason"]
         ),
         _("The request is declined."),
@@ -203,7 +213,7 @@ def request_cancel(request, pk: int):
     return _step(
         request,
         pk,
-        lambda sr, d: services.service_request_cancel(
+        lambda sr, d: service_request_cancel(
             service_request=sr, actor=request.user, reason=d["reason"]
         ),
         _("The request is withdrawn."),
@@ -218,7 +228,7 @@ def request_offer(request, pk: int):
     return _step(
         request,
         pk,
-        lambda sr, d: services.service_request_offer(
+        lambda sr, d: service_request_offer(
             service_request=sr, mentor=request.user, note=d.get("note", "")
         ),
         _("Your offer is sent to the union."),
@@ -232,7 +242,7 @@ def request_assign(request, pk: int):
     return _step(
         request,
         pk,
-        lambda sr, d: services.service_request_assign(
+        lambda sr, d: service_request_assign(
             service_request=sr, actor=request.user, mentor=d["mentor"]
         ),
         _("The mentor is assigned and told."),
@@ -247,7 +257,7 @@ def request_close(request, pk: int):
     return _step(
         request,
         pk,
-        lambda sr, d: services.service_request_close(
+        lambda sr, d: service_request_close(
             service_request=sr, mentor=request.user, solution=d["solution"]
         ),
         _("The request is closed; the enterprise is asked to confirm."),
@@ -262,7 +272,7 @@ def request_confirm(request, pk: int):
     return _step(
         request,
         pk,
-        lambda sr, d: services.service_request_confirm(
+        lambda sr, d: service_request_confirm(
             service_request=sr,
             actor=request.user,
             rating=d["rating"],
@@ -280,7 +290,7 @@ def request_reopen(request, pk: int):
     return _step(
         request,
         pk,
-        lambda sr, d: services.service_request_reopen(
+        lambda sr, d: service_request_reopen(
             service_request=sr, actor=request.user, reason=d["reopen_reason"]
         ),
         _("The request is reopened; the mentor is told it is not solved."),

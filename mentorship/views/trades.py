@@ -12,7 +12,7 @@ from lms.models import User
 from lms.roles import Role
 from mentorship.forms import MentorTradeForm
 from mentorship.models import MentorTrade
-from mentorship.services import requests as services
+from mentorship.services.trades import mentor_trade_add, mentor_trade_remove
 
 from .common import require
 
@@ -25,14 +25,10 @@ def mentor_trades(request):
         data = form.cleaned_data
         try:
             if request.POST.get("remove"):
-                services.mentor_trade_remove(
-                    user=data["mentor"], occupation=data["occupation"]
-                )
+                mentor_trade_remove(user=data["mentor"], occupation=data["occupation"])
                 messages.success(request, _("The trade is removed."))
             else:
-                services.mentor_trade_add(
-                    user=data["mentor"], occupation=data["occupation"]
-                )
+                mentor_trade_add(user=data["mentor"], occupation=data["occupation"])
                 messages.success(request, _("The trade is recorded."))
         except DomainError as error:
             form.add_error(None, error.message)

@@ -8,7 +8,10 @@ from django.core import mail
 
 from lms.models import Notification, User
 from mentorship.models import Agreement, ServiceRequest
-from mentorship.services import requests as services
+from mentorship.services.requests.placing import (
+    service_request_create,
+    service_request_publish,
+)
 from mentorship.services.sessions import guidance_session_log
 from tests.lms.factories import MembershipFactory, OccupationFactory, UserFactory
 
@@ -22,7 +25,7 @@ def test_a_request_titled_with_a_line_break_is_mailed_to_the_mentors_on_one_line
 ):
     manager = UserFactory()
     MembershipFactory(user=manager, role="manager")
-    request = services.service_request_create(
+    request = service_request_create(
         enterprise=manager.memberships.get().enterprise,
         posted_by=manager,
         title="Broken loom\r\nurgent\x0b",
@@ -35,7 +38,7 @@ def test_a_request_titled_with_a_line_break_is_mailed_to_the_mentors_on_one_line
     trade = MentorTradeFactory(occupation=request.occupation)
     union = coordinator()
     with django_capture_on_commit_callbacks(execute=True):
-        services.service_request_publish(service_request=request, actor=union)
+        service_request_publish(service_request=request, actor=union)
     to_mentor = [m for m in mail.outbox if m.to == [trade.user.email]]
     assert len(to_mentor) == 1
     assert to_mentor[0].subject.endswith("Broken loom urgent")

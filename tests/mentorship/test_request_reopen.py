@@ -12,8 +12,12 @@ from lms.errors import DomainError, PermissionDenied
 from lms.models import Notification
 from lms.roles import Role
 from mentorship.models import GuidanceSession, ServiceRequest, ServiceRequestEvent
-from mentorship.services import requests as services
 from mentorship.services import sessions as session_services
+from mentorship.services.requests.outcome import (
+    service_request_close,
+    service_request_confirm,
+    service_request_reopen,
+)
 from mentorship.tasks import confirm_unanswered_requests
 from tests.lms.factories import MembershipFactory, UserFactory
 from tests.lms.helpers import give_totp
@@ -50,7 +54,7 @@ def closed(manager):
         end_time=datetime.time(11, 0),
         problem="Bearing wear",
     )
-    services.service_request_close(
+    service_request_close(
         service_request=request, mentor=trade.user, solution="Replaced bearings"
     )
     request.refresh_from_db()
@@ -66,7 +70,7 @@ def closed_days_ago(request, days: int) -> None:
 def test_the_enterprise_reopens_a_closed_request_with_its_reason(manager, closed):
     """Back to the assigned mentor (in progress), the reason on one line in the
     history with who did it, and the mentor told; the mentor may close it again."""
-    services.service_request_reopen(
+    service_request_reopen(
         service_request=closed, actor=manager, reason="Still vibrates\nat 9,000 rpm"
     )
     closed.refresh_from_db()
@@ -79,7 +83,7 @@ def test_the_enterprise_reopens_a_closed_request_with_its_reason(manager, closed
         recipient=closed.assigned_mentor, kind="mentorship.request_reopened"
     )
     assert "Still vibrates at 9,000 rpm" in notice.render("en").body
-    services.service_request_close(
+    service_request_close(
         service_request=closed, mentor=closed.assigned_mentor, solution="Rebalanced"
     )
     closed.refresh_from_db()
@@ -91,9 +95,7 @@ def test_a_reopen_without_a_reason_is_refused_and_changes_nothing(
     manager, closed, reason
 ):
     with pytest.raises(DomainError):
-        services.service_request_reopen(
-            service_request=closed, actor=manager, reason=reason
-        )
+        service_request_reopen(service_request=closed, actor=manager, reason=reason)
     closed.refresh_from_db()
     assert closed.status == Status.CLOSED
     assert not Notification.objects.filter(kind="mentorship.request_reopened")
@@ -107,7 +109,7 @@ def test_only_hr_and_managers_of_the_requesting_enterprise_reopen(closed):
     other_manager = MembershipFactory(role="manager").user
     for person in (closed.assigned_mentor, coordinator(), worker, other_manager):
         with pytest.raises(PermissionDenied):
-            services.service_request_reopen(
+            service_request_reopen(
                 service_request=closed, actor=person, reason="Not solved"
             )
         closed.refresh_from_db()
@@ -115,17 +117,15 @@ def test_only_hr_and_managers_of_the_requesting_enterprise_reopen(closed):
     hr = MembershipFactory(
         enterprise=enterprise, role="hr", user=UserFactory(roles=[Role.HR])
     ).user
-    services.service_request_reopen(
-        service_request=closed, actor=hr, reason="Not solved"
-    )
+    service_request_reopen(service_request=closed, actor=hr, reason="Not solved")
     closed.refresh_from_db()
     assert closed.status == Status.ASSIGNED
 
 
 def test_only_a_closed_request_can_be_reopened(manager, closed):
-    services.service_request_confirm(service_request=closed, actor=manager, rating=4)
+    service_request_confirm(service_request=closed, actor=manager, rating=4)
     with pytest.raises(DomainError, match="Confirmed by the enterprise"):
-        services.service_request_reopen(
+        service_request_reopen(
             service_request=closed, actor=manager, reason="Not solved"
         )
 
@@ -160,10 +160,8 @@ def test_a_request_closed_13_days_ago_waits_for_the_enterprise(closed):
 
 def test_closing_again_after_a_reopen_starts_the_14_days_again(manager, closed):
     closed_days_ago(closed, 20)
-    services.service_request_reopen(
-        service_request=closed, actor=manager, reason="Not solved"
-    )
-    services.service_request_close(
+    service_request_reopen(service_request=closed, actor=manager, reason="Not solved")
+    service_request_close(
         service_request=closed, mentor=closed.assigned_mentor, solution="Rebalanced"
     )
     assert confirm_unanswered_requests() == 0

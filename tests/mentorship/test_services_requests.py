@@ -6,8 +6,21 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from lms.errors import DomainError, PermissionDenied
 from lms.models import Notification
 from mentorship.models import GuidanceSession, ServiceRequest
-from mentorship.services import requests as services
 from mentorship.services import sessions as session_services
+from mentorship.services.requests.matching import (
+    service_request_assign,
+    service_request_offer,
+)
+from mentorship.services.requests.outcome import (
+    service_request_close,
+    service_request_confirm,
+)
+from mentorship.services.requests.placing import (
+    service_request_cancel,
+    service_request_create,
+    service_request_publish,
+    service_requests_notify_pending,
+)
 from tests.lms.factories import (
     EnterpriseFactory,
     MembershipFactory,
@@ -44,7 +57,7 @@ def post(manager, **overrides):
         "site": "Winding workshop",
     }
     kwargs.update(overrides)
-    return services.service_request_create(**kwargs)
+    return service_request_create(**kwargs)
 
 
 def test_the_whole_order_is_recorded_step_by_step(
@@ -57,14 +70,12 @@ def test_the_whole_order_is_recorded_step_by_step(
     trade = MentorTradeFactory(occupation=request.occupation)
     union = coordinator()
     with django_capture_on_commit_callbacks(execute=True):
-        services.service_request_publish(service_request=request, actor=union)
+        service_request_publish(service_request=request, actor=union)
     assert Notification.objects.filter(
         recipient=trade.user, key__endswith=":published"
     ).exists()
-    services.service_request_offer(service_request=request, mentor=trade.user)
-    services.service_request_assign(
-        service_request=request, actor=union, mentor=trade.user
-    )
+    service_request_offer(service_request=request, mentor=trade.user)
+    service_request_assign(service_request=request, actor=union, mentor=trade.user)
     visit = session_services.service_visit_log(
         service_request=request,
         mentor=trade.user,
@@ -73,10 +84,10 @@ def test_the_whole_order_is_recorded_step_by_step(
         end_time=datetime.time(17, 0),
         problem="Bearing wear",
     )
-    services.service_request_close(
+    service_request_close(
         service_request=request, mentor=trade.user, solution="Replaced bearings"
     )
-    services.service_request_confirm(service_request=request, actor=manager, rating=5)
+    service_request_confirm(service_request=request, actor=manager, rating=5)
     request.refresh_from_db()
     assert request.status == Status.CONFIRMED and request.rating == 5
     assert request.attachments.count() == 1
@@ -138,21 +149,19 @@ def test_steps_out_of_order_are_refused(status, step):
     MembershipFactory(user=owner, enterprise=request.enterprise, role="hr")
     union = coordinator()
     steps = {
-        "publish": lambda: services.service_request_publish(
+        "publish": lambda: service_request_publish(
             service_request=request, actor=union
         ),
-        "assign": lambda: services.service_request_assign(
+        "assign": lambda: service_request_assign(
             service_request=request, actor=union, mentor=trade.user
         ),
-        "close": lambda: services.service_request_close(
+        "close": lambda: service_request_close(
             service_request=request, mentor=trade.user, solution="Done"
         ),
-        "confirm": lambda: services.service_request_confirm(
+        "confirm": lambda: service_request_confirm(
             service_request=request, actor=owner, rating=4
         ),
-        "cancel": lambda: services.service_request_cancel(
-            service_request=request, actor=owner
-        ),
+        "cancel": lambda: service_request_cancel(service_request=request, actor=owner),
     }
     with pytest.raises(DomainError):
         steps[step]()
@@ -167,10 +176,10 @@ def test_only_mentors_of_the_trade_offer_and_only_once():
         status=Status.PUBLISHED, occupation=trade.occupation
     )
     with pytest.raises(DomainError):
-        services.service_request_offer(service_request=request, mentor=mentor())
-    services.service_request_offer(service_request=request, mentor=trade.user)
+        service_request_offer(service_request=request, mentor=mentor())
+    service_request_offer(service_request=request, mentor=trade.user)
     with pytest.raises(DomainError) as error:
-        services.service_request_offer(service_request=request, mentor=trade.user)
+        service_request_offer(service_request=request, mentor=trade.user)
     assert error.value.code == "already_offered"
     assert request.offers.count() == 1
 
@@ -178,7 +187,7 @@ def test_only_mentors_of_the_trade_offer_and_only_once():
 def test_assigning_a_mentor_of_another_trade_is_refused():
     request = ServiceRequestFactory(status=Status.PUBLISHED)
     with pytest.raises(DomainError) as error:
-        services.service_request_assign(
+        service_request_assign(
             service_request=request, actor=coordinator(), mentor=mentor()
         )
     assert error.value.code == "unsuitable_mentor"
@@ -187,7 +196,7 @@ def test_assigning_a_mentor_of_another_trade_is_refused():
 def test_only_coordinators_publish():
     request = ServiceRequestFactory()
     with pytest.raises(PermissionDenied):
-        services.service_request_publish(service_request=request, actor=mentor())
+        service_request_publish(service_request=request, actor=mentor())
 
 
 def test_rating_must_be_one_to_five(manager):
@@ -199,9 +208,7 @@ def test_rating_must_be_one_to_five(manager):
         assigned_mentor=trade.user,
     )
     with pytest.raises(DomainError):
-        services.service_request_confirm(
-            service_request=request, actor=manager, rating=6
-        )
+        service_request_confirm(service_request=request, actor=manager, rating=6)
     request.refresh_from_db()
     assert request.status == Status.CLOSED
 
@@ -237,15 +244,15 @@ def test_publishing_with_the_broker_down_succeeds_and_beat_tells_the_mentors_lat
     trade = MentorTradeFactory(occupation=request.occupation)
     monkeypatch.setattr(notify_mentors_of_request, "delay", broker_down)
     with django_capture_on_commit_callbacks(execute=True):
-        services.service_request_publish(service_request=request, actor=coordinator())
+        service_request_publish(service_request=request, actor=coordinator())
     request.refresh_from_db()
     assert request.status == Status.PUBLISHED
     told = Notification.objects.filter(recipient=trade.user)
     assert not told.exists()
 
-    assert services.service_requests_notify_pending() == 1
+    assert service_requests_notify_pending() == 1
     assert told.count() == 1
-    services.service_requests_notify_pending()  # again: nobody is told twice
+    service_requests_notify_pending()  # again: nobody is told twice
     assert told.count() == 1
 
 
@@ -257,5 +264,5 @@ def test_the_sweep_leaves_requests_not_published_or_published_long_ago(manager):
     ServiceRequest.objects.filter(pk=old.pk).update(
         updated_at=datetime.datetime(2020, 1, 1, tzinfo=datetime.UTC)
     )
-    assert services.service_requests_notify_pending() == 0
+    assert service_requests_notify_pending() == 0
     assert not Notification.objects.exists()
