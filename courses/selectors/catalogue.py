@@ -7,12 +7,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, QuerySet
 
-from courses.models import (
-    CourseCompletion,
-    CourseIndexPage,
-    CoursePage,
-    Enrollment,
-)
+from courses.models import CourseCompletion, CourseIndexPage, CoursePage, Enrollment
 from courses.selectors.languages import canonical_page, default_language
 from lms import search as text_search
 

@@ -10,11 +10,7 @@ from decimal import Decimal
 from django.db.models import Q
 from django.utils import timezone
 
-from courses.models import (
-    CourseCompletion,
-    CoursePage,
-    Enrollment,
-)
+from courses.models import CourseCompletion, CoursePage, Enrollment
 from courses.selectors.languages import (
     canonical_page,
     current_language,

@@ -5,10 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, Q, QuerySet
 
-from courses.models import (
-    CoursePage,
-    PracticalSubmission,
-)
+from courses.models import CoursePage, PracticalSubmission
 
 
 def practical_reviews_for(*, user) -> QuerySet[PracticalSubmission]:

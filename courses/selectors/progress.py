@@ -7,12 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from courses.models import (
-    Enrollment,
-    LessonProgress,
-    PracticalSubmission,
-    QuizAttempt,
-)
+from courses.models import Enrollment, LessonProgress, PracticalSubmission, QuizAttempt
 from courses.selectors.languages import canonical_ids
 from courses.selectors.structure import (
     CourseRequirements,

@@ -10,10 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Q
 from wagtail.models import Page
 
-from courses.models import (
-    CoursePage,
-    LessonPage,
-)
+from courses.models import CoursePage, LessonPage
 from lms.routing import content_cached
 
 

@@ -9,10 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale
 
 from courses.selectors import catalogue as course_catalogue
-from home.models import (
-    CraftsmanProfilePage,
-    StoryPage,
-)
+from home.models import CraftsmanProfilePage, StoryPage
 from home.selectors.shared import localized, with_image
 from lms.models import SkillCertificate
 from mentorship import selectors as mentorship_selectors

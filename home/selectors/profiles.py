@@ -9,10 +9,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from courses.selectors import catalogue as course_catalogue
-from home.models import (
-    CraftsmanProfilePage,
-    InnovationStudioPage,
-)
+from home.models import CraftsmanProfilePage, InnovationStudioPage
 from home.selectors.shared import localized, with_image
 from mentorship import selectors as mentorship_selectors
 

@@ -14,11 +14,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
 
-from home.models import (
-    AlliancePage,
-    CraftsmanProfilePage,
-    InnovationStudioPage,
-)
+from home.models import AlliancePage, CraftsmanProfilePage, InnovationStudioPage
 from lms.translations import pages_in_language
 
 

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from home.models import (
-    StoryIndexPage,
-    StoryPage,
-)
+from home.models import StoryIndexPage, StoryPage
 from home.selectors.shared import with_image
 
 

@@ -5,11 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Count, QuerySet, Sum
 
-from home.models import (
-    AlliancePage,
-    InnovationStudioPage,
-    StudioAchievement,
-)
+from home.models import AlliancePage, InnovationStudioPage, StudioAchievement
 from home.selectors.shared import localized, related_pages, with_image
 
 
