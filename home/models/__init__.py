@@ -1,3 +1,9 @@
+from .alliances import (
+    AllianceMemberStudio,
+    AllianceMemberUnit,
+    AlliancePage,
+    AllianceRelatedPage,
+)
 from .base import ContentPage, RelatedPage
 from .home_page import HomeFeaturedProfile, HomePage
 from .profiles import (
@@ -10,10 +16,6 @@ from .profiles import (
 from .stories import StoryIndexPage, StoryPage, StoryPageTag, StoryRelatedPage
 from .studios import (
     AchievementKind,
-    AllianceMemberStudio,
-    AllianceMemberUnit,
-    AlliancePage,
-    AllianceRelatedPage,
     AssessmentResult,
     InnovationStudioPage,
     StudioAchievement,
