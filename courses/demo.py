@@ -19,7 +19,7 @@ from courses.services.catalogue import catalogue_ensure
 from courses.services.enrollment import enrollment_assign, enrollment_create
 from courses.services.progress import lesson_complete, lesson_view
 from lms.demo import demo_user
-from lms.illustrations import illustration_image
+from lms.illustrations.images import illustration_image
 from lms.models import Industry, Occupation
 from lms.services.pages import page_translation_get_or_create
 
@@ -86,8 +86,8 @@ COURSES = [
 ]
 
 
-# Drawn pictures (``lms.illustrations``): each course's cover, and a diagram for the
-# lessons that teach from text, by lesson position, with its text alternative.
+# Drawn pictures (``lms.illustrations``): each course's cover, and a diagram for
+# the lessons that teach from text, by lesson position, with its text alternative.
 COVERS = {
     "ai-textile": ("loom", 0),
     "welding-robot-operation": ("welding_cell", 1),

@@ -36,7 +36,7 @@ from home.models import (
     StudioMember,
 )
 from lms.demo import demo_enterprise, demo_user
-from lms.illustrations import illustration_image
+from lms.illustrations.images import illustration_image
 from lms.models import Industry, Occupation
 from lms.services.pages import page_translation_get_or_create
 

@@ -7,8 +7,9 @@ import pytest
 from PIL import Image
 from wagtail.images import get_image_model
 
-from lms import illustrations
-from lms.illustrations import SUBJECTS, draw, illustration_image
+from lms.illustrations.canvas import LANDSCAPE, PORTRAIT
+from lms.illustrations.images import draw, illustration_image
+from lms.illustrations.subjects import SUBJECTS
 
 SMALL = (320, 180)
 
@@ -36,9 +37,7 @@ def test_a_variant_changes_the_picture():
 def test_each_subject_is_a_png_of_its_size_with_its_focal_box_inside(subject):
     drawing = draw(subject)
     picture = Image.open(BytesIO(drawing.data))
-    expected = (
-        illustrations.PORTRAIT if subject == "portrait" else illustrations.LANDSCAPE
-    )
+    expected = PORTRAIT if subject == "portrait" else LANDSCAPE
     assert (picture.format, picture.size) == ("PNG", expected)
     assert (drawing.width, drawing.height) == expected
     left, top, width, height = drawing.focal
@@ -59,5 +58,5 @@ def test_an_illustration_is_stored_once_with_its_focal_point():
     again = illustration_image(title="Illustration · loom 1", subject="loom", variant=1)
     assert again.pk == first.pk
     assert get_image_model().objects.count() == 1
-    assert (first.width, first.height) == illustrations.LANDSCAPE
+    assert (first.width, first.height) == LANDSCAPE
     assert first.has_focal_point()
