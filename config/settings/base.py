@@ -1,13 +1,94 @@
 """Settings shared by every environment; ``dev``, ``test`` and ``production``
-adjust them."""
+adjust them. Django's own settings and the project's are here; each third-party part
+is a module of its own, imported here so that every environment sees one namespace:
+``accounts`` (Django auth, allauth, two-factor), ``cms`` (Wagtail), ``worker``
+(Celery) and ``csp`` (Content-Security-Policy), on top of ``environment`` (the
+environment reader, the site's address, languages and time zone)."""
 
-from pathlib import Path
+# The imported settings are declared for Django (and dev/test/production), not used.
+# ruff: noqa: F401
 
-import environ
-from celery.schedules import crontab
-
-BASE_DIR = Path(__file__).resolve().parent.parent.parent
-env = environ.Env()
+from config.settings.accounts import (
+    ACCOUNT_ADAPTER,
+    ACCOUNT_CONFIRM_EMAIL_ON_GET,
+    ACCOUNT_EMAIL_VERIFICATION,
+    ACCOUNT_FORMS,
+    ACCOUNT_LOGIN_BY_CODE_ENABLED,
+    ACCOUNT_LOGIN_BY_CODE_FORMAT,
+    ACCOUNT_LOGIN_METHODS,
+    ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION,
+    ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE,
+    ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT,
+    ACCOUNT_PHONE_VERIFICATION_ENABLED,
+    ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND,
+    ACCOUNT_PREVENT_ENUMERATION,
+    ACCOUNT_RATE_LIMITS,
+    ACCOUNT_SIGNUP_FIELDS,
+    ACCOUNT_UNIQUE_EMAIL,
+    ACCOUNT_USER_MODEL_USERNAME_FIELD,
+    ALLAUTH_TRUSTED_PROXY_COUNT,
+    AUTH_PASSWORD_VALIDATORS,
+    AUTH_USER_MODEL,
+    AUTHENTICATION_BACKENDS,
+    LMS_REQUIRE_MFA,
+    LOGIN_REDIRECT_URL,
+    LOGIN_URL,
+    MFA_SUPPORTED_TYPES,
+    MFA_TOTP_ISSUER,
+    PASSWORD_VALIDATION,
+    TRUSTED_PROXY_COUNT,
+)
+from config.settings.cms import (
+    MAX_AVATAR_BYTES,
+    MAX_DOCUMENT_BYTES,
+    MAX_IMAGE_PIXELS,
+    MAX_VIDEO_BYTES,
+    WAGTAIL_CONTENT_LANGUAGES,
+    WAGTAIL_GRAVATAR_PROVIDER_URL,
+    WAGTAIL_I18N_ENABLED,
+    WAGTAIL_PASSWORD_MANAGEMENT_ENABLED,
+    WAGTAIL_PASSWORD_RESET_ENABLED,
+    WAGTAIL_SITE_NAME,
+    WAGTAILADMIN_BASE_URL,
+    WAGTAILADMIN_LOGIN_URL,
+    WAGTAILDOCS_DOCUMENT_FORM_BASE,
+    WAGTAILDOCS_EXTENSIONS,
+    WAGTAILDOCS_INLINE_CONTENT_TYPES,
+    WAGTAILEMBEDS_FINDERS,
+    WAGTAILIMAGES_EXTENSIONS,
+    WAGTAILIMAGES_IMAGE_FORM_BASE,
+    WAGTAILIMAGES_MAX_IMAGE_PIXELS,
+    WAGTAILIMAGES_MAX_UPLOAD_SIZE,
+    WAGTAILSEARCH_BACKENDS,
+    WAGTAILUSERS_PASSWORD_ENABLED,
+)
+from config.settings.csp import (
+    ADMIN_CONTENT_SECURITY_POLICY,
+    CONTENT_SECURITY_POLICY,
+)
+from config.settings.environment import (
+    BASE_DIR,
+    LANGUAGE_CODE,
+    LANGUAGES,
+    SITE_URL,
+    TIME_ZONE,
+    env,
+)
+from config.settings.worker import (
+    CELERY_BEAT_SCHEDULE,
+    CELERY_BROKER_TRANSPORT_OPTIONS,
+    CELERY_BROKER_URL,
+    CELERY_RESULT_BACKEND,
+    CELERY_TASK_ACKS_LATE,
+    CELERY_TASK_ALWAYS_EAGER,
+    CELERY_TASK_DEFAULT_RETRY_DELAY,
+    CELERY_TASK_EAGER_PROPAGATES,
+    CELERY_TASK_REJECT_ON_WORKER_LOST,
+    CELERY_TASK_SOFT_TIME_LIMIT,
+    CELERY_TASK_TIME_LIMIT,
+    CELERY_TIMEZONE,
+    CELERY_WORKER_PREFETCH_MULTIPLIER,
+)
 
 SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key-change-me")
 DEBUG = False
@@ -116,71 +197,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://craftskills")}
 
-AUTH_USER_MODEL = "lms.User"
-AUTHENTICATION_BACKENDS = [
-    # Django's and allauth's backends, reading the user with their roles,
-    # memberships and unread count in one query (lms/auth_backends.py).
-    "lms.auth_backends.PersonalModelBackend",
-    "lms.auth_backends.PersonalAuthenticationBackend",
-]
-PASSWORD_VALIDATION = "django.contrib.auth.password_validation"
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": f"{PASSWORD_VALIDATION}.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
-LOGIN_URL = "account_login"
-LOGIN_REDIRECT_URL = "lms:dashboard"
-
-# django-allauth: sign-in by e-mail or mobile number (password, or a one-time code),
-# mandatory verification of what was given, rate limits on the cache. Sign-up asks for
-# an e-mail address or a mobile number: allauth's checks want "email*" with mandatory
-# verification, so lms.forms.SignupForm makes the address optional when a number is
-# given, and lms.adapters.EmailVerificationUnlessPhoneOnly lets an account without an
-# address through on its verified number.
-ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_LOGIN_METHODS = {"email", "phone"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "phone", "password1*", "password2*"]
-ACCOUNT_LOGIN_BY_CODE_ENABLED = True
-ACCOUNT_PHONE_VERIFICATION_ENABLED = True
-ACCOUNT_PHONE_VERIFICATION_SUPPORTS_RESEND = True
-# Six digits, as Chinese text-message codes are: read on a phone, typed on another.
-ACCOUNT_LOGIN_BY_CODE_FORMAT = {"numeric": True, "length": 6, "dashed": False}
-ACCOUNT_PHONE_VERIFICATION_CODE_FORMAT = ACCOUNT_LOGIN_BY_CODE_FORMAT
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-ACCOUNT_CONFIRM_EMAIL_ON_GET = False
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_ADAPTER = "lms.adapters.AccountAdapter"
-ACCOUNT_FORMS = {
-    "signup": "lms.forms.SignupForm",
-    "login": "lms.forms.LoginForm",
-    "request_login_code": "lms.forms.RequestLoginCodeForm",
-    "confirm_login_code": "lms.forms.ConfirmLoginCodeForm",
-    "verify_phone": "lms.forms.VerifyPhoneForm",
-}
-ACCOUNT_RATE_LIMITS = {
-    "login_failed": "10/m/ip,5/5m/key",
-    "signup": "20/m/ip",
-    "reset_password": "20/m/ip,5/m/key",
-    "confirm_email": "1/3m/key",
-    "request_login_code": "20/m/ip,3/m/key",
-    "verify_phone": "1/30s/key,3/m/ip",
-}
-# Proxies of our own in front of the site (nginx: 1). The client's address, for rate
-# limits and the audit trail, is that many entries from the right of X-Forwarded-For;
-# 0 trusts no header (REMOTE_ADDR). lms.client_ip reads it; allauth is told the same.
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
-MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
-MFA_TOTP_ISSUER = "Craft Skills"
-
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
 # One date style per language (config/formats/<locale>/formats.py): templates use
@@ -228,52 +245,10 @@ DEFAULT_FROM_EMAIL = env(
     "DEFAULT_FROM_EMAIL", default="Craft Skills <noreply@localhost>"
 )
 
-# The site's public address: every absolute link (e-mails, certificate QR codes, the
-# admin's links) is built from it by lms.links.absolute_url. Production requires it.
-SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Certification: the import size limit and the verification rate limit.
 CERTIFICATE_IMPORT_MAX_BYTES = 20 * 1024 * 1024
 VERIFY_RATE_LIMIT = 30  # look-ups per minute per IP address
 JOIN_RATE_LIMIT = 20  # invitation codes tried per minute per IP address
-
-# Wagtail
-WAGTAIL_SITE_NAME = "Craft Skills"
-WAGTAILADMIN_BASE_URL = SITE_URL
-WAGTAILADMIN_LOGIN_URL = "account_login"
-WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
-WAGTAIL_PASSWORD_RESET_ENABLED = False
-WAGTAILUSERS_PASSWORD_ENABLED = False
-WAGTAIL_I18N_ENABLED = True
-WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
-WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 25_000_000
-WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
-# Every image upload also passes lms.validators.validate_image_file.
-WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.CheckedImageForm"
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-# Admin avatars never come from gravatar.com (blocked in mainland China, and it
-# would send e-mail hashes abroad): uploaded avatars or Wagtail's default only.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-WAGTAILEMBEDS_FINDERS = []  # no outside oEmbed calls: videos are uploaded or linked
-# Lesson videos are documents (MP4, WebM) with WebVTT captions. Every upload also
-# passes lms.validators.validate_document_file (size, and real video/caption files).
-WAGTAILDOCS_EXTENSIONS = [
-    "pdf", "docx", "xlsx", "pptx", "txt", "csv", "zip", "mp4", "webm", "vtt"
-]  # fmt: skip
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "lms.document_forms.CheckedDocumentForm"
-# Played or read in the page rather than downloaded.
-WAGTAILDOCS_INLINE_CONTENT_TYPES = [
-    "application/pdf",
-    "video/mp4",
-    "video/webm",
-    "text/vtt",
-]
-# Below nginx's client_max_body_size (55m, .ci/nginx.conf.template).
-MAX_VIDEO_BYTES = 50 * 1024 * 1024
-MAX_DOCUMENT_BYTES = 30 * 1024 * 1024
-# Pillow refuses images larger than this before decoding them (decompression bombs).
-MAX_IMAGE_PIXELS = 25_000_000
-MAX_AVATAR_BYTES = 5 * 1024 * 1024
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -292,61 +267,6 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["config.api_schema.public_api_only"],
 }
 
-# Celery: late acknowledgement so a task whose worker dies is run again; tasks are
-# idempotent, so a second run changes nothing.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default="memory://")
-CELERY_RESULT_BACKEND = None
-CELERY_TASK_ALWAYS_EAGER = env.bool("CELERY_TASK_ALWAYS_EAGER", default=False)
-CELERY_TASK_EAGER_PROPAGATES = True
-CELERY_TASK_ACKS_LATE = True
-CELERY_TASK_REJECT_ON_WORKER_LOST = True
-CELERY_WORKER_PREFETCH_MULTIPLIER = 1
-CELERY_TASK_SOFT_TIME_LIMIT = 15 * 60
-CELERY_TASK_TIME_LIMIT = 20 * 60
-# Longer than the longest task, so a running task is not handed to a second worker.
-CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 2 * 60 * 60}
-CELERY_TASK_DEFAULT_RETRY_DELAY = 10
-CELERY_TIMEZONE = TIME_ZONE
-CELERY_BEAT_SCHEDULE = {
-    "certificate-expiry-reminders": {
-        "task": "lms.tasks.certificate_expiry_reminders",
-        "schedule": crontab(hour=8, minute=0),
-    },
-    "clear-expired-sessions": {
-        "task": "lms.tasks.clear_expired_sessions",
-        "schedule": crontab(hour=3, minute=0),
-    },
-    "mentorship-overdue-milestones": {
-        "task": "mentorship.tasks.notify_overdue_milestones",
-        "schedule": crontab(hour=7, minute=30),
-    },
-    # E-mails whose queueing failed (broker down) or whose task was lost.
-    "requeue-pending-notifications": {
-        "task": "lms.tasks.requeue_pending_notifications",
-        "schedule": crontab(minute="*/10"),
-    },
-    # Certificate imports whose dry run never reached the broker or was lost.
-    "certificate-imports-requeue-pending": {
-        "task": "lms.tasks.certificate_imports_requeue_pending",
-        "schedule": crontab(minute="*/5"),
-    },
-    # Closed service requests unanswered for 14 days count as confirmed.
-    "mentorship-confirm-unanswered-requests": {
-        "task": "mentorship.tasks.confirm_unanswered_requests",
-        "schedule": crontab(hour=6, minute=15),
-    },
-    # Mentors not yet told of a published service request (broker down, task lost).
-    "mentorship-requests-notify-pending": {
-        "task": "mentorship.tasks.notify_mentors_of_pending_requests",
-        "schedule": crontab(minute="*/10"),
-    },
-    # Certificates of completions whose task never reached the broker or was lost.
-    "certificates-issue-pending": {
-        "task": "courses.tasks.certificates_issue_pending",
-        "schedule": crontab(minute="*/2"),
-    },
-}
-
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -358,53 +278,6 @@ LOGGING = {
         "wagtail": {"level": "WARNING"},
     },
 }
-
-# Content-Security-Policy (django-csp, lms/csp.py). The site's pages: everything from
-# the site itself, no inline script and no style attribute (progress bars use
-# classes, scripts are files in static/js/). No nonce: pages are cached whole for
-# anonymous visitors and learners (lms/page_cache.py), and a cached nonce would not
-# match the next response's header. Uploads and embeds are served from the site.
-CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],  # lms.csp.ADMIN_PREFIXES: report-only there
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'"],
-        "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
-        "connect-src": ["'self'"],
-        "media-src": ["'self'"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "form-action": ["'self'"],
-        "frame-ancestors": ["'self'"],
-    },
-}
-# The Wagtail admin writes inline scripts (date and time widgets, inline panels) and
-# style attributes (Draftail, choosers): the strict policy would break editing, so
-# the admin gets this looser policy as report-only (see docs/deployment.md).
-ADMIN_CONTENT_SECURITY_POLICY = {
-    "EXCLUDE_URL_PREFIXES": ["/admin/"],  # lms.csp.ADMIN_PREFIXES: report-only there
-    "DIRECTIVES": {
-        "default-src": ["'self'"],
-        "script-src": ["'self'", "'unsafe-inline'"],
-        "style-src": ["'self'", "'unsafe-inline'"],
-        "img-src": ["'self'", "data:", "blob:"],
-        "font-src": ["'self'", "data:"],
-        "connect-src": ["'self'"],
-        "media-src": ["'self'", "blob:"],
-        "object-src": ["'none'"],
-        "base-uri": ["'self'"],
-        "frame-ancestors": ["'self'"],
-    },
-}
-
-# Two-factor sign-in is required for the roles in ``lms.roles.MFA_REQUIRED_ROLES``.
-LMS_REQUIRE_MFA = env.bool("REQUIRE_MFA", default=True)
-# Password reset and sign-up answer the same whether or not an address has an
-# account; its owner is told by e-mail (templates/account/email/unknown_account_*,
-# account_already_exists_*).
-ACCOUNT_PREVENT_ENUMERATION = True
 
 # Anonymous page cache (lms/page_cache.py): seconds a public page is kept; 0 = off.
 # Production turns it on. Verification pages change without a publication (a
