@@ -25,7 +25,7 @@ def pages(people) -> list[tuple[str, str, str | None, str | None]]:
     """(label, path, who, bar kind) of every page measured, found in the database."""
     from django.conf import settings
 
-    from bench.generate import COURSE_SLUG
+    from bench.generation.naming import COURSE_SLUG
     from courses.models import CourseIndexPage, Enrollment
     from home.models import CraftsmanProfilePage, StoryPage
     from lms.models import SkillCertificate

@@ -202,7 +202,8 @@ def main() -> None:
 
     django.setup()
     from bench import load, report, throughput
-    from bench.generate import generate, hr_email, worker_email
+    from bench.generate import generate
+    from bench.generation.naming import hr_email, worker_email
     from lms.models import User
 
     out = sys.stdout

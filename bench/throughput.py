@@ -36,7 +36,7 @@ def _officer():
 
 def _csv(rows: int, prefix: str) -> bytes:
     """An appraisal file: holders by e-mail, cycling through the bench workers."""
-    from bench.generate import worker_email
+    from bench.generation.naming import worker_email
     from lms.models import Occupation, User
 
     workers = User.objects.filter(email__startswith="bench-worker-").count()
