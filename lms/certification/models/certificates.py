@@ -6,7 +6,6 @@ import datetime
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
@@ -17,7 +16,7 @@ from lms.models.organisations import Enterprise
 from lms.private_files import PrivateFileField
 from lms.text import OneLineModelCharField
 from lms.uploads import RandomName
-from lms.validators import validate_image_file
+from lms.validators import validate_upload
 
 from .issuers import IssuingBody
 from .status import (
@@ -249,25 +248,15 @@ MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 
 
 def validate_attachment(upload) -> None:
-    """A scan must be a real image (``validate_image_file``) or a PDF, <= 10 MB."""
-    if upload.size is not None and upload.size > MAX_ATTACHMENT_BYTES:
-        raise ValidationError(
-            _("The file is larger than %(mb)s MB."),
-            code="attachment_too_large",
-            params={"mb": MAX_ATTACHMENT_BYTES // (1024 * 1024)},
-        )
-    position = upload.tell() if hasattr(upload, "tell") else 0
-    head = upload.read(5)
-    upload.seek(position)
-    if head == b"%PDF-" and (upload.name or "").lower().endswith(".pdf"):
-        return  # (a PDF named .html would be served as a web page)
-    try:
-        validate_image_file(upload, max_bytes=MAX_ATTACHMENT_BYTES)
-    except ValidationError:
-        raise ValidationError(
-            _("Attach a PDF or a scanned image (JPEG, PNG, GIF or WebP)."),
-            code="attachment_type",
-        ) from None
+    """A scan: an image or a PDF whose contents match, at most 10 MB, through the
+    one upload check (``lms.validators.validate_upload``). Kept here by name: the
+    migrations refer to it."""
+    validate_upload(
+        upload,
+        max_bytes=MAX_ATTACHMENT_BYTES,
+        documents=frozenset({".pdf"}),
+        refusal=_("Attach a PDF or a scanned image (JPEG, PNG, GIF or WebP)."),
+    )
 
 
 class CertificateAttachment(models.Model):
