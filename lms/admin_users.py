@@ -6,14 +6,13 @@ role change, and nobody changes their own roles there. Wired in by
 from __future__ import annotations
 
 from django import forms
-from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail.users.forms import UserCreationForm, UserEditForm
 from wagtail.users.views import users as wagtail_users
 from wagtail.users.views.bulk_actions.assign_role import AssignRoleBulkAction
 
-from lms.errors import DomainError
+from lms.errors import DomainErrorOnFormMixin
 from lms.services.accounts import role_grant, user_roles_set
 
 
@@ -49,17 +48,12 @@ class LmsUserEditForm(RolesThroughServiceMixin, UserEditForm):
         self.editing_self = editing_self
 
 
-class RolesThroughServiceViewMixin:
+class RolesThroughServiceViewMixin(DomainErrorOnFormMixin):
     def form_valid(self, form):
         self.was_superuser = (
             bool(form.initial.get("is_superuser")) if form.instance.pk else False
         )
-        try:
-            with transaction.atomic():
-                return super().form_valid(form)
-        except DomainError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
+        return super().form_valid(form)
 
     def save_instance(self):
         instance = super().save_instance()

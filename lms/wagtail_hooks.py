@@ -3,7 +3,6 @@ requirements (Wagtail ModelViewSets, grouped under "Skills")."""
 
 from django import forms
 from django.contrib import messages
-from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +20,7 @@ from wagtail.models import Page
 
 from lms import permissions, providers
 from lms.admin_users import AssignRoleThroughService
-from lms.errors import DomainError
+from lms.errors import DomainError, DomainErrorOnFormMixin
 from lms.models import (
     Enterprise,
     Industry,
@@ -253,7 +252,7 @@ class MembershipForm(WagtailAdminModelForm):
         self.fields["user"].queryset = User.objects.exclude(pk=user.pk)
 
 
-class MembershipSaveMixin:
+class MembershipSaveMixin(DomainErrorOnFormMixin):
     """Saves through the services (scope, no self-grant, audit) and shows their
     refusal on the form."""
 
@@ -271,14 +270,6 @@ class MembershipSaveMixin:
                 membership=self.form.instance, actor=self.request.user, **fields
             )
         return membership_add(actor=self.request.user, **fields)
-
-    def form_valid(self, form):
-        try:
-            with transaction.atomic():
-                return super().form_valid(form)
-        except DomainError as error:
-            form.add_error(None, error.message)
-            return self.form_invalid(form)
 
 
 class MembershipCreateView(MembershipSaveMixin, generic.CreateView):

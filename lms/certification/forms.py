@@ -26,6 +26,29 @@ def import_max_bytes() -> int:
     return getattr(settings, "CERTIFICATE_IMPORT_MAX_BYTES", 20 * 1024 * 1024)
 
 
+def outside_issuer_kind_field() -> forms.ChoiceField:
+    """The kinds of body that issue the certificates recorded by hand or imported:
+    every kind but the platform (which issues its own through course completions)."""
+    return forms.ChoiceField(
+        label=_("Kind of issuing body"),
+        choices=[
+            (k, v)
+            for k, v in SkillCertificate.IssuerKind.choices
+            if k != SkillCertificate.IssuerKind.PLATFORM
+        ],
+    )
+
+
+def optional_enterprise_field(*, label, help_text) -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=label,
+        queryset=Enterprise.objects.order_by("name"),
+        required=False,
+        empty_label=_("No enterprise"),
+        help_text=help_text,
+    )
+
+
 class CertificateRecordForm(forms.Form):
     holder_email = forms.EmailField(label=_("Holder's e-mail address"))
     occupation = forms.ModelChoiceField(
@@ -37,20 +60,10 @@ class CertificateRecordForm(forms.Form):
         label=_("Skill level"), choices=SkillLevel.choices, coerce=int
     )
     number = OneLineCharField(label=_("Certificate number"), max_length=64)
-    issuer_kind = forms.ChoiceField(
-        label=_("Kind of issuing body"),
-        choices=[
-            (k, v)
-            for k, v in SkillCertificate.IssuerKind.choices
-            if k != SkillCertificate.IssuerKind.PLATFORM
-        ],
-    )
+    issuer_kind = outside_issuer_kind_field()
     issuer_name = OneLineCharField(label=_("Issuing body"), max_length=200)
-    issuer_enterprise = forms.ModelChoiceField(
+    issuer_enterprise = optional_enterprise_field(
         label=_("Appraising enterprise"),
-        queryset=Enterprise.objects.order_by("name"),
-        required=False,
-        empty_label=_("No enterprise"),
         help_text=_("Only for an enterprise's own skill appraisal."),
     )
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
@@ -213,20 +226,10 @@ class ImportUploadForm(forms.Form):
         label=_("CSV or Excel file"),
         help_text=_("Up to 100,000 rows. See the column list below."),
     )
-    issuer_kind = forms.ChoiceField(
-        label=_("Kind of issuing body"),
-        choices=[
-            (k, v)
-            for k, v in SkillCertificate.IssuerKind.choices
-            if k != SkillCertificate.IssuerKind.PLATFORM
-        ],
-    )
+    issuer_kind = outside_issuer_kind_field()
     issuer_name = OneLineCharField(label=_("Issuing body"), max_length=200)
-    enterprise = forms.ModelChoiceField(
+    enterprise = optional_enterprise_field(
         label=_("Enterprise"),
-        queryset=Enterprise.objects.order_by("name"),
-        required=False,
-        empty_label=_("No enterprise"),
         help_text=_("Needed when the file names people by employee number."),
     )
     evidence_kind = forms.ChoiceField(

@@ -17,6 +17,24 @@ from .parsing import ParsedRow, RowError
 
 PROGRESS_EVERY = 2_000
 
+# What a row can be refused for (stored untranslated, shown in the reader's language).
+UNKNOWN_CODE = gettext_noop("Unknown occupation code “%(code)s”.")
+UNKNOWN_EMAIL = gettext_noop("Nobody has this e-mail address.")
+NO_ENTERPRISE = gettext_noop("Choose the enterprise to match employee numbers.")
+UNKNOWN_NUMBER = gettext_noop("No worker of the enterprise has this employee number.")
+TWO_PEOPLE = gettext_noop(
+    "The e-mail address and employee number are of two different people."
+)
+NUMBER_TWICE = gettext_noop("The number %(n)s is also in row %(other)s.")
+RECORDED_OTHERWISE = gettext_noop(
+    "Certificate %(n)s is already recorded with different details."
+)
+
+
+def row_error(row: ParsedRow, column: str, message: str, params=None) -> RowError:
+    text = Text(message)
+    return RowError(row.row, column, text % params if params else text)
+
 
 def chunks(items: list, size: int = 500) -> Iterator[list]:
     for start in range(0, len(items), size):
@@ -83,76 +101,25 @@ def resolve_rows(
         row_errors = []
         occupation_id = occupations.get(row.occupation_code)
         if occupation_id is None:
-            row_errors.append(
-                RowError(
-                    row.row,
-                    "occupation_code",
-                    Text(gettext_noop("Unknown occupation code “%(code)s”."))
-                    % {"code": row.occupation_code[:30]},
-                )
-            )
+            code = {"code": row.occupation_code[:30]}
+            row_errors.append(row_error(row, "occupation_code", UNKNOWN_CODE, code))
         holder_id = None
         if row.email:
             holder_id = users_by_email.get(row.email)
             if holder_id is None:
-                row_errors.append(
-                    RowError(
-                        row.row,
-                        "email",
-                        Text(gettext_noop("Nobody has this e-mail address.")),
-                    )
-                )
+                row_errors.append(row_error(row, "email", UNKNOWN_EMAIL))
         if row.employee_number:
+            by_number = users_by_number.get(row.employee_number)
             if not batch.enterprise_id:
-                row_errors.append(
-                    RowError(
-                        row.row,
-                        "employee_number",
-                        Text(
-                            gettext_noop(
-                                "Choose the enterprise to match employee numbers."
-                            )
-                        ),
-                    )
-                )
-            else:
-                by_number = users_by_number.get(row.employee_number)
-                if by_number is None:
-                    row_errors.append(
-                        RowError(
-                            row.row,
-                            "employee_number",
-                            Text(
-                                gettext_noop(
-                                    "No worker of the enterprise has this employee "
-                                    "number."
-                                )
-                            ),
-                        )
-                    )
-                elif holder_id is not None and by_number != holder_id:
-                    row_errors.append(
-                        RowError(
-                            row.row,
-                            "employee_number",
-                            Text(
-                                gettext_noop(
-                                    "The e-mail address and employee number are of two "
-                                    "different people."
-                                )
-                            ),
-                        )
-                    )
-                holder_id = holder_id or by_number
+                row_errors.append(row_error(row, "employee_number", NO_ENTERPRISE))
+            elif by_number is None:
+                row_errors.append(row_error(row, "employee_number", UNKNOWN_NUMBER))
+            elif holder_id is not None and by_number != holder_id:
+                row_errors.append(row_error(row, "employee_number", TWO_PEOPLE))
+            holder_id = holder_id or by_number
         if row.number in seen:
-            row_errors.append(
-                RowError(
-                    row.row,
-                    "number",
-                    Text(gettext_noop("The number %(n)s is also in row %(other)s."))
-                    % {"n": row.number, "other": seen[row.number]},
-                )
-            )
+            twice = {"n": row.number, "other": seen[row.number]}
+            row_errors.append(row_error(row, "number", NUMBER_TWICE, twice))
         else:
             seen[row.number] = row.row
         if row_errors:
@@ -164,17 +131,7 @@ def resolve_rows(
                 unchanged += 1
             else:
                 errors.append(
-                    RowError(
-                        row.row,
-                        "number",
-                        Text(
-                            gettext_noop(
-                                "Certificate %(n)s is already recorded with different "
-                                "details."
-                            )
-                        )
-                        % {"n": row.number},
-                    )
+                    row_error(row, "number", RECORDED_OTHERWISE, {"n": row.number})
                 )
             continue
         to_create.append(
