@@ -32,16 +32,23 @@ def test_lesson_html_has_no_answers_before_submission(client, learner, loom_cour
     assert "EXPLAIN-" not in html
 
 
-def test_after_submission_the_attempt_page_shows_explanations(
-    client, learner, loom_course
-):
-    enrollment = enrollment_create(user=learner, course=loom_course)
-    lesson = loom_course.get_children().specific()[1]
+def submit_quiz(client, learner, course, single_answer: str):
+    """The enrolled learner answers the loom lesson's quiz (the single-choice
+    question with ``single_answer``)."""
+    enrollment = enrollment_create(user=learner, course=course)
+    lesson = course.get_children().specific()[1]
     client.force_login(learner)
     response = client.post(
         reverse("courses:quiz_submit", args=[lesson.pk, "quiz1"]),
-        {"attempt": "1", "q-q-single": "o-paint", "q-q-tf": "false"},
+        {"attempt": "1", "q-q-single": single_answer, "q-q-tf": "false"},
     )
+    return enrollment, response
+
+
+def test_after_submission_the_attempt_page_shows_explanations(
+    client, learner, loom_course
+):
+    enrollment, response = submit_quiz(client, learner, loom_course, "o-paint")
     attempt = enrollment.quiz_attempts.get()
     assert response.url == reverse("courses:quiz_attempt", args=[attempt.pk])
     html = client.get(response.url).content.decode()
@@ -51,13 +58,7 @@ def test_after_submission_the_attempt_page_shows_explanations(
 def test_a_tampered_quiz_post_is_a_400_and_records_nothing(
     client, learner, loom_course
 ):
-    enrollment = enrollment_create(user=learner, course=loom_course)
-    lesson = loom_course.get_children().specific()[1]
-    client.force_login(learner)
-    response = client.post(
-        reverse("courses:quiz_submit", args=[lesson.pk, "quiz1"]),
-        {"attempt": "1", "q-q-single": "o-gold", "q-q-tf": "false"},
-    )
+    enrollment, response = submit_quiz(client, learner, loom_course, "o-gold")
     assert response.status_code == 400
     assert "do not match" in response.content.decode()
     assert not enrollment.quiz_attempts.exists()

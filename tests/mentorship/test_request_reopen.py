@@ -29,13 +29,6 @@ Status = ServiceRequest.Status
 
 
 @pytest.fixture
-def manager():
-    user = UserFactory()
-    MembershipFactory(user=user, role="manager")
-    return user
-
-
-@pytest.fixture
 def closed(manager):
     """A request of the manager's enterprise, visited and closed by its mentor."""
     trade = MentorTradeFactory()

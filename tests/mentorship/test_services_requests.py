@@ -40,13 +40,6 @@ pytestmark = pytest.mark.django_db
 Status = ServiceRequest.Status
 
 
-@pytest.fixture
-def manager():
-    user = UserFactory()
-    MembershipFactory(user=user, role="manager")
-    return user
-
-
 def post(manager, **overrides):
     kwargs = {
         "enterprise": manager.memberships.get().enterprise,

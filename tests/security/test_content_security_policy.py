@@ -10,13 +10,11 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
 from .matrix import ROWS
-from .matrix.world import build
+from .matrix.world import world_for_module
 
 ENFORCED = "Content-Security-Policy"
 REPORT_ONLY = "Content-Security-Policy-Report-Only"
@@ -91,14 +89,8 @@ def test_the_site_templates_have_no_inline_script_or_style():
 @pytest.fixture(scope="module")
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("csp-media")
-    with override_settings(MEDIA_ROOT=str(media)), django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with world_for_module(django_db_blocker, MEDIA_ROOT=str(media)) as world:
+        yield world
 
 
 @pytest.fixture(autouse=True)

@@ -12,8 +12,6 @@ import os
 import pytest
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
-from django.test import override_settings
 from django.utils import translation
 
 # The fuzz test of every form the matrix reaches runs here, on the same world.
@@ -21,7 +19,7 @@ from .fuzz_forms import (  # noqa: F401
     test_no_generated_input_answers_a_server_error_or_changes_a_refusal,
 )
 from .matrix import ROWS
-from .matrix.world import ROLES, build
+from .matrix.world import ROLES, world_for_module
 
 RECORD = os.environ.get("MATRIX_RECORD")
 
@@ -32,17 +30,10 @@ CASES = [(row, role) for row in ROWS for role in ROLES]
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("matrix-media")
     private = tmp_path_factory.mktemp("matrix-private")
-    with (
-        override_settings(MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=str(private)),
-        django_db_blocker.unblock(),
-    ):
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            yield build()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with world_for_module(
+        django_db_blocker, MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=str(private)
+    ) as world:
+        yield world
 
 
 @pytest.fixture(autouse=True)

@@ -7,11 +7,14 @@ after it, so a POST by one role never reaches the next case."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.db import transaction
+from django.test import Client, override_settings
 from wagtail.models import Locale
 
 from courses.models import PracticalEvidencePhoto
@@ -272,3 +275,17 @@ def build() -> World:
             client.force_login(user)
             w.sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
     return w
+
+
+@contextmanager
+def world_for_module(django_db_blocker, **overrides) -> Iterator[World]:
+    """The world, built once for a test module (with these settings) inside a
+    transaction that is rolled back at the end, so nothing leaks into the next."""
+    with override_settings(**overrides), django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            yield build()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
