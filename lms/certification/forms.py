@@ -39,6 +39,20 @@ def outside_issuer_kind_field() -> forms.ChoiceField:
     )
 
 
+def occupation_field() -> forms.ModelChoiceField:
+    return forms.ModelChoiceField(
+        label=_("Occupation"),
+        queryset=Occupation.objects.order_by("name"),
+        empty_label=_("Choose an occupation"),
+    )
+
+
+def skill_level_field() -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=_("Skill level"), choices=SkillLevel.choices, coerce=int
+    )
+
+
 def optional_enterprise_field(*, label, help_text) -> forms.ModelChoiceField:
     return forms.ModelChoiceField(
         label=label,
@@ -51,14 +65,8 @@ def optional_enterprise_field(*, label, help_text) -> forms.ModelChoiceField:
 
 class CertificateRecordForm(forms.Form):
     holder_email = forms.EmailField(label=_("Holder's e-mail address"))
-    occupation = forms.ModelChoiceField(
-        label=_("Occupation"),
-        queryset=Occupation.objects.order_by("name"),
-        empty_label=_("Choose an occupation"),
-    )
-    level = forms.TypedChoiceField(
-        label=_("Skill level"), choices=SkillLevel.choices, coerce=int
-    )
+    occupation = occupation_field()
+    level = skill_level_field()
     number = OneLineCharField(label=_("Certificate number"), max_length=64)
     issuer_kind = outside_issuer_kind_field()
     issuer_name = OneLineCharField(label=_("Issuing body"), max_length=200)
@@ -120,14 +128,8 @@ class CertificateEditForm(forms.Form):
         max_length=200,
         help_text=_("As recorded at issue; correct it only with a reason."),
     )
-    occupation = forms.ModelChoiceField(
-        label=_("Occupation"),
-        queryset=Occupation.objects.order_by("name"),
-        empty_label=_("Choose an occupation"),
-    )
-    level = forms.TypedChoiceField(
-        label=_("Skill level"), choices=SkillLevel.choices, coerce=int
-    )
+    occupation = occupation_field()
+    level = skill_level_field()
     number = OneLineCharField(label=_("Certificate number"), max_length=64)
     issued_on = forms.DateField(label=_("Issued on"), widget=DATE)
     valid_until = forms.DateField(label=_("Valid until"), widget=DATE, required=False)

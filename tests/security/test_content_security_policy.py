@@ -9,12 +9,13 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
-from django.utils import translation
 
 from .matrix import ROWS
-from .matrix.world import world_for_module
+from .matrix.world import (  # noqa: F401 (a fixture)
+    _media_cache_language,
+    world_for_module,
+)
 
 ENFORCED = "Content-Security-Policy"
 REPORT_ONLY = "Content-Security-Policy-Report-Only"
@@ -91,14 +92,6 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
     media = tmp_path_factory.mktemp("csp-media")
     with world_for_module(django_db_blocker, MEDIA_ROOT=str(media)) as world:
         yield world
-
-
-@pytest.fixture(autouse=True)
-def _media_cache_language(settings):
-    cache.clear()
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.mark.django_db

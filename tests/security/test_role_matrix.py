@@ -11,7 +11,6 @@ import os
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache
 from django.utils import translation
 
 # The fuzz test of every form the matrix reaches runs here, on the same world.
@@ -19,7 +18,11 @@ from .fuzz_forms import (  # noqa: F401
     test_no_generated_input_answers_a_server_error_or_changes_a_refusal,
 )
 from .matrix import ROWS
-from .matrix.world import ROLES, world_for_module
+from .matrix.world import (  # noqa: F401 (a fixture)
+    ROLES,
+    _media_cache_language,
+    world_for_module,
+)
 
 RECORD = os.environ.get("MATRIX_RECORD")
 
@@ -34,16 +37,6 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
         django_db_blocker, MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=str(private)
     ) as world:
         yield world
-
-
-@pytest.fixture(autouse=True)
-def _media_cache_language(settings):
-    """Replaces the suite's fixture of that name: the world's uploads stay in the
-    module's media folder; the cache starts empty; English first."""
-    cache.clear()
-    translation.activate(settings.LANGUAGE_CODE)
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.mark.django_db

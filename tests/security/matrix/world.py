@@ -11,10 +11,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
+import pytest
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.test import Client, override_settings
+from django.utils import translation
 from wagtail.models import Locale
 
 from courses.models import PracticalEvidencePhoto
@@ -289,3 +292,14 @@ def world_for_module(django_db_blocker, **overrides) -> Iterator[World]:
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
+
+
+@pytest.fixture(autouse=True)
+def _media_cache_language(settings):
+    """Replaces the suite's fixture of that name in the modules that share one world
+    (import it there): the world's uploads stay in the module's media folder; the
+    cache starts empty; English first."""
+    cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
