@@ -33,6 +33,20 @@ from .common import (
 )
 
 
+def _certificate_create(
+    *, holder: User, issuer_name: str, **fields
+) -> SkillCertificate:
+    """A new certificate with what is fixed at issue: the holder's name as written
+    then, and the issuing body that ``issuer_name`` belongs to."""
+    return SkillCertificate.objects.create(
+        holder=holder,
+        holder_name=holder.get_full_name(),
+        issuer_name=issuer_name,
+        issuing_body=issuing_body_for(issuer_name),
+        **fields,
+    )
+
+
 @transaction.atomic
 def platform_certificate_issue(
     *,
@@ -58,15 +72,13 @@ def platform_certificate_issue(
         number = f"CS-{issued_on:%Y}-{secrets.token_hex(4).upper()}"
         try:
             with transaction.atomic():
-                certificate = SkillCertificate.objects.create(
+                certificate = _certificate_create(
                     holder=holder,
-                    holder_name=holder.get_full_name(),
+                    issuer_name=platform_issuer_name(),
                     occupation=occupation,
                     level=level,
                     number=number,
                     issuer_kind=SkillCertificate.IssuerKind.PLATFORM,
-                    issuer_name=platform_issuer_name(),
-                    issuing_body=issuing_body_for(platform_issuer_name()),
                     issued_on=issued_on,
                     valid_until=valid_until,
                     evidence_kind=SkillCertificate.Evidence.COURSE,
@@ -162,15 +174,13 @@ def certificate_record(
             % {"issuer": issuer_name, "number": number},
             code="duplicate_number",
         )
-    certificate = SkillCertificate.objects.create(
+    certificate = _certificate_create(
         holder=holder,
-        holder_name=holder.get_full_name(),
+        issuer_name=issuer_name,
         occupation=occupation,
         level=level,
         number=number,
         issuer_kind=issuer_kind,
-        issuer_name=issuer_name,
-        issuing_body=issuing_body_for(issuer_name),
         issuer_enterprise=issuer_enterprise,
         issued_on=issued_on,
         valid_until=valid_until,
