@@ -18,7 +18,7 @@ from lms.certification.services.certificates import (
     certificate_renew,
     certificate_revoke,
 )
-from lms.certification.views.board import certificate_cells, export_rows
+from lms.certification.selectors import certificate_cells, export_rows
 from lms.errors import DomainError
 from lms.models import CertificateStatus, SkillCertificate
 from tests.lms.certification.factories import (
