@@ -185,11 +185,9 @@ def test_a_failing_write_marks_the_job_failed_with_a_message(
     assert BoardExport.objects.filter(status="pending").count() == 1
 
 
-def test_a_transient_error_is_retried_then_the_job_completes(
-    board, django_capture_on_commit_callbacks, monkeypatch
-):
+def test_a_transient_error_is_retried_then_the_job_completes(board, monkeypatch):
     """A database hiccup on the first try: the task releases the job and Celery's
-    retry (run at once in eager mode) writes it."""
+    retry (run at once by ``apply``) writes it."""
     from django.db import OperationalError
 
     real = exports.xlsx_write
@@ -202,9 +200,29 @@ def test_a_transient_error_is_retried_then_the_job_completes(
         return real(rows, file, **kwargs)
 
     monkeypatch.setattr(exports, "xlsx_write", flaky)
-    _ask(board["client"], django_capture_on_commit_callbacks)
+    board["client"].post(reverse("certification:export_request"))
+    export = BoardExport.objects.get()
+    result = certificate_board_export.apply(args=[export.pk], throw=False)
+    assert result.get() == "done"
     assert len(calls) == 2
     assert BoardExport.objects.get().status == BoardExport.Status.DONE
+
+
+def test_the_last_retry_marks_the_job_failed(board, monkeypatch):
+    """Still down on the last retry: the job is failed with a readable message."""
+    from django.db import OperationalError
+
+    def down(rows, file, **kwargs):
+        raise OperationalError("server closed the connection")
+
+    monkeypatch.setattr(exports, "xlsx_write", down)
+    board["client"].post(reverse("certification:export_request"))
+    export = BoardExport.objects.get()
+    last = certificate_board_export.max_retries
+    certificate_board_export.apply(args=[export.pk], retries=last, throw=False)
+    export.refresh_from_db()
+    assert export.status == BoardExport.Status.FAILED
+    assert "unavailable" in export.error_text
 
 
 def test_the_sweep_deletes_exports_older_than_a_day_and_their_files(
