@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from lms import permissions
@@ -44,11 +45,14 @@ def export_request(request):
     _exports(request)
     form = BoardFilterForm(request.POST)
     if not form.is_valid():
-        messages.error(request, form.errors.as_text())
+        messages.error(
+            request,
+            _("These filters are not valid: change them on the board and try again."),
+        )
         return render(
             request,
             "lms/certificates/exports.html",
-            {"exports": _exports(request)[:20], "form_errors": form.errors},
+            {"exports": _exports(request)[:20]},
             status=400,
         )
     try:

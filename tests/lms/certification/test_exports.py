@@ -253,6 +253,7 @@ def test_bad_filters_are_refused_and_make_no_job(board):
         reverse("certification:export_request"), {"level": "99"}
     )
     assert response.status_code == 400
+    assert "not valid" in response.content.decode()
     assert not BoardExport.objects.exists()
 
 
