@@ -1,6 +1,7 @@
-"""The HR certification board: filters, counts by occupation × level, streamed CSV
-and XLSX exports, a worker's page, workers eligible for their next level and the
-bulk look-up. HR see only their own enterprises' workers."""
+"""The HR certification board: filters, counts by occupation × level, 50 rows a
+page, the streamed CSV export (the Excel one is a background job: ``exports``), a
+worker's page, workers eligible for their next level and the bulk look-up. HR see
+only their own enterprises' workers."""
 
 from __future__ import annotations
 
@@ -19,6 +20,10 @@ from lms.certification import selectors
 from lms.certification.forms import BoardFilterForm, LookupForm
 from lms.models import SkillCertificate
 from lms.spreadsheets import safe_cell, spreadsheet_response
+
+# Django's Paginator (offset paging): page numbers and a total, which keyset paging
+# cannot give (docs/architecture.md, "HR opens the certification board").
+BOARD_ROWS_PER_PAGE = 50
 
 
 def _board_user(request):
@@ -55,7 +60,9 @@ def board(request):
         user=user, filters=filters, certificates=certificates
     )
     # The counts' total is the board's length: no COUNT over the filtered board.
-    paginator = selectors.CountedPaginator(certificates, 50, count=counts.total)
+    paginator = selectors.CountedPaginator(
+        certificates, BOARD_ROWS_PER_PAGE, count=counts.total
+    )
     page = paginator.get_page(request.GET.get("page"))
     query = {k: v for k, v in request.GET.items() if k in form.fields and v}
     return render(
@@ -76,7 +83,8 @@ def board(request):
 
 
 def _showing(page) -> str:
-    """ "Showing 51–100 of 2,340 certificates", numbers in the reader's format."""
+    """The line 'Showing 51–100 of 2,340 certificates', numbers in the reader's
+    format (the total is the counts', as the paginator's)."""
     total = page.paginator.count
     if not total:
         return ""
