@@ -8,8 +8,9 @@ any view restriction applies are kept, and later requests read just that page, i
 one query, and route it with its own ``route(request, [])`` (so a page that is not
 live is still a 404). The page read must still have the kept URL path, or Wagtail
 routes the request again. Everything here is kept under a version that any save or
-delete of a page, site, locale or view restriction (and any page move) replaces, so
-it never outlives the content it describes; entries also expire after an hour.
+delete of a page, site, locale, view restriction, image or document (and any page
+move) replaces, so it never outlives the content it describes; entries also expire
+after an hour.
 
 Each process also keeps what it read under the current version in its own memory
 (``_Local``): an entry under a version never changes, so only the version itself is
@@ -116,11 +117,14 @@ def invalidate(**kwargs) -> None:
 
 
 def _on_model_change(sender, **kwargs):
-    from lms.models import Industry, Occupation  # shown beside pages (catalogue)
+    # Shown beside pages (catalogue) or inside their kept fragments (lms.fragments).
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
 
-    if issubclass(
-        sender, (Page, Site, Locale, PageViewRestriction, Industry, Occupation)
-    ):
+    from lms.models import Industry, Occupation
+
+    kinds = (Page, Site, Locale, PageViewRestriction, Industry, Occupation)
+    if issubclass(sender, (*kinds, AbstractImage, AbstractDocument)):
         invalidate()
 
 
