@@ -160,6 +160,12 @@ class SiteAndRouteMiddleware:
                     f"routing:{v}:site:{_host(request)}",
                     lambda: Site._find_for_request(request),
                 )
+            # What Wagtail's page URLs are made from (pageurl, get_url): Wagtail
+            # would read it from the shared cache once per request.
+            if not hasattr(request, "_wagtail_cached_site_root_paths"):
+                request._wagtail_cached_site_root_paths = cached(
+                    v, f"routing:{v}:site-root-paths", Site.get_site_root_paths
+                )
             return self.get_response(request)
         finally:
             _request_version.reset(token)
