@@ -13,7 +13,6 @@ from lms.models import Membership
 from lms.permissions import (
     RulePolicy,
     any_of,
-    can_view_person,
     enterprise_ids_where,
     hr_enterprise_ids,
     is_coordinator,
@@ -21,6 +20,7 @@ from lms.permissions import (
     is_staff,
     register_policy,
     through,
+    user_can,
 )
 from mentorship.models import (
     Agreement,
@@ -189,7 +189,7 @@ def sees_service_requests(user) -> bool:
 def can_view_hours(user, person) -> bool:
     """A worker's hours record: whoever may see their progress (themselves, staff,
     HR of their enterprise, their mentors and witnessing coordinators)."""
-    if can_view_person(user, person):
+    if user_can(user, "view", person):
         return True
     if not getattr(user, "is_authenticated", False):
         return False

@@ -1,0 +1,62 @@
+"""The permission policy of certificates. One rule per action
+(``lms.permissions.RulePolicy``) answers both "may this user do this to this
+certificate" and "which certificates may this user see"; the pages, the HR board,
+its exports, the HR systems' API, the services and the admin ask it. Registered by
+``startup.connect()``."""
+
+from __future__ import annotations
+
+from django.db.models import Q
+
+from lms.certification.models import SkillCertificate
+from lms.permissions import (
+    RulePolicy,
+    hr_enterprise_ids,
+    hr_people,
+    is_certification_officer,
+    register_policy,
+)
+
+
+class CertificatePolicy(RulePolicy):
+    def rule_view(self, user):
+        """The holder their own, HR their enterprises' workers', officers and staff
+        all. Every certificate page, file and list starts here."""
+        if is_certification_officer(user):
+            return True
+        mine = Q(holder_id=user.pk)
+        return mine | self.rule_api(user) if hr_enterprise_ids(user) else mine
+
+    def rule_record(self, user):
+        """Officers (and staff) record, correct, renew and import certificates."""
+        return is_certification_officer(user)
+
+    def rule_revoke(self, user):
+        """Suspend, reinstate, revoke: officers and staff."""
+        return is_certification_officer(user)
+
+    def rule_import(self, user):
+        return is_certification_officer(user)
+
+    def rule_view_board(self, user):
+        """The status board: HR their workers' certificates; officers and staff
+        everyone's."""
+        return True if is_certification_officer(user) else self.rule_api(user)
+
+    def rule_view_history(self, user):
+        """The event history: who sees the certificate on the board (not the holder
+        alone)."""
+        return self.rule_view_board(user)
+
+    def rule_api(self, user):
+        """The HR systems' API: HR of an enterprise, its workers' certificates."""
+        if not hr_enterprise_ids(user):
+            return False
+        return Q(holder_id__in=hr_people(user))
+
+
+certificates = CertificatePolicy(SkillCertificate)
+
+
+def register() -> None:
+    register_policy(SkillCertificate, certificates)
