@@ -55,8 +55,8 @@ class CertificatePolicy(RulePolicy):
         return Q(holder_id__in=hr_people(user))
 
 
-certificates = CertificatePolicy(SkillCertificate)
+certificate_policy = CertificatePolicy(SkillCertificate)
 
 
 def register() -> None:
-    register_policy(SkillCertificate, certificates)
+    register_policy(SkillCertificate, certificate_policy)

@@ -10,7 +10,7 @@ def connect() -> None:
     from lms import navigation
     from lms.certification import dashboard, notice_kinds
     from lms.certification import permissions as certification_permissions
-    from lms.certification.permissions import certificates
+    from lms.certification.permissions import certificate_policy
 
     del notice_kinds  # imported for its kinds (lms.notices)
     certification_permissions.register()
@@ -28,7 +28,7 @@ def connect() -> None:
         navigation.NavEntry(
             "certification:board",
             _("Certification status"),
-            lambda u: certificates.user_has_permission(u, "view_board"),
+            lambda u: certificate_policy.user_has_permission(u, "view_board"),
             order=60,
             group="certification",
         )
@@ -37,7 +37,7 @@ def connect() -> None:
         navigation.NavEntry(
             "certification:imports",
             _("Certificate imports"),
-            lambda u: certificates.user_has_permission(u, "import"),
+            lambda u: certificate_policy.user_has_permission(u, "import"),
             order=65,
             group="certification",
         )

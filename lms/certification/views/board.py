@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from lms.certification import selectors
 from lms.certification.forms import BoardFilterForm, LookupForm
-from lms.certification.permissions import certificates
+from lms.certification.permissions import certificate_policy
 from lms.models import SkillCertificate, User
 from lms.spreadsheets import safe_cell, spreadsheet_response
 
@@ -25,7 +25,7 @@ EXPORT_CHUNK = 2000
 
 
 def _board_user(request):
-    if not certificates.user_has_permission(request.user, "view_board"):
+    if not certificate_policy.user_has_permission(request.user, "view_board"):
         raise PermissionDenied
     return request.user
 
@@ -66,7 +66,7 @@ def board(request):
             "counts_seconds": selectors.BOARD_COUNTS_SECONDS,
             "query_string": urlencode(query),
             "export_query": urlencode(query),
-            "can_record": certificates.user_has_permission(user, "record"),
+            "can_record": certificate_policy.user_has_permission(user, "record"),
         },
         status=400 if form.is_bound and form.errors else 200,
     )

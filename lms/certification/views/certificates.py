@@ -22,14 +22,14 @@ from lms.certification.forms import (
     ReasonForm,
 )
 from lms.certification.pdf import certificate_pdf, verification_url
-from lms.certification.permissions import certificates
+from lms.certification.permissions import certificate_policy
 from lms.certification.services import certificates as services
 from lms.errors import DomainError
 from lms.private_files import serve_private
 
 
 def _officer_only(user) -> None:
-    if not certificates.user_has_permission(user, "record"):
+    if not certificate_policy.user_has_permission(user, "record"):
         raise PermissionDenied
 
 
@@ -53,7 +53,7 @@ def detail(request, pk: int):
 
 
 def _detail_page(request, certificate, status: int = 200):
-    may = certificates.user_has_permission_for_instance
+    may = certificate_policy.user_has_permission_for_instance
     return render(
         request,
         "lms/certificates/detail.html",

@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
 from lms.certification.forms import ImportUploadForm, import_max_bytes
-from lms.certification.permissions import certificates
+from lms.certification.permissions import certificate_policy
 from lms.certification.services import imports as services
 from lms.errors import DomainError
 from lms.models import ImportBatch
@@ -24,7 +24,7 @@ from lms.private_files import serve_private
 
 
 def _officer(request):
-    if not certificates.user_has_permission(request.user, "import"):
+    if not certificate_policy.user_has_permission(request.user, "import"):
         raise PermissionDenied
     return request.user
 

@@ -8,7 +8,7 @@ import pytest
 from django.contrib.auth.models import AnonymousUser
 
 from lms import permissions
-from lms.certification.permissions import certificates
+from lms.certification.permissions import certificate_policy
 from lms.models import SkillCertificate
 from lms.roles import Role
 from tests.lms.certification.factories import (
@@ -51,18 +51,20 @@ def _fresh(user):
 def _holders(user, action) -> set[str]:
     return {
         c.holder.display_name
-        for c in certificates.instances_user_has_permission_for(_fresh(user), action)
+        for c in certificate_policy.instances_user_has_permission_for(
+            _fresh(user), action
+        )
     }
 
 
 def test_the_certificate_model_is_registered_with_its_policy(world):
-    assert permissions.policy_for(SkillCertificate) is certificates
+    assert permissions.policy_for(SkillCertificate) is certificate_policy
 
 
 def test_yes_no_answer_and_queryset_agree_for_every_role_and_action(world):
-    wrong, checked = policy_disagreements(certificates, world)
+    wrong, checked = policy_disagreements(certificate_policy, world)
     assert wrong == []
-    assert checked == len(certificates.actions()) * len(world) >= 60
+    assert checked == len(certificate_policy.actions()) * len(world) >= 60
 
 
 def test_holders_hr_and_officers_see_what_they_should(world):
@@ -82,7 +84,7 @@ def test_record_revoke_and_import_are_for_officers_and_staff(world):
         allowed = {
             role
             for role, u in world.items()
-            if certificates.user_has_permission(u, action)
+            if certificate_policy.user_has_permission(u, action)
         }
         assert allowed == {"officer", "staff"}, action
 
@@ -90,7 +92,7 @@ def test_record_revoke_and_import_are_for_officers_and_staff(world):
 def test_the_api_is_for_hr_only_and_their_workers(world):
     """An officer sees every certificate on the board but has no API; HR of B
     reads B's worker's certificates through it."""
-    assert not certificates.user_has_permission(_fresh(world["officer"]), "api")
+    assert not certificate_policy.user_has_permission(_fresh(world["officer"]), "api")
     assert _holders(world["hr_b"], "api") == {world["holder_b"].display_name}
 
 
@@ -106,4 +108,6 @@ def test_questions_on_a_fetched_certificate_cost_one_query_at_most(
     with django_assert_max_num_queries(1):
         for certificate in records:
             for action in ("view", "view_history", "revoke", "api"):
-                certificates.user_has_permission_for_instance(hr, action, certificate)
+                certificate_policy.user_has_permission_for_instance(
+                    hr, action, certificate
+                )
