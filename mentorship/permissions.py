@@ -9,11 +9,9 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from lms.models import Membership
 from lms.permissions import (
     RulePolicy,
     any_of,
-    enterprise_ids_where,
     hr_enterprise_ids,
     is_coordinator,
     is_mentor,
@@ -22,6 +20,7 @@ from lms.permissions import (
     through,
     user_can,
 )
+from lms.policies import enterprises
 from mentorship.models import (
     Agreement,
     GuidanceSession,
@@ -44,11 +43,6 @@ def mentor_trade_ids(user) -> list[int]:
         )
         user._mentorship_trades = cached
     return cached
-
-
-def _enterprises_posting(user) -> frozenset[int]:
-    """Enterprises whose service requests the user posts and manages (HR, managers)."""
-    return enterprise_ids_where(user, Membership.Role.HR, Membership.Role.MANAGER)
 
 
 class AgreementPolicy(RulePolicy):
@@ -105,12 +99,11 @@ class ServiceRequestPolicy(RulePolicy):
 
     def rule_post(self, user):
         """HR and managers of an enterprise post its service requests."""
-        return bool(_enterprises_posting(user))
+        return enterprises.user_has_permission(user, "represent")
 
     def rule_manage(self, user):
         """The posting enterprise's HR and managers: withdraw, confirm, rate."""
-        ids = _enterprises_posting(user)
-        return Q(enterprise_id__in=ids) if ids else False
+        return through(enterprises.rule(user, "represent"), "enterprise")
 
     def rule_reopen(self, user):
         """Answering "not solved" to a closed request is the posting enterprise's
