@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from courses import selectors
 from courses.forms import AssignCourseForm
 from courses.models import CourseIndexPage, CoursePage, Enrollment
-from courses.permissions import courses_taught_ids
+from courses.permissions import taught_course_ids
 from courses.services.enrollment import enrollment_assign
 from lms import permissions
 from lms.errors import DomainError
@@ -57,7 +57,7 @@ def _assignable_courses(user):
     ).order_by("title")
     if permissions.is_staff(user) or permissions.hr_enterprise_ids(user):
         return courses
-    return courses.filter(pk__in=courses_taught_ids(user))
+    return courses.filter(pk__in=taught_course_ids(user))
 
 
 @login_required
