@@ -27,7 +27,7 @@ from .status import (
     q_matches,
     status_rules,
 )
-from .taxonomy import Occupation, SkillLevel
+from .taxonomy import MAX_LEVEL, MIN_LEVEL, Occupation, SkillLevel
 
 
 def new_verification_code() -> str:
@@ -168,7 +168,8 @@ class SkillCertificate(models.Model):
                 name="certificate_valid_after_issue",
             ),
             models.CheckConstraint(
-                condition=Q(level__gte=1, level__lte=5), name="certificate_level_1_5"
+                condition=Q(level__gte=MIN_LEVEL, level__lte=MAX_LEVEL),
+                name="certificate_level_1_8",
             ),
             models.CheckConstraint(
                 condition=~Q(number=""), name="certificate_number_present"
