@@ -90,7 +90,7 @@ def _agreement_to_approve(today, people, enterprises) -> None:
         actor=han,
         title="Burr-free cross holes in one set-up",
         target_date=start + datetime.timedelta(days=120),
-        skill_level=3,
+        skill_level=4,  # 三级/高级工
         courses=[],
     )
     agreements.agreement_send_for_signature(agreement=agreement, actor=coordinator)

@@ -29,9 +29,13 @@ ENTERPRISE_PREFIX = {
     "petrochem": "QG",
     "autopark": "AP",
 }
-# Highest level reached (5 junior ... 1 senior technician), as it is spread on a
-# shop floor: most at 4 and 3, few technicians.
-LEVEL_WEIGHTS = {5: 22, 4: 36, 3: 28, 2: 10, 1: 4}
+# Highest level reached, as a rank (1 apprentice, 2 五级 … 6 一级, 7 特级技师,
+# 8 首席技师), as it is spread on a shop floor: most at 四级 and 三级, few
+# technicians, a handful of special-grade and chief technicians.
+LEVEL_WEIGHTS = {1: 5, 2: 20, 3: 34, 4: 26, 5: 9, 6: 4, 7: 1.2, 8: 0.4}
+# Apprentices, special-grade and chief technicians are the enterprise's own
+# evaluation, never an outside centre's.
+ENTERPRISE_ONLY = {1, 7, 8}
 REVOKE_REASONS = [
     "The appraisal record was found to be falsified.",
     "The holder was not present at the practical examination.",
@@ -61,17 +65,19 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
         trades = ENTERPRISE_TRADES[key][1]
         for person in workers:
             top = rng.choices(list(LEVEL_WEIGHTS), weights=LEVEL_WEIGHTS.values())[0]
-            careers = [(person.trade, range(top, 6))]
+            careers = [(person.trade, range(top, 1, -1) if top > 1 else [1])]
             if rng.random() < 0.35:  # a certificate of a second trade too
                 other = rng.choice([t for t in trades if t != person.trade])
-                careers.append((other, [rng.choice([5, 4])]))
+                careers.append((other, [rng.choice([2, 3])]))
             for trade, levels in careers:
                 # A level every two to four years, the latest within the last few.
                 issued = today - datetime.timedelta(days=rng.randrange(20, 1400))
                 for level in levels:  # latest first, going back in time
                     if issued < person.joined_on:
                         break
-                    by_enterprise = level >= 4 and rng.random() < 0.4
+                    by_enterprise = level in ENTERPRISE_ONLY or (
+                        level <= 3 and rng.random() < 0.4
+                    )
                     issuer = enterprise.name if by_enterprise else centre
                     prefix = (
                         ENTERPRISE_PREFIX[key]
@@ -98,7 +104,7 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
                         evidence_kind=rng.choice(
                             ["appraisal", "appraisal", "appraisal", "practical"]
                         )
-                        if level > 2
+                        if level < 5
                         else rng.choice(["appraisal", "competition"]),
                         recorded_by_id=officer_id,
                     )

@@ -6,6 +6,7 @@ from lms.certification.models import (
     IssuingBody,
     LevelRequirement,
     Occupation,
+    SigningCertificate,
     SkillCertificate,
     SkillLevel,
 )
@@ -35,6 +36,7 @@ __all__ = [
     "Membership",
     "Notification",
     "Occupation",
+    "SigningCertificate",
     "SkillCertificate",
     "SkillLevel",
     "TradeUnion",

@@ -39,6 +39,13 @@ class SkillLevel(models.IntegerChoices):
         return str(grade) if grade else LEVEL_WORD_CODES[self.value]
 
     @property
+    def number_mark(self) -> str:
+        """The level's character in a national-style certificate number: the grade
+        digit, 0 for the apprentice, T (特) and C (chief) for the appointed ones."""
+        grade = self.national_grade
+        return str(grade) if grade else NUMBER_MARKS[self.value]
+
+    @property
     def short_label(self) -> str:
         return str(SHORT_LABELS[self.value])
 
@@ -51,6 +58,7 @@ class SkillLevel(models.IntegerChoices):
 
 
 LEVEL_WORD_CODES = {1: "apprentice", 7: "special", 8: "chief"}
+NUMBER_MARKS = {1: "0", 7: "T", 8: "C"}
 
 # Column headings of the HR board's counts (a narrow table on a phone).
 SHORT_LABELS = {

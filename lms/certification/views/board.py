@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from lms import permissions
 from lms.certification import selectors
 from lms.certification.forms import BoardFilterForm, LookupForm
-from lms.models import SkillCertificate, User
+from lms.models import SkillCertificate, SkillLevel, User
 from lms.spreadsheets import safe_cell, spreadsheet_response
 
 EXPORT_CHUNK = 2000
@@ -96,7 +96,7 @@ def certificate_cells(c: SkillCertificate) -> list:
             c.employee_number,
             c.occupation.code,
             c.occupation.name,
-            c.level,
+            SkillLevel(c.level).code,
             c.number,
             c.issuer_name,
             c.issued_on.isoformat(),
@@ -123,6 +123,10 @@ EXPORT_VALUES = (
     "valid_until",
     "status_value",
 )
+
+
+# Exports write the interchange code (``SkillLevel.code``), which the import reads.
+LEVEL_CODES = {level.value: level.code for level in SkillLevel}
 
 
 def export_rows(certificates):
@@ -159,7 +163,7 @@ def export_rows(certificates):
             safe_cell(employee_number),
             safe_cell(code),
             safe_cell(occupation),
-            level,
+            LEVEL_CODES[level],
             safe_cell(number),
             safe_cell(issuer),
             issued_on.isoformat(),
