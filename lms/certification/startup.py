@@ -1,5 +1,6 @@
 """What certification adds to the running site, called from ``LmsConfig.ready``:
-its notification kinds, its start-page panels and its menu entries."""
+its notification kinds, its start-page panels, its menu entries and the check that
+certificate PDFs can be signed."""
 
 from __future__ import annotations
 
@@ -7,8 +8,12 @@ from django.utils.translation import gettext_lazy as _
 
 
 def connect() -> None:
+    from django.core import checks
+
     from lms import navigation, permissions
     from lms.certification import dashboard, notice_kinds
+
+    checks.register(pdf_signing_check)
 
     del notice_kinds  # imported for its kinds (lms.notices)
     dashboard.register_panels()
@@ -39,3 +44,35 @@ def connect() -> None:
             group="certification",
         )
     )
+
+
+def pdf_signing_check(app_configs=None, **kwargs):
+    """Certificate PDFs must be signed: settings that cannot sign stop the start
+    (production without its certificate and key files, a database authority without
+    the secret that encrypts its keys)."""
+    from django.conf import settings
+    from django.core import checks
+
+    from lms.certification import signing
+
+    mode = settings.PDF_SIGNING_MODE
+    problem = ""
+    if mode == "database":
+        if not settings.PDF_SIGNING_SECRET:
+            problem = "PDF_SIGNING_SECRET is not set (it encrypts the signing keys)."
+    elif mode == "files":
+        try:
+            signing.identity_from_files()
+        except signing.SigningUnavailable as error:
+            problem = str(error)
+    else:
+        problem = f"PDF_SIGNING_MODE is {mode!r}; use 'files' or 'database'."
+    if not problem:
+        return []
+    return [
+        checks.Error(
+            problem,
+            hint="See docs/deployment.md, “Signed certificate PDFs”.",
+            id="lms.E030",
+        )
+    ]

@@ -219,6 +219,14 @@ class SkillCertificate(models.Model):
             return self.issuing_body.local_name
         return self.issuer_name
 
+    @property
+    def national_query_url(self) -> str:
+        """The national public query service's page for this number, when the
+        issuing body is in the national catalogue (a link; nothing is fetched)."""
+        if not self.issuing_body_id:
+            return ""
+        return self.issuing_body.query_url(self.number)
+
     def status_on(self, today: datetime.date) -> str:
         values = {
             "revoked": self.revoked,
