@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from lms.models.industries import Industry
 from lms.models.names import LocalNameMixin
@@ -16,7 +17,7 @@ class SkillLevel(models.IntegerChoices):
     national grade (五级 = 5 … 一级 = 1, the old stored value) is ``national_grade``;
     migration 0015 moved old values across (old grade g -> rank 7 - g)."""
 
-    APPRENTICE = 1, _("Apprentice")
+    APPRENTICE = 1, pgettext_lazy("skill level", "Apprentice")
     JUNIOR_WORKER = 2, _("Level 5 / Junior worker")
     INTERMEDIATE_WORKER = 3, _("Level 4 / Intermediate worker")
     SENIOR_WORKER = 4, _("Level 3 / Senior worker")
@@ -62,7 +63,7 @@ NUMBER_MARKS = {1: "0", 7: "T", 8: "C"}
 
 # Column headings of the HR board's counts (a narrow table on a phone).
 SHORT_LABELS = {
-    1: _("Apprentice"),
+    1: pgettext_lazy("skill level", "Apprentice"),
     2: _("L5"),
     3: _("L4"),
     4: _("L3"),
