@@ -13,5 +13,6 @@ The rest of ``lms`` and the other apps reach it only through:
 Wiring only: ``lms.models`` imports ``.models`` (so Django registers them, app label
 "lms"), ``LmsConfig.ready`` calls ``.startup.connect()``, ``lms.tasks`` imports
 ``.tasks`` (names kept as ``lms.tasks.*``), ``config.urls`` includes ``.urls`` and
-``.urls_api``, ``load_demo`` (and the demo world's certificates) call ``.demo``. ``tests/lms/certification/
-test_boundary.py`` fails on any other import from outside."""
+``.urls_api``, ``load_demo`` (and the demo world's certificates) call ``.demo``.
+``tests/lms/certification/test_boundary.py`` fails on any other import from
+outside."""
