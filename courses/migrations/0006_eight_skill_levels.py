@@ -1,4 +1,4 @@
-"""The eight skill levels (lms migration 0015): the level a course leads to was the
+"""The eight skill levels (lms migration 0016): the level a course leads to was the
 national grade, 1 (highest) to 5; it becomes the rank 1 (apprentice) to 8 (chief
 technician), old grade g -> 7 - g, in the pages and in their saved revisions (so
 publishing an old revision keeps its meaning)."""
@@ -41,7 +41,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("courses", "0005_lesson_video_poster_captions"),
-        ("lms", "0015_eight_skill_levels"),
+        ("lms", "0016_eight_skill_levels"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]
 

@@ -1,6 +1,6 @@
 """What certification adds to the running site, called from ``LmsConfig.ready``:
-its notification kinds, its start-page panels, its menu entries and the check that
-certificate PDFs can be signed."""
+its notification kinds, its permission policies, its start-page panels, its menu
+entries and the check that certificate PDFs can be signed."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ def connect() -> None:
     from django.core import checks
 
     from lms import navigation, permissions
-    from lms.certification import dashboard, notice_kinds
+    from lms.certification import dashboard, notice_kinds, policies
 
     checks.register(pdf_signing_check)
 
     del notice_kinds  # imported for its kinds (lms.notices)
+    policies.register()
     dashboard.register_panels()
     navigation.register(
         navigation.NavEntry(

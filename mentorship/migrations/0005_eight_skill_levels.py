@@ -1,4 +1,4 @@
-"""The eight skill levels (lms migration 0015): a milestone's level was the national
+"""The eight skill levels (lms migration 0016): a milestone's level was the national
 grade, 1 (highest) to 5; it becomes the rank 1 (apprentice) to 8 (chief
 technician), old grade g -> 7 - g."""
 
@@ -31,7 +31,7 @@ def backward(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("mentorship", "0004_service_request_reopen_and_auto_confirm"),
-        ("lms", "0015_eight_skill_levels"),
+        ("lms", "0016_eight_skill_levels"),
     ]
 
     operations = [

@@ -7,6 +7,7 @@ them."""
 
 from .batches import ImportBatch
 from .certificates import CertificateAttachment, CertificateEvent, SkillCertificate
+from .exports import BoardExport
 from .issuers import IssuingBody
 from .ladder import LevelRequirement
 from .signing import SigningCertificate
@@ -14,6 +15,7 @@ from .status import CertificateStatus
 from .taxonomy import Occupation, SkillLevel
 
 __all__ = [
+    "BoardExport",
     "CertificateAttachment",
     "CertificateEvent",
     "CertificateStatus",

@@ -15,7 +15,7 @@ class SkillLevel(models.IntegerChoices):
     1 (apprentice) to 8 (chief technician): a higher number is a higher level, so
     ``max``, ``order_by`` and ``level__gte`` read the way the ladder climbs. The
     national grade (五级 = 5 … 一级 = 1, the old stored value) is ``national_grade``;
-    migration 0015 moved old values across (old grade g -> rank 7 - g)."""
+    migration 0016 moved old values across (old grade g -> rank 7 - g)."""
 
     APPRENTICE = 1, pgettext_lazy("skill level", "Apprentice")
     JUNIOR_WORKER = 2, _("Level 5 / Junior worker")

@@ -11,12 +11,12 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [
-    ("lms", "0014_erasure_requests"),
+    ("lms", "0015_board_exports"),
     ("courses", "0005_lesson_video_poster_captions"),
     ("mentorship", "0004_service_request_reopen_and_auto_confirm"),
 ]
 AFTER = [
-    ("lms", "0015_eight_skill_levels"),
+    ("lms", "0016_eight_skill_levels"),
     ("courses", "0006_eight_skill_levels"),
     ("mentorship", "0005_eight_skill_levels"),
 ]

@@ -8,7 +8,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0015_eight_skill_levels"),
+        ("lms", "0016_eight_skill_levels"),
     ]
 
     operations = [

@@ -89,7 +89,7 @@ LEVELS = [
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0014_erasure_requests"),
+        ("lms", "0015_board_exports"),
     ]
 
     operations = [
