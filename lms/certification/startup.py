@@ -1,6 +1,6 @@
 """What certification adds to the running site, called from ``LmsConfig.ready``:
-its notification kinds, its permission policies, its start-page panels, its menu
-entries and the check that certificate PDFs can be signed."""
+its permission policies, notification kinds, start-page panels, menu entries and
+the check that certificate PDFs can be signed."""
 
 from __future__ import annotations
 
@@ -10,13 +10,15 @@ from django.utils.translation import gettext_lazy as _
 def connect() -> None:
     from django.core import checks
 
-    from lms import navigation, permissions
-    from lms.certification import dashboard, notice_kinds, policies
+    from lms import navigation
+    from lms.certification import dashboard, notice_kinds
+    from lms.certification import permissions as certification_permissions
+    from lms.certification.permissions import certificate_policy
 
     checks.register(pdf_signing_check)
 
     del notice_kinds  # imported for its kinds (lms.notices)
-    policies.register()
+    certification_permissions.register()
     dashboard.register_panels()
     navigation.register(
         navigation.NavEntry(
@@ -31,7 +33,7 @@ def connect() -> None:
         navigation.NavEntry(
             "certification:board",
             _("Certification status"),
-            permissions.can_view_certification_board,
+            lambda u: certificate_policy.user_has_permission(u, "view_board"),
             order=60,
             group="certification",
         )
@@ -40,7 +42,7 @@ def connect() -> None:
         navigation.NavEntry(
             "certification:imports",
             _("Certificate imports"),
-            permissions.can_import_certificates,
+            lambda u: certificate_policy.user_has_permission(u, "import"),
             order=65,
             group="certification",
         )

@@ -14,6 +14,7 @@ from lms import permissions
 from lms.certification import selectors
 from lms.certification.level_names import level_from_code
 from lms.certification.pdf import verification_url
+from lms.certification.permissions import certificate_policy
 from lms.models import (
     CertificateStatus,
     Membership,
@@ -28,7 +29,7 @@ class IsEnterpriseHR(BasePermission):
     message = "Only HR of an enterprise may use this API."
 
     def has_permission(self, request, view) -> bool:
-        return bool(permissions.hr_enterprise_ids(request.user))
+        return certificate_policy.user_has_permission(request.user, "api")
 
 
 class OccupationSerializer(serializers.ModelSerializer):
