@@ -61,7 +61,7 @@ def make_courses(spec, people, out):
             summary="Generated for the benchmarks: a course of the bench trade.",
             industry=people["industry"],
             occupation=occupation,
-            skill_level=1 + n % 5,
+            skill_level=2 + n % 5,
             estimated_hours=Decimal("8.0"),
             learning_outcomes="<ul><li>Work safely</li><li>Measure right</li></ul>",
         )

@@ -147,7 +147,7 @@ def make_certificates(spec, people, rng, today, out):
                 holder_id=holder.pk,
                 holder_name=holder.get_full_name(),
                 occupation_id=occupations[rng.randrange(len(occupations))].pk,
-                level=rng.randint(1, 5),
+                level=rng.randint(1, 8),
                 number=f"BENCH-{i:07d}",
                 issuer_kind=SkillCertificate.IssuerKind.OUTSIDE,
                 issuer_name=centre,

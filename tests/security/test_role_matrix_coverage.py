@@ -7,7 +7,8 @@ from __future__ import annotations
 from django.urls import get_resolver, resolve
 from wagtail.models import get_page_models
 
-from lms.wagtail_hooks import OrganisationsGroup, SkillsGroup
+from lms.admin_organisations import OrganisationsGroup
+from lms.wagtail_hooks import SkillsGroup
 
 from .matrix import ROWS
 from .matrix.world import ROLES

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.certification.numbers import number_problem
 from lms.certification.permissions import certificate_policy
 from lms.errors import DomainError
 from lms.models import (
@@ -31,20 +32,6 @@ from .common import (
     platform_issuer_name,
     require,
 )
-
-
-def _certificate_create(
-    *, holder: User, issuer_name: str, **fields
-) -> SkillCertificate:
-    """A new certificate with what is fixed at issue: the holder's name as written
-    then, and the issuing body that ``issuer_name`` belongs to."""
-    return SkillCertificate.objects.create(
-        holder=holder,
-        holder_name=holder.get_full_name(),
-        issuer_name=issuer_name,
-        issuing_body=issuing_body_for(issuer_name),
-        **fields,
-    )
 
 
 @transaction.atomic
@@ -72,13 +59,15 @@ def platform_certificate_issue(
         number = f"CS-{issued_on:%Y}-{secrets.token_hex(4).upper()}"
         try:
             with transaction.atomic():
-                certificate = _certificate_create(
+                certificate = SkillCertificate.objects.create(
                     holder=holder,
-                    issuer_name=platform_issuer_name(),
+                    holder_name=holder.get_full_name(),
                     occupation=occupation,
                     level=level,
                     number=number,
                     issuer_kind=SkillCertificate.IssuerKind.PLATFORM,
+                    issuer_name=platform_issuer_name(),
+                    issuing_body=issuing_body_for(platform_issuer_name()),
                     issued_on=issued_on,
                     valid_until=valid_until,
                     evidence_kind=SkillCertificate.Evidence.COURSE,
@@ -174,13 +163,25 @@ def certificate_record(
             % {"issuer": issuer_name, "number": number},
             code="duplicate_number",
         )
-    certificate = _certificate_create(
+    body = issuing_body_for(issuer_name)
+    problem = number_problem(
+        pattern=body.number_pattern,
+        example=body.number_example,
+        number=number,
+        issued_on=issued_on,
+        level=level,
+    )
+    if problem is not None:
+        raise DomainError(str(problem), code="number_pattern")
+    certificate = SkillCertificate.objects.create(
         holder=holder,
-        issuer_name=issuer_name,
+        holder_name=holder.get_full_name(),
         occupation=occupation,
         level=level,
         number=number,
         issuer_kind=issuer_kind,
+        issuer_name=issuer_name,
+        issuing_body=body,
         issuer_enterprise=issuer_enterprise,
         issued_on=issued_on,
         valid_until=valid_until,
