@@ -12,8 +12,12 @@ class HomeConfig(AppConfig):
 
         from home import personal_data as home_data
         from home import selectors as home_selectors
+        from home.events import notice_kinds as event_notices
+        from home.events import permissions as event_permissions
         from lms import navigation, permissions, personal_data, providers
 
+        del event_notices  # imported for its kinds (lms.notices)
+        event_permissions.register()
         personal_data.register("home", home_data.export_home, home_data.erase_home)
         providers.register_profile_urls(home_selectors.profile_urls)
         page_published.connect(_content_changed, dispatch_uid="home-content-published")
@@ -24,6 +28,7 @@ class HomeConfig(AppConfig):
             ("home:profiles", _("Role models"), 60),
             ("home:studios", _("Studios"), 62),
             ("home:stories", _("Stories"), 64),
+            ("home:events", _("Events"), 66),
             ("home:search", _("Search"), 70),
         ):
             navigation.register(
