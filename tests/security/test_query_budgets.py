@@ -59,6 +59,11 @@ def pages(w: dict) -> dict[str, tuple[object, str]]:
         "profile page": (None, w["profile"].url),
         "story": (None, w["story"].url),
         "studio": (None, w["studio"].url),
+        "event page": (w["learner"], w["event"].url),
+        "check-in page": (
+            w["steward"],
+            reverse("events:check_in", args=[w["event_session"].pk]),
+        ),
     }
 
 

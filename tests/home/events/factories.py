@@ -25,7 +25,9 @@ class EventPageFactory(wagtail_factories.PageFactory):
     ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=2))
     venue = "Exhibition centre"
     city = "Beijing"
-    organisers = "All-China Federation of Trade Unions\nBeijing Federation of Trade Unions"
+    organisers = (
+        "All-China Federation of Trade Unions\nBeijing Federation of Trade Unions"
+    )
 
 
 class EventSessionFactory(factory.django.DjangoModelFactory):

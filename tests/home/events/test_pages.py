@@ -37,7 +37,10 @@ def exhibition(event, studio_index, profile_index):
         )
         for code, field in fields.items()
     }
-    for code, titles in (("aerospace", ["Valve holes", "Launch arm"]), ("rail", ["Bogie"])):
+    for code, titles in (
+        ("aerospace", ["Valve holes", "Launch arm"]),
+        ("rail", ["Bogie"]),
+    ):
         for title in titles:
             achievement = StudioAchievementFactory(page=studios[code], title=title)
             EventExhibitFactory(page=event, achievement=achievement)
@@ -52,7 +55,9 @@ def test_the_programme_shows_seats_left_and_my_reservation(
     client.force_login(visitors[0])
     page = client.get(event.url).content.decode()
     assert "Your seat is reserved." in page
-    assert reverse("events:ticket", args=[visitors[0].event_reservations.get().pk]) in page
+    assert (
+        reverse("events:ticket", args=[visitors[0].event_reservations.get().pk]) in page
+    )
 
 
 def test_the_exhibition_links_studio_and_craftsman_and_filters_by_field(

@@ -32,9 +32,7 @@ def test_a_double_click_on_reserve_makes_one_reservation(client, session, visito
     assert Reservation.objects.count() == 1
 
 
-def test_a_full_session_puts_the_visitor_on_the_waiting_list(
-    client, session, visitors
-):
+def test_a_full_session_puts_the_visitor_on_the_waiting_list(client, session, visitors):
     for person in visitors[:2]:
         services.reservation_create(user=person, session=session)
     client.force_login(visitors[2])
