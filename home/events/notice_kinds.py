@@ -16,14 +16,19 @@ def _reservation(params):
     return Reservation.objects.select_related("session").get(pk=params["reservation"])
 
 
+def _session(params):
+    """The session in the reader's language (``render`` activates it)."""
+    from home.events.selectors import shown_session
+
+    return shown_session(_reservation(params).session)
+
+
 def _promoted_subject(params):
-    return _("A seat is yours: %(session)s") % {
-        "session": _reservation(params).session.title
-    }
+    return _("A seat is yours: %(session)s") % {"session": _session(params).title}
 
 
 def _promoted_body(params):
-    session = _reservation(params).session
+    session = _session(params)
     return _(
         "You moved up from the waiting list: your seat at %(time)s is reserved "
         "and your ticket is ready."

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from home.events.models import EventExhibit, EventPage, EventSession, Reservation
 from lms.permissions import user_may
-from lms.translations import pages_in_language
+from lms.translations import locale_id_of, pages_in_language
 
 Status = Reservation.Status
 EXHIBITS_PER_PAGE = 24
@@ -84,6 +84,25 @@ def reservations_of(*, user, sessions) -> dict:
         user=user, status__in=Reservation.ACTIVE, session__translation_key__in=keys
     ).select_related("session")
     return {r.session.translation_key: r for r in found}
+
+
+def sessions_in_language(sessions, *, language: str | None = None) -> dict:
+    """{session id: the same session in ``language`` (the active one by default),
+    with its page} where the event is translated and live, else the session itself.
+    Reservations point at the seat-holding row, whatever language it is in."""
+    sessions = list(sessions)
+    locale_id = locale_id_of(language or translation.get_language())
+    found = EventSession.objects.filter(
+        translation_key__in=[s.translation_key for s in sessions],
+        locale_id=locale_id,
+        page__live=True,
+    ).select_related("page")
+    shown = {s.translation_key: s for s in found}
+    return {s.pk: shown.get(s.translation_key, s) for s in sessions}
+
+
+def shown_session(session: EventSession) -> EventSession:
+    return sessions_in_language([session])[session.pk]
 
 
 def exhibits_of(*, event: EventPage, locale_id: int) -> list[EventExhibit]:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from home.events import tickets
 from home.events.models import EventSession, Reservation
+from home.events.selectors import shown_session
 from lms.errors import DomainError, PermissionDenied
 from lms.permissions import user_can
 from lms.services.notifications import notification_send
@@ -139,8 +140,8 @@ def reservation_check_in(*, user, session: EventSession, code: str) -> Reservati
         )
         if reservation is None or not tickets.signature_matches(reservation, signature):
             raise DomainError(refused, code="ticket_invalid")
-        other = reservation.session
-        if other.translation_key != session.translation_key:
+        if reservation.session.translation_key != session.translation_key:
+            other = shown_session(reservation.session)
             raise DomainError(
                 _("This ticket is for “%(title)s” at %(time)s, not for this session.")
                 % {"title": other.title, "time": _time(other.starts_at)},
@@ -165,3 +166,20 @@ def reservation_check_in(*, user, session: EventSession, code: str) -> Reservati
         reservation.checked_in_by = user
         reservation.save(update_fields=["checked_in_at", "checked_in_by"])
     return reservation
+
+
+def reservations_erase(*, user) -> None:
+    """A person's reservations go with their data (``lms.personal_data``): seats
+    still held are given back to the waiting list first, then every row is
+    deleted."""
+    with transaction.atomic():
+        held = Reservation.objects.filter(
+            user=user, status=Status.RESERVED, checked_in_at__isnull=True
+        ).select_related("session")
+        for reservation in held:
+            seats = _seats_locked(reservation.session)
+            Reservation.objects.filter(pk=reservation.pk).update(
+                status=Status.CANCELLED, cancelled_at=timezone.now()
+            )
+            _promote_waiting(seats)
+        Reservation.objects.filter(user=user).delete()

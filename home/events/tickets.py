@@ -12,7 +12,7 @@ from django.utils.crypto import constant_time_compare, salted_hmac
 
 SALT = "home.events.ticket"
 CODE_LENGTH = 12
-_TYPED = re.compile(r"^(\d{1,12})-([A-Z2-7]{%d})$" % CODE_LENGTH)
+_TYPED = re.compile(rf"^(\d{{1,12}})-([A-Z2-7]{{{CODE_LENGTH}}})$")
 
 
 def _signature(pk: int, nonce: str) -> str:

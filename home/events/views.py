@@ -62,7 +62,8 @@ def _reservation(request, pk: int, action: str = "view") -> Reservation:
 @login_required
 def ticket(request, pk: int):
     reservation = _reservation(request, pk)
-    context = {"reservation": reservation, "session": reservation.session}
+    session = selectors.shown_session(reservation.session)
+    context = {"reservation": reservation, "session": session}
     if reservation.status == Reservation.Status.RESERVED:
         code = tickets.ticket_code(reservation)
         qr = segno.make(code, error="m")
@@ -84,16 +85,21 @@ def cancel(request, pk: int):
         messages.error(request, error.message)
         return redirect("events:ticket", reservation.pk)
     messages.success(request, _("Your reservation is cancelled."))
-    return redirect(reservation.session.page.url + "#programme")
+    return redirect(
+        selectors.shown_session(reservation.session).page.url + "#programme"
+    )
 
 
 @login_required
 def mine(request):
-    found = (
+    found = list(
         Reservation.objects.filter(user=request.user, status__in=Reservation.ACTIVE)
         .select_related("session__page")
         .order_by("session__starts_at")
     )
+    shown = selectors.sessions_in_language(r.session for r in found)
+    for reservation in found:
+        reservation.shown = shown[reservation.session_id]
     return render(request, "home/events/mine.html", {"reservations": found})
 
 

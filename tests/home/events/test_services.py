@@ -222,3 +222,16 @@ def test_a_used_ticket_cannot_be_cancelled(seated, session, steward, visitors):
         services.reservation_cancel(user=visitors[0], reservation=seated)
     seated.refresh_from_db()
     assert seated.status == Status.RESERVED
+
+
+def test_erasing_a_persons_data_gives_their_seat_to_the_waiting_list(
+    session, visitors
+):
+    from home.events.personal_data import erase_events, export_events
+
+    reserve_all(session, visitors[:3])
+    exported = export_events(visitors[0])["event_reservations"]
+    assert [r["status"] for r in exported] == ["reserved"]
+    erase_events(visitors[0])
+    assert not Reservation.objects.filter(user=visitors[0]).exists()
+    assert Reservation.objects.get(user=visitors[2]).status == Status.RESERVED
