@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -148,6 +149,13 @@ class EventPage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.event_details(event=self, request=request))
         return context
+
+    def serve(self, request, *args, **kwargs):
+        """Seats left change with every reservation, not with a publication: the
+        page is not kept in the anonymous page cache (``lms.page_cache``)."""
+        response = super().serve(request, *args, **kwargs)
+        patch_cache_control(response, private=True)
+        return response
 
 
 class EventSession(TranslatableMixin, Orderable):

@@ -51,7 +51,10 @@ def test_the_programme_shows_seats_left_and_my_reservation(
     client, event, session, visitors
 ):
     services.reservation_create(user=visitors[0], session=session)
-    assert "1 seat left" in client.get(event.url).content.decode()
+    anonymous = client.get(event.url)
+    assert "1 seat left" in anonymous.content.decode()
+    # Seats change without a publication: never in the anonymous page cache.
+    assert "private" in anonymous["Cache-Control"]
     client.force_login(visitors[0])
     page = client.get(event.url).content.decode()
     assert "Your seat is reserved." in page
