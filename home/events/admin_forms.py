@@ -14,6 +14,7 @@ class EventPageForm(WagtailAdminPageForm):
         formset = self.formsets.get("sessions")
         if formset is None or not formset.is_bound:
             return cleaned
+        formset.is_valid()  # fills each session form's cleaned_data
         from home.events.selectors import active_counts
 
         keys = [f.instance.translation_key for f in formset.forms if f.instance.pk]
@@ -23,17 +24,18 @@ class EventPageForm(WagtailAdminPageForm):
                 continue
             held = counts.get(form.instance.translation_key, {})
             active = held.get("reserved", 0) + held.get("waiting", 0)
-            if form in formset.deleted_forms and active:
-                form.add_error(
+            if formset._should_delete_form(form) and active:
+                # On the page form: a deleted row's own errors are not shown.
+                self.add_error(
                     None,
                     ngettext(
-                        "%(n)d person holds a reservation for this session: "
+                        "%(n)d person holds a reservation for “%(session)s”: "
                         "cancel it before removing the session.",
-                        "%(n)d people hold reservations for this session: "
+                        "%(n)d people hold reservations for “%(session)s”: "
                         "cancel them before removing the session.",
                         active,
                     )
-                    % {"n": active},
+                    % {"n": active, "session": form.instance.title},
                 )
             capacity = (form.cleaned_data or {}).get("capacity")
             reserved = held.get("reserved", 0)

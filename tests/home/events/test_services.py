@@ -224,9 +224,7 @@ def test_a_used_ticket_cannot_be_cancelled(seated, session, steward, visitors):
     assert seated.status == Status.RESERVED
 
 
-def test_erasing_a_persons_data_gives_their_seat_to_the_waiting_list(
-    session, visitors
-):
+def test_erasing_a_persons_data_gives_their_seat_to_the_waiting_list(session, visitors):
     from home.events.personal_data import erase_events, export_events
 
     reserve_all(session, visitors[:3])
