@@ -29,8 +29,9 @@ enterprises A and B, a course, an agreement, a service request, certificates, pa
   (the learner holds a seat of the event's session); `staff` is a superuser.
 
 The decisions live in `lms/permissions.py` (role helpers, the policy base and
-registry) and in each app's policies (`mentorship/permissions.py`,
-`home/events/permissions.py`).
+registry) and in each app's policies (`lms/policies.py`,
+`lms/certification/permissions.py`, `courses/permissions.py`,
+`mentorship/permissions.py`, `home/events/permissions.py`).
 """
 
 

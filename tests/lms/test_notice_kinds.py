@@ -109,6 +109,7 @@ def send_every_kind(w) -> list[Notification]:
     send(learner, notices.LEGACY, subject="Stored text", url="/learning/")
     send(u["officer"], "lms.welcome", role="officer")
     send(learner, "home.events.promoted", reservation=o["ticket"].pk)
+    send(u["hr_a"], "lms.board_export_finished", export=o["export_a"].pk)
     notifications = list(
         Notification.objects.exclude(key="k1").select_related("recipient")
     )
