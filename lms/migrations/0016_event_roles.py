@@ -17,5 +17,5 @@ def remove_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("lms", "0014_erasure_requests")]
+    dependencies = [("lms", "0015_board_exports")]
     operations = [migrations.RunPython(create_roles, remove_roles)]
