@@ -17,5 +17,5 @@ def remove_roles(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("lms", "0015_board_exports")]
+    dependencies = [("lms", "0017_issuing_body_numbers_and_pdf_signing")]
     operations = [migrations.RunPython(create_roles, remove_roles)]
