@@ -4,7 +4,12 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from wagtail.models import Locale
 
-from home.models import ProfileIndexPage, StoryIndexPage, StudioIndexPage
+from home.models import (
+    EventIndexPage,
+    ProfileIndexPage,
+    StoryIndexPage,
+    StudioIndexPage,
+)
 from home.selectors.search import MAX_QUERY_LENGTH, search_pages, search_result_cards
 from home.selectors.shared import paginate, section_page
 from lms.search import search_text
@@ -14,6 +19,7 @@ SECTIONS = {
     "profiles": ProfileIndexPage,
     "stories": StoryIndexPage,
     "studios": StudioIndexPage,
+    "events": EventIndexPage,
 }
 
 

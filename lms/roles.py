@@ -13,6 +13,8 @@ class Role(models.TextChoices):
     MODERATOR = "Moderator", _("Moderator")
     COORDINATOR = "Union coordinator", _("Union coordinator")
     OFFICER = "Certification officer", _("Certification officer")
+    ORGANISER = "Event organiser", _("Event organiser")
+    STEWARD = "Steward", _("Steward")
 
 
 # Roles whose accounts hold other people's data or publish content: two-factor sign-in
@@ -44,6 +46,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "lms.delete_membership",
         "lms.view_membership",
     },
+    Role.ORGANISER: set(),
+    Role.STEWARD: set(),
     Role.OFFICER: {
         "wagtailadmin.access_admin",
         "lms.add_occupation",

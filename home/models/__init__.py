@@ -1,3 +1,11 @@
+from home.events.models import (
+    EventExhibit,
+    EventIndexPage,
+    EventPage,
+    EventSession,
+    Reservation,
+)
+
 from .alliances import (
     AllianceMemberStudio,
     AllianceMemberUnit,
@@ -34,6 +42,10 @@ __all__ = [
     "AllianceRelatedPage",
     "AssessmentResult",
     "ContentPage",
+    "EventExhibit",
+    "EventIndexPage",
+    "EventPage",
+    "EventSession",
     "CraftsmanProfilePage",
     "HomeFeaturedProfile",
     "HomePage",
@@ -43,6 +55,7 @@ __all__ = [
     "ProfileHonour",
     "ProfileIndexPage",
     "RelatedPage",
+    "Reservation",
     "StoryIndexPage",
     "StoryPage",
     "StoryPageTag",
