@@ -20,7 +20,6 @@ INSTALLED_APPS = [
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -30,7 +29,9 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
+    # Translations that stay in step with their source page (docs/architecture.md).
+    "wagtail_localize",
+    "wagtail_localize.locales",  # in place of wagtail.locales
     "wagtail.admin",
     "wagtail",
     "modelcluster",
