@@ -15,6 +15,7 @@ from wagtail.models import Page, PageLogEntry
 from wagtail_localize.models import Translation
 
 from home.models import CraftsmanProfilePage, StoryPage
+from lms.services.pages import page_translation_register
 from tests.home.admin_forms import home_form, profile_form, story_form
 
 pytestmark = pytest.mark.django_db
@@ -249,3 +250,29 @@ def _draft_profile(parent):
     page = CraftsmanProfilePage(title="Liu Xiangbin", slug="liu-xiangbin", live=False)
     parent.add_child(instance=page)
     return page
+
+
+def test_syncing_publishes_translations_only_for_a_moderator(
+    client, editor, moderator, profile_index
+):
+    """ "Sync translated pages" with "Publish immediately": an editor's sync leaves
+    the live Chinese page as it was (a moderator publishes translations); a
+    moderator's publishes the English change there (untranslated words in English)."""
+    english, chinese = profile_index["en"], profile_index["zh"]
+    source = page_translation_register(source=english, target=chinese)
+    english.intro = "<p>Masters of their trade.</p>"
+    english.save_revision().publish()
+    url = reverse(
+        "wagtail_localize:update_translations",
+        args=(source.translation.source_id,),
+    )
+
+    client.force_login(editor)
+    assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    assert "Masters" not in Page.objects.get(pk=chinese.pk).specific.intro
+
+    client.force_login(moderator)
+    assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    chinese = Page.objects.get(pk=chinese.pk).specific
+    assert "Masters of their trade." in chinese.intro
+    assert chinese.title == "劳模工匠"
