@@ -134,7 +134,7 @@ def test_a_quiz_added_in_english_reaches_the_chinese_lesson_untranslated_then_ch
             data=NEW_QUIZ_ZH[segment.string.data],
             translation_type=StringTranslation.TRANSLATION_TYPE_MANUAL,
         )
-    translation.save_target(publish=True)
+    translation.save_target(publish=True)  # published when the transaction commits
     assert translation.get_progress() == (total, total)
     chinese = LessonPage.objects.get(pk=chinese.pk)
     quiz = {block.id: block for block in chinese.body}["quiz-new"].value

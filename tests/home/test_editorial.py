@@ -97,7 +97,14 @@ def test_an_editor_cannot_publish_without_approval(client, editor, profile_index
 
 
 def test_editor_writes_moderator_approves_and_pages_appear_in_both_languages(
-    client, editor, moderator, home, profile_index, story_index, locales
+    client,
+    editor,
+    moderator,
+    home,
+    profile_index,
+    story_index,
+    locales,
+    django_capture_on_commit_callbacks,
 ):
     client.force_login(editor)
     profile = _submit_new(
@@ -176,7 +183,9 @@ def test_editor_writes_moderator_approves_and_pages_appear_in_both_languages(
     assert "孙梅" not in client.get("/zh-hans/").text
     client.force_login(moderator)
     for page in (profile_zh, story_zh):
-        _publish_translation(client, page)
+        # wagtail-localize publishes the translation when the transaction commits.
+        with django_capture_on_commit_callbacks(execute=True):
+            _publish_translation(client, page)
     client.logout()
 
     page = client.get("/zh-hans/").text
@@ -253,26 +262,34 @@ def _draft_profile(parent):
 
 
 def test_syncing_publishes_translations_only_for_a_moderator(
-    client, editor, moderator, profile_index
+    client, editor, moderator, profile_index, django_capture_on_commit_callbacks
 ):
     """ "Sync translated pages" with "Publish immediately": an editor's sync leaves
     the live Chinese page as it was (a moderator publishes translations); a
     moderator's publishes the English change there (untranslated words in English)."""
     english, chinese = profile_index["en"], profile_index["zh"]
     source = page_translation_register(source=english, target=chinese)
-    english.intro = "<p>Masters of their trade.</p>"
+    english.intro = "Masters of their trade."
     english.save_revision().publish()
     url = reverse(
         "wagtail_localize:update_translations",
         args=(source.translation.source_id,),
     )
 
+    live_revision = chinese.live_revision_id
+
     client.force_login(editor)
-    assert client.post(url, {"publish_translations": "on"}).status_code == 302
-    assert "Masters" not in Page.objects.get(pk=chinese.pk).specific.intro
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    chinese = Page.objects.get(pk=chinese.pk).specific
+    assert "Masters" not in chinese.intro
+    assert chinese.live_revision_id == live_revision
 
     client.force_login(moderator)
-    assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"publish_translations": "on"}).status_code == 302
     chinese = Page.objects.get(pk=chinese.pk).specific
     assert "Masters of their trade." in chinese.intro
     assert chinese.title == "劳模工匠"
+    assert chinese.live_revision_id != live_revision
+    assert chinese.live_revision.content["intro"] == "Masters of their trade."
