@@ -130,6 +130,7 @@ def translate(page, journey, label: str, words: dict[str, str]) -> None:
         segment.locator("textarea").fill(chinese)
         segment.get_by_role("button", name="Save", exact=True).click()
         page.locator("li.complete", has_text=chinese).first.wait_for()
+    page.wait_for_load_state("networkidle")  # the last "Saving..." has finished
     photograph(page, journey, f"{label}-translated")
 
 
