@@ -1,6 +1,6 @@
-"""Certification's state changes: certificates (``certificates``) and the bulk
-import (``imports``). The rest of lms and the other apps import these names from
-here, not from the modules below."""
+"""Certification's state changes: certificates (``certificates``), the bulk
+import (``imports``) and the board's background export (``exports``). The rest of
+lms and the other apps import these names from here, not from the modules below."""
 
 from .certificates import (
     board_changed,
@@ -15,6 +15,12 @@ from .certificates import (
     platform_certificate_issue,
     platform_issuer_name,
 )
+from .exports import (
+    board_export_fail,
+    board_export_request,
+    board_export_write,
+    board_exports_sweep,
+)
 from .imports import (
     import_batch_check,
     import_batch_commit,
@@ -26,6 +32,10 @@ from .imports import (
 
 __all__ = [
     "board_changed",
+    "board_export_fail",
+    "board_export_request",
+    "board_export_write",
+    "board_exports_sweep",
     "certificate_edit",
     "certificate_expiry_reminders_send",
     "certificate_record",
