@@ -16,11 +16,20 @@ class LmsConfig(AppConfig):
 
         checks.register(check_providers)
 
-        from lms import navigation, notice_kinds, page_cache, permissions, routing
+        from lms import (
+            navigation,
+            notice_kinds,
+            page_cache,
+            permissions,
+            policies,
+            routing,
+        )
         from lms.certification import startup as certification
+        from lms.models import ApiToken, AuditEvent, ErasureRequest
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
+        policies.register()  # lms's own records (lms/policies.py)
         post_migrate.connect(_sync_role_permissions, sender=self)
         routing.connect()  # cached sites and routes go on page, site, locale changes
         page_cache.connect()  # the anonymous page cache empties on page changes
@@ -50,7 +59,7 @@ class LmsConfig(AppConfig):
             navigation.NavEntry(
                 "lms:api_tokens",
                 _("API tokens"),
-                permissions.can_manage_api_tokens,
+                lambda u: permissions.user_may(u, "issue", ApiToken),
                 order=85,
             )
         )
@@ -58,7 +67,7 @@ class LmsConfig(AppConfig):
             navigation.NavEntry(
                 "lms:audit_trail",
                 _("Audit trail"),
-                permissions.can_view_audit_trail,
+                lambda u: permissions.user_may(u, "view", AuditEvent),
                 order=86,
             )
         )
@@ -66,7 +75,7 @@ class LmsConfig(AppConfig):
             navigation.NavEntry(
                 "lms:erasure_requests",
                 _("Erasure requests"),
-                permissions.can_view_erasure_requests,
+                lambda u: permissions.user_may(u, "view", ErasureRequest),
                 order=87,
             )
         )
