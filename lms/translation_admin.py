@@ -2,7 +2,7 @@
 translated pages" publishes the translations at once ("Publish immediately") for any
 user who may submit translations; here only a user who may publish the page does
 (an editor's sync updates the source, and a moderator publishes the translation from
-its translation editor). Registered from ``lms.wagtail_hooks``."""
+its translation editor). Imported by ``LmsConfig.ready()``."""
 
 from __future__ import annotations
 
@@ -30,8 +30,9 @@ class ModeratedUpdateTranslationsView(UpdateTranslationsView):
 
 @hooks.register("register_admin_urls")
 def moderated_sync_url():
-    """The same address as wagtail-localize's own view (``lms`` comes first in
-    INSTALLED_APPS, so this pattern is matched first; reversing its name gives it)."""
+    """The same address as wagtail-localize's own view: registered at start-up,
+    before any app's wagtail_hooks, so this pattern is matched first (reversing
+    wagtail-localize's name gives this address)."""
     return [
         path(
             "localize/update/<int:translation_source_id>/",

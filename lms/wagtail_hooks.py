@@ -19,11 +19,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
-from lms import (
-    permissions,
-    providers,
-    translation_admin,  # noqa: F401  (registers its admin URL)
-)
+from lms import permissions, providers
 from lms.admin_users import AssignRoleThroughService
 from lms.errors import DomainError
 from lms.models import (
