@@ -426,3 +426,17 @@ ANON_PAGE_CACHE_VIEW_SECONDS = {"certification:verify": 60}
 # The HR board's covering index lists non-key columns that only PostgreSQL uses;
 # SQLite builds the index without them (the embedded default), which is fine.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+# Certificate PDFs carry a PAdES signature (lms/certification/signing.py).
+# "database": a certificate authority kept in the database (a root and one signing
+# certificate per issuing body, made by load_demo or on first use), private keys
+# encrypted with PDF_SIGNING_SECRET (dev and test set a default; nothing here does).
+# "files": the signing certificate, its key and the CA chain from the files named
+# below (production's default; docs/deployment.md). A system check refuses a
+# configuration that cannot sign.
+PDF_SIGNING_MODE = env("PDF_SIGNING_MODE", default="database")
+PDF_SIGNING_SECRET = env("PDF_SIGNING_SECRET", default="")
+PDF_SIGNING_CERT_FILE = env("PDF_SIGNING_CERT_FILE", default="")
+PDF_SIGNING_KEY_FILE = env("PDF_SIGNING_KEY_FILE", default="")
+PDF_SIGNING_KEY_PASSWORD = env("PDF_SIGNING_KEY_PASSWORD", default="")
+PDF_SIGNING_CA_FILE = env("PDF_SIGNING_CA_FILE", default="")

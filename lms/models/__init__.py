@@ -7,6 +7,7 @@ from lms.certification.models import (
     IssuingBody,
     LevelRequirement,
     Occupation,
+    SigningCertificate,
     SkillCertificate,
     SkillLevel,
 )
@@ -37,6 +38,7 @@ __all__ = [
     "Membership",
     "Notification",
     "Occupation",
+    "SigningCertificate",
     "SkillCertificate",
     "SkillLevel",
     "TradeUnion",
