@@ -349,6 +349,8 @@ production_env() {
   export DJANGO_SETTINGS_MODULE=config.settings.production
   SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')
   export SECRET_KEY
+  CREDENTIAL_KEYS_SECRET=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')
+  export CREDENTIAL_KEYS_SECRET
   export ALLOWED_HOSTS=127.0.0.1,localhost
   export CSRF_TRUSTED_ORIGINS="http://127.0.0.1:$WEB_PORT,http://localhost:$WEB_PORT"
   # Plain http on loopback: no redirect to https, no HSTS, cookies without Secure.

@@ -9,6 +9,7 @@ import datetime
 
 from django.utils import timezone
 
+from lms.certification.services import credentials_issue
 from lms.certification.services.certificates import (
     certificate_record,
     certificate_revoke,
@@ -255,6 +256,11 @@ def load_certificates(*, stdout) -> None:
         level=5,
         course_title="Welding robot operation basics",
         source_key="demo:platform:welding-robot-basics",
+    )
+    # Certificates written in bulk elsewhere get their credential records here,
+    # in one draw per issuing body (signing waits for the first download).
+    credentials_issue(
+        certificates=list(SkillCertificate.objects.filter(credential__isnull=True))
     )
     for code, level, years, hours, signoff in REQUIREMENTS:
         LevelRequirement.objects.update_or_create(

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from lms.certification.views import board, certificates, imports, verify
+from lms.certification.views import board, certificates, credentials, imports, verify
 
 app_name = "certification"
 urlpatterns = [
@@ -8,6 +8,16 @@ urlpatterns = [
     path("certificates/record/", certificates.record, name="record"),
     path("certificates/<int:pk>/", certificates.detail, name="detail"),
     path("certificates/<int:pk>/pdf/", certificates.pdf, name="pdf"),
+    path(
+        "certificates/<int:pk>/credential.json",
+        credentials.credential_json,
+        name="credential_json",
+    ),
+    path(
+        "certificates/<int:pk>/badge.png",
+        credentials.credential_badge,
+        name="credential_badge",
+    ),
     path(
         "certificates/<int:pk>/scans/<int:attachment_id>/",
         certificates.attachment,
@@ -35,5 +45,6 @@ urlpatterns = [
     path("certificates/imports/<int:pk>/status/", imports.status, name="import_status"),
     path("certificates/imports/<int:pk>/commit/", imports.commit, name="import_commit"),
     path("verify/", verify.verify_form, name="verify_form"),
+    path("verify/upload/", verify.verify_upload, name="verify_upload"),
     path("verify/<str:code>/", verify.verify, name="verify"),
 ]

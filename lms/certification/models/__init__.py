@@ -6,6 +6,7 @@ them."""
 
 from .batches import ImportBatch
 from .certificates import CertificateAttachment, CertificateEvent, SkillCertificate
+from .credentials import IssuedCredential, IssuerKey
 from .issuers import IssuingBody
 from .ladder import LevelRequirement
 from .status import CertificateStatus
@@ -16,6 +17,8 @@ __all__ = [
     "CertificateEvent",
     "CertificateStatus",
     "ImportBatch",
+    "IssuedCredential",
+    "IssuerKey",
     "IssuingBody",
     "LevelRequirement",
     "Occupation",

@@ -1,5 +1,6 @@
-"""Public verification of a certificate by its code: the holder's name partly masked
-and the certificate's facts, nothing more. Rate-limited per IP address."""
+"""Public verification of a certificate by its code (the holder's name partly
+masked and the certificate's facts, nothing more) or of an uploaded credential
+file (its verdict). Rate-limited per IP address."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from lms.certification import selectors
-from lms.certification.forms import VerifyForm
+from lms.certification.forms import VerifyForm, VerifyUploadForm
+from lms.certification.services.verification import verify_upload as check_upload
 from lms.rate_limits import over_limit
 
 
@@ -23,6 +25,7 @@ def _too_many(request):
         "lms/certificates/verify_form.html",
         {
             "form": VerifyForm(),
+            "upload_form": VerifyUploadForm(),
             "error": _(
                 "Too many look-ups from your address. Wait a minute and try again."
             ),
@@ -43,7 +46,23 @@ def verify_form(request):
     return render(
         request,
         "lms/certificates/verify_form.html",
-        {"form": form},
+        {"form": form, "upload_form": VerifyUploadForm()},
+        status=400 if form.errors else 200,
+    )
+
+
+def verify_upload(request):
+    """Checks an uploaded credential file and shows the verdict; stores nothing."""
+    if request.method != "POST":
+        return redirect("certification:verify_form")
+    if over_limit(request, "verify-upload", settings.VERIFY_UPLOAD_RATE_LIMIT):
+        return _too_many(request)
+    form = VerifyUploadForm(request.POST, request.FILES)
+    verdict = check_upload(form.cleaned_data["file"]) if form.is_valid() else None
+    return render(
+        request,
+        "lms/certificates/verify_form.html",
+        {"form": VerifyForm(), "upload_form": form, "verdict": verdict},
         status=400 if form.errors else 200,
     )
 
