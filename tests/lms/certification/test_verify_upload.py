@@ -23,6 +23,7 @@ from lms.certification.services import (
 from lms.models import AuditEvent, IssuedCredential, IssuerKey, SkillCertificate
 from tests.lms.certification.factories import officer
 from tests.lms.certification.test_credentials import download, record
+from tests.security.uploads import BAD_FILES as SHARED_BAD_FILES
 
 pytestmark = pytest.mark.django_db
 
@@ -183,6 +184,14 @@ def test_files_that_are_not_credentials_get_a_clear_verdict(client, name):
     assert response.status_code == 200
     assert verdict(response) == "unreadable"
     assert (IssuedCredential.objects.count(), AuditEvent.objects.count()) == before
+
+
+@pytest.mark.parametrize("case", list(SHARED_BAD_FILES))
+def test_the_upload_forms_shared_bad_files_get_a_verdict(client, case):
+    """The files every upload form is tried with (tests/security/uploads.py)."""
+    filename, data = SHARED_BAD_FILES[case]
+    response = upload(client, filename, data)
+    assert response.status_code == 200 and verdict(response) == "unreadable"
 
 
 def _chunk(kind: bytes, body: bytes) -> bytes:

@@ -3,12 +3,15 @@ verification and the API."""
 
 from __future__ import annotations
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lms.models import (
     ApiToken,
     ErasureRequest,
     Invitation,
+    IssuedCredential,
+    IssuingBody,
     Membership,
     Notification,
     SkillCertificate,
@@ -34,6 +37,10 @@ OF_A = {"learner", "apprentice", "hr_a"}  # already members of A: refused to joi
 
 def r(name, *args):
     return lambda w: reverse(name, args=[a(w) if callable(a) else a for a in args])
+
+
+def _issuing_body(w):
+    return IssuingBody.objects.get_or_create(name=w.cert_a.issuer_name)[0]
 
 
 def _unread(w, user):
@@ -332,6 +339,20 @@ ROWS = [
     ),
     get(
         CERT,
+        "credential of A's worker (.json)",
+        "certification:credential_json",
+        r("certification:credential_json", lambda w: w.cert_a.pk),
+        only(200, "learner", "hr_a", *OFFICE, others=404),
+    ),
+    get(
+        CERT,
+        "baked badge of A's worker (PNG)",
+        "certification:credential_badge",
+        r("certification:credential_badge", lambda w: w.cert_a.pk),
+        only(200, "learner", "hr_a", *OFFICE, others=404),
+    ),
+    get(
+        CERT,
         "record a certificate",
         "certification:record",
         r("certification:record"),
@@ -472,6 +493,32 @@ ROWS = [
         "verify a certificate",
         "certification:verify",
         r("certification:verify", lambda w: w.cert_a.verification_code),
+        PUBLIC,
+    ),
+    post(
+        CERT,
+        "verify an uploaded credential",
+        "certification:verify_upload",
+        r("certification:verify_upload"),
+        expect(200, anonymous=200),
+        data=lambda w: {"file": SimpleUploadedFile("c.json", b"{}")},
+        state=lambda w, user: IssuedCredential.objects.count(),
+    ),
+    get(
+        CERT,
+        "an issuer's DID document",
+        "credentials:did",
+        r("credentials:did", lambda w: _issuing_body(w).pk),
+        PUBLIC,
+    ),
+    get(
+        CERT,
+        "an issuer's revocation list",
+        "credentials:status_list",
+        lambda w: reverse(
+            "credentials:status_list",
+            kwargs={"body": _issuing_body(w).pk, "purpose": "revocation", "number": 0},
+        ),
         PUBLIC,
     ),
     # --- API: HR's systems, by token or session --------------------------------
