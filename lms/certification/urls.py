@@ -30,6 +30,11 @@ urlpatterns = [
         certificates.change_status,
         name="change_status",
     ),
+    path(
+        "certificates/credentials/<uuid:uuid>.json",
+        credentials.completion_credential_json,
+        name="completion_credential_json",
+    ),
     path("certificates/board/", board.board, name="board"),
     path("certificates/board/export.csv", board.export_csv, name="export_csv"),
     path("certificates/board/export.xlsx", board.export_xlsx, name="export_xlsx"),

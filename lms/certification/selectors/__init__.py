@@ -26,6 +26,7 @@ from .holders import (
     certificate_by_code,
     certificate_detail,
     certificates_for_holder,
+    completion_credentials_for,
     renewal_chain,
 )
 from .ladder import (
@@ -55,6 +56,7 @@ __all__ = [
     "certificate_by_code",
     "certificate_detail",
     "certificates_for_holder",
+    "completion_credentials_for",
     "ladder_for",
     "ladders_for",
     "lookup_people",

@@ -92,16 +92,21 @@ def _current_list(body: IssuingBody) -> int:
 def _free_indices(body: IssuingBody, count: int) -> list[tuple[int, int]]:
     """``count`` unused (list, index) places, at random (a credential's index
     tells nothing about when it was issued). Called under the body's lock."""
-    places: list[tuple[int, int]] = []
     number = _current_list(body)
+    taken = IssuedCredential.objects.filter(issuing_body=body, status_list=number)
+    if count == 1:  # one issue: probe a few random places (the list is <= 90% full)
+        for _try in range(20):
+            index = _random.randrange(STATUS_LIST_SIZE)
+            if not taken.filter(status_index=index).exists():
+                return [(number, index)]
+    places: list[tuple[int, int]] = []
     while len(places) < count:
         used = set(
             IssuedCredential.objects.filter(
                 issuing_body=body, status_list=number
             ).values_list("status_index", flat=True)
         )
-        room = LIST_FILL - len(used)
-        want = min(count - len(places), max(room, 0))
+        want = min(count - len(places), max(LIST_FILL - len(used), 0))
         if want:
             free = [i for i in range(STATUS_LIST_SIZE) if i not in used]
             places += [(number, i) for i in _random.sample(free, want)]

@@ -75,3 +75,17 @@ def credential_badge(request, pk: int):
     return _download(
         HttpResponse(png, content_type="image/png"), f"badge-{certificate.pk}.png"
     )
+
+
+@login_required
+def completion_credential_json(request, uuid):
+    """A course completion's credential, to its holder only (404 otherwise)."""
+    record = get_object_or_404(
+        selectors.completion_credentials_for(holder=request.user), uuid=uuid
+    )
+    signed = services.credential_signed(record=record)
+    body = json.dumps(signed, ensure_ascii=False, indent=2).encode()
+    return _download(
+        HttpResponse(body, content_type="application/vc+ld+json; charset=utf-8"),
+        f"credential-{record.uuid}.json",
+    )

@@ -289,6 +289,23 @@ def test_a_completion_credential_is_issued_once_and_verifies(client):
     }
 
 
+def test_the_holder_lists_and_downloads_completion_credentials_nobody_else(client):
+    holder = UserFactory()
+    credential = completion_credential_issue(
+        holder=holder,
+        source_key="course-completion:9",
+        title="Spinning frame basics",
+        completed_on=datetime.date(2026, 4, 2),
+    )
+    url = reverse("certification:completion_credential_json", args=[credential.uuid])
+    client.force_login(holder)
+    page = client.get(reverse("certification:mine")).content.decode()
+    assert "Spinning frame basics" in page and url in page
+    iv.verify_credential(json.loads(client.get(url).content), fetcher(client))
+    client.force_login(UserFactory())
+    assert client.get(url).status_code == 404
+
+
 def test_a_certificate_from_before_credentials_gets_its_record_on_download(client):
     certificate = SkillCertificateFactory()  # written without the services
     assert not IssuedCredential.objects.exists()

@@ -39,6 +39,19 @@ def r(name, *args):
     return lambda w: reverse(name, args=[a(w) if callable(a) else a for a in args])
 
 
+def _completion_credential(w):
+    import datetime
+
+    from lms.certification.services import completion_credential_issue
+
+    return completion_credential_issue(
+        holder=w.users["learner"],
+        source_key="matrix:completion",
+        title="Loom care",
+        completed_on=datetime.date(2026, 1, 5),
+    )
+
+
 def _issuing_body(w):
     return IssuingBody.objects.get_or_create(name=w.cert_a.issuer_name)[0]
 
@@ -343,6 +356,16 @@ ROWS = [
         "certification:credential_json",
         r("certification:credential_json", lambda w: w.cert_a.pk),
         only(200, "learner", "hr_a", *OFFICE, others=404),
+    ),
+    get(
+        CERT,
+        "the learner's course completion credential",
+        "certification:completion_credential_json",
+        r(
+            "certification:completion_credential_json",
+            lambda w: _completion_credential(w).uuid,
+        ),
+        only(200, "learner", others=404),
     ),
     get(
         CERT,
