@@ -257,8 +257,8 @@ def load_certificates(*, stdout) -> None:
         course_title="Welding robot operation basics",
         source_key="demo:platform:welding-robot-basics",
     )
-    # Certificates written in bulk elsewhere get their credential records here,
-    # in one draw per issuing body (signing waits for the first download).
+    # The demo's certificates get their credential records in bulk, one index draw
+    # per issuing body (others get theirs at first download; signing waits for it).
     credentials_issue(
         certificates=list(SkillCertificate.objects.filter(credential__isnull=True))
     )

@@ -23,7 +23,6 @@ from lms.models import (
     User,
 )
 
-from ..credentials import credentials_issue
 from .common import (
     certificate_event,
     check_dates,
@@ -89,7 +88,6 @@ def platform_certificate_issue(
         action=CertificateEvent.Action.ISSUE,
         changes={"source_key": source_key, "course": course_title},
     )
-    credentials_issue(certificates=[certificate])
     _notify_issued(certificate)
     return certificate
 
@@ -184,7 +182,6 @@ def certificate_record(
     )
     for upload in attachments or []:
         CertificateAttachment.objects.create(certificate=certificate, file=upload)
-    credentials_issue(certificates=[certificate])
     certificate_event(
         certificate=certificate,
         actor=actor,

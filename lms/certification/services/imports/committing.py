@@ -9,7 +9,6 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from lms.certification.services.certificates import issuing_body_for
-from lms.certification.services.credentials import credentials_issue
 from lms.models import CertificateEvent, ImportBatch, SkillCertificate, User
 
 from .resolving import chunks
@@ -73,7 +72,6 @@ def certificates_write(
     with its "issued" event; progress runs from half (the check) to the end. Call
     inside a transaction."""
     _stamp_holders_and_issuer(batch, new)
-    written: list[SkillCertificate] = []
     for start in range(0, len(new), CHUNK):
         created = SkillCertificate.objects.bulk_create(new[start : start + CHUNK])
         if created and created[0].pk is None:  # pragma: no cover - old SQLite
@@ -92,12 +90,9 @@ def certificates_write(
             )
             for c in created
         )
-        written += created
         progress_write(
             batch,
             ImportBatch.Status.IMPORTING,
             total + total * (start + len(created)) // max(1, len(new)),
             total * 2,
         )
-    # Their Open Badges credentials: one index draw for the whole batch.
-    credentials_issue(certificates=written)
