@@ -252,3 +252,38 @@ def test_the_verdict_reads_in_chinese(client):
     assert verdict(response) == "genuine"
     assert "陕西省职业技能鉴定中心" in body and "有效" in body
     assert "真实" in body  # the verdict sentence, translated
+
+
+def test_random_json_around_a_real_proof_never_raises(client):
+    """Whatever JSON surrounds a genuine proof of ours, the service answers with a
+    verdict (never an exception, so never a 500)."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from lms.certification.services.verification import verify_bytes
+
+    proof = download(client, record())["proof"]
+    values = st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda inner: (
+            st.lists(inner, max_size=4)
+            | st.dictionaries(
+                st.sampled_from(["@context", "type", "id", "@id", "name", "x"]), inner
+            )
+        ),
+        max_leaves=12,
+    )
+
+    @settings(
+        max_examples=80,
+        deadline=None,
+        suppress_health_check=list(HealthCheck),
+        database=None,
+    )
+    @given(document=st.dictionaries(st.text(max_size=12), values, max_size=5))
+    def any_document(document):
+        document["proof"] = proof
+        verdict = verify_bytes(json.dumps(document).encode())
+        assert verdict.genuineness in ("tampered", "unreadable", "unknown_key")
+
+    any_document()
