@@ -84,18 +84,19 @@ def _unreadable(reason) -> Verdict:
     return Verdict(Genuineness.UNREADABLE, reason=str(reason))
 
 
+def too_large() -> Verdict:
+    cap = settings.VERIFY_UPLOAD_MAX_BYTES
+    return _unreadable(_("The file is larger than %(kb)s KB.") % {"kb": cap // 1024})
+
+
 def verify_upload(upload) -> Verdict:
     """The verdict on an uploaded file (a Django ``UploadedFile``)."""
     cap = settings.VERIFY_UPLOAD_MAX_BYTES
     if upload.size is not None and upload.size > cap:
-        return _unreadable(
-            _("The file is larger than %(kb)s KB.") % {"kb": cap // 1024}
-        )
+        return too_large()
     data = upload.read(cap + 1)
     if len(data) > cap:
-        return _unreadable(
-            _("The file is larger than %(kb)s KB.") % {"kb": cap // 1024}
-        )
+        return too_large()
     return verify_bytes(data)
 
 
