@@ -159,8 +159,9 @@ def _replay(request, stored) -> HttpResponse:
 
 
 def invalidate() -> None:
-    """Makes every stored page unreachable (a new version); on commit, so a request
-    that reads between the change and the commit cannot keep the old page."""
+    """Makes every stored page unreachable (a new version): at once, and again on
+    commit, so a request that read the old rows before the commit cannot keep the
+    old page under the first new version (as lms/routing.py does)."""
 
     def bump():
         if not cache.add(VERSION_KEY, 1, timeout=None):
@@ -169,6 +170,7 @@ def invalidate() -> None:
             except ValueError:  # evicted between add and incr
                 cache.set(VERSION_KEY, 1, timeout=None)
 
+    bump()
     transaction.on_commit(bump)
 
 
