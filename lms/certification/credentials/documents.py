@@ -87,10 +87,16 @@ def issuer_profile(body) -> dict:
     }
 
 
+def _label(instance, field: str):
+    """The lazy (untranslated) label of a choice field's value."""
+    choices = dict(instance._meta.get_field(field).flatchoices)
+    return choices.get(getattr(instance, field), getattr(instance, field))
+
+
 def certificate_achievement(certificate) -> dict:
     occupation = certificate.occupation
-    level_en, level_zh = in_both(certificate.get_level_display())
-    evidence_en, evidence_zh = in_both(certificate.get_evidence_kind_display())
+    level_en, level_zh = in_both(_label(certificate, "level"))
+    evidence_en, evidence_zh = in_both(_label(certificate, "evidence_kind"))
     name_en = f"{occupation.name} — {level_en}"
     name_zh = f"{occupation.name_zh or occupation.name} — {level_zh}"
     with translation.override("en"):

@@ -107,6 +107,7 @@ def test_the_holders_download_is_an_open_badge_the_independent_verifier_accepts(
     achievement = document["credentialSubject"]["achievement"]
     assert achievement["name"].startswith("Welder — Level 3")
     assert "焊工" in achievement["description"]  # both languages, as OB allows
+    assert "三级" in achievement["description"]  # the level's Chinese label too
     assert document["validUntil"].startswith("2030-03-01")
     assert document["issuer"]["id"].startswith("did:web:testserver:issuers:")
     assert iv.verify_credential(document, fetcher(client)) == {
