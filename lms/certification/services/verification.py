@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import uuid
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -17,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from lms.certification.credentials import baking, documents, proofs
 from lms.certification.models.status import STATUS_BADGES
 from lms.models import CertificateStatus, IssuedCredential, IssuerKey
+from lms.models.names import reads_chinese
 
 MAX_DEPTH = 24
 MAX_STRING = 20_000
@@ -220,25 +222,38 @@ def verify_document(document: dict) -> Verdict:
     return _facts(document, body_pk=documents.body_pk_from_did(did))
 
 
+def _achievement_name(record: IssuedCredential) -> str:
+    """What was achieved, in the reader's language: from our record of it."""
+    certificate = record.certificate
+    if certificate is not None:
+        level = certificate.get_level_display()
+        return f"{certificate.occupation.local_name} · {level}"
+    names = record.achievement
+    if reads_chinese() and names.get("name_zh"):
+        return names["name_zh"]
+    return names.get("name", "")
+
+
 def _facts(document: dict, *, body_pk: int) -> Verdict:
     """A genuine credential: who issued it and whether it is current, from our
     records (the file says what was true when it was signed)."""
-    record_id = str(document.get("id", ""))
-    uuid = record_id.removeprefix("urn:uuid:")
+    try:
+        record_uuid = uuid.UUID(str(document.get("id", "")).removeprefix("urn:uuid:"))
+    except ValueError:
+        return Verdict(Genuineness.UNKNOWN_KEY)
     record = (
         IssuedCredential.objects.select_related(
             "issuing_body", "certificate", "certificate__occupation"
         )
-        .filter(issuing_body_id=body_pk, uuid=uuid if len(uuid) == 36 else None)
+        .filter(issuing_body_id=body_pk, uuid=record_uuid)
         .first()
     )
     if record is None:
         return Verdict(Genuineness.UNKNOWN_KEY)
-    subject = document.get("credentialSubject") or {}
     verdict = Verdict(
         Genuineness.GENUINE,
         issuer=record.issuing_body.local_name,
-        achievement=str((subject.get("achievement") or {}).get("name", "")),
+        achievement=_achievement_name(record),
         issued_on=record.issued_on,
     )
     today = timezone.localdate()
