@@ -102,6 +102,7 @@ def test_anyone_can_tell_genuine_tampered_and_revoked_credentials(
     upload(page, files["revoked"])
     assert verdict(page) == ("genuine", "revoked")
     assert page.locator("[data-status]").inner_text() == "已撤销"
+    assert page.get_by_text("但该证书已不再有效：已撤销。").is_visible()
     journey.check(page, "verdict-revoked", chinese=True)
 
     page.goto("/verify/")

@@ -74,6 +74,20 @@ class Verdict:
         return str(MESSAGES[self.genuineness])
 
     @property
+    def current(self) -> bool:
+        return self.genuine and self.status in ("", "valid")
+
+    @property
+    def status_warning(self) -> str:
+        """For a genuine credential that no longer holds: the sentence that says so."""
+        if not self.genuine or self.current:
+            return ""
+        return str(
+            _("But the certificate is no longer current: %(status)s.")
+            % {"status": self.status_label}
+        )
+
+    @property
     def status_label(self) -> str:
         return str(CertificateStatus(self.status).label) if self.status else ""
 

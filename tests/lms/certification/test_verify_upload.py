@@ -158,6 +158,7 @@ def test_a_genuine_credential_says_whether_it_is_still_current(
     change(certificate)
     response = upload(client, "c.json", as_json(document))
     assert verdict(response) == "genuine" and status(response) == expected
+    assert "no longer current" in response.content.decode()
 
 
 BAD_FILES = {
