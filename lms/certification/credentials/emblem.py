@@ -31,10 +31,20 @@ def medal(level: int) -> Image.Image:
     d.polygon(teeth, fill=SAFETY_YELLOW, outline=INK)
     box = [centre[0] - inner, centre[1] - inner, centre[0] + inner, centre[1] + inner]
     d.ellipse(box, fill=STEEL_LIGHT, outline=INK, width=4)
-    # One bar per step up the ladder from the lowest level shown here.
-    bars = max(1, 6 - level) if level <= 5 else 1
-    for i in range(bars):
-        x = centre[0] - (bars - 1) * 18 + i * 36
-        d.rectangle([x - 10, centre[1] - 50, x + 10, centre[1] + 50], fill=INK)
+    # Stars for the rank: five for level 1 (the highest), one for level 5.
+    stars = max(1, 6 - level) if 1 <= level <= 5 else 1
+    for i in range(stars):
+        _star(d, (centre[0] - (stars - 1) * 21 + i * 42, centre[1]), 20)
     d.ellipse([190, 60, 210, 80], fill=ribbon)
     return image
+
+
+def _star(d: ImageDraw.ImageDraw, centre: tuple[float, float], radius: float) -> None:
+    points = []
+    for step in range(10):
+        r = radius if step % 2 == 0 else radius * 0.45
+        angle = -math.pi / 2 + math.pi * step / 5
+        points.append(
+            (centre[0] + r * math.cos(angle), centre[1] + r * math.sin(angle))
+        )
+    d.polygon(points, fill=INK)
