@@ -391,10 +391,13 @@ case "$MODE" in
     base="$DIR/pytest"
     mkdir -p "$base"
     # The suite on PostgreSQL + Redis, one worker per core (each has its own test
-    # database and Redis database); then the real-process tests, one at a time.
+    # database and Redis database), with production's caches on (cached_db sessions on
+    # Redis, the anonymous page cache: config/settings/test.py), so the code path
+    # production runs is the one the whole suite runs; then the real-process tests,
+    # one at a time.
     # (Exit status 5 = nothing selected, e.g. when only a services file is named.)
     if [ "${SERVICES_ONLY:-0}" != 1 ]; then
-      "$PY" -m pytest -n 2 -m "not e2e and not services" -p no:randomly \
+      PRODUCTION_CACHES=1 "$PY" -m pytest -n 2 -m "not e2e and not services" -p no:randomly \
         --basetemp="$base/suite" "$@" || [ $? -eq 5 ]
     fi
     "$PY" -m pytest -m services -p no:randomly -p no:xdist --durations=0 --durations-min=1 \

@@ -51,16 +51,23 @@ def _csv_chunks(rows: Iterable[Sequence]):
     yield "".join(batch)
 
 
-def _xlsx_file(rows: Iterable[Sequence], sheet_title: str):
-    """Written row by row (openpyxl write-only) to a temporary file."""
+def xlsx_write(rows: Iterable[Sequence], file, *, sheet_title: str = "") -> None:
+    """``rows`` written row by row (openpyxl write-only: memory stays flat however
+    many rows) as a workbook into ``file``, an open binary file; every cell through
+    ``safe_cell``. Background exports call this with a file of their own."""
     from openpyxl import Workbook
 
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(str(sheet_title)[:31] or None)
     for row in rows:
         sheet.append(safe_row(row))
+    workbook.save(file)
+
+
+def _xlsx_file(rows: Iterable[Sequence], sheet_title: str):
+    """Written to a temporary file, rewound for the response."""
     handle = tempfile.TemporaryFile(suffix=".xlsx")
-    workbook.save(handle)
+    xlsx_write(rows, handle, sheet_title=sheet_title)
     handle.seek(0)
     return handle
 

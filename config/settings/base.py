@@ -336,6 +336,12 @@ CELERY_BEAT_SCHEDULE = {
         "task": "lms.tasks.certificate_imports_requeue_pending",
         "schedule": crontab(minute="*/5"),
     },
+    # Board exports: files older than a day deleted, lost ones queued again
+    # (lms/certification/services/exports.py).
+    "certificate-board-exports-sweep": {
+        "task": "lms.tasks.certificate_board_exports_sweep",
+        "schedule": crontab(minute="*/10"),
+    },
     # Closed service requests unanswered for 14 days count as confirmed.
     "mentorship-confirm-unanswered-requests": {
         "task": "mentorship.tasks.confirm_unanswered_requests",

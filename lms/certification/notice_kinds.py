@@ -1,5 +1,5 @@
-"""The notification kinds certification sends: a certificate issued, one expiring
-(registered at start-up, ``lms.certification.startup``)."""
+"""The notification kinds certification sends: a certificate issued, one expiring,
+a board export finished (registered at start-up, ``lms.certification.startup``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import datetime
 from django.urls import reverse
 from django.utils import formats
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from lms.notices import NoticeKind, loader, register
 
@@ -77,5 +78,43 @@ CERTIFICATE_EXPIRING = register(
         subject=_expiring_subject,
         body=_expiring_body,
         link=_certificate_link,
+    )
+)
+
+
+@loader
+def _export(params):
+    from lms.models import BoardExport
+
+    return BoardExport.objects.get(pk=params["export"])
+
+
+def _export_subject(params):
+    if _export(params).status == "failed":
+        return _("Your certificate export could not be written")
+    return _("Your certificate export is ready")
+
+
+def _export_body(params):
+    export = _export(params)
+    if export.status == "failed":
+        return export.error_text
+    return ngettext(
+        "%(n)s certificate, to download within a day.",
+        "%(n)s certificates, to download within a day.",
+        export.rows_total,
+    ) % {"n": formats.number_format(export.rows_total, force_grouping=True)}
+
+
+def _export_link(params):
+    return reverse("certification:export_detail", args=[_export(params).pk])
+
+
+BOARD_EXPORT_FINISHED = register(
+    NoticeKind(
+        name="lms.board_export_finished",
+        subject=_export_subject,
+        body=_export_body,
+        link=_export_link,
     )
 )

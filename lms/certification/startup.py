@@ -1,5 +1,6 @@
 """What certification adds to the running site, called from ``LmsConfig.ready``:
-its notification kinds, its start-page panels and its menu entries."""
+its notification kinds, its permission policies, its start-page panels and its
+menu entries."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from django.utils.translation import gettext_lazy as _
 
 def connect() -> None:
     from lms import navigation, permissions
-    from lms.certification import dashboard, notice_kinds
+    from lms.certification import dashboard, notice_kinds, policies
 
     del notice_kinds  # imported for its kinds (lms.notices)
+    policies.register()
     dashboard.register_panels()
     navigation.register(
         navigation.NavEntry(

@@ -41,3 +41,44 @@ def certificate_expiry_reminders() -> int:
     )
 
     return certificate_expiry_reminders_send()
+
+
+# Errors worth a retry: the database, the broker or the disk briefly unavailable.
+def _transient():
+    from django.db import InterfaceError, OperationalError
+
+    return (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+@shared_task(
+    bind=True, acks_late=True, max_retries=3, name="lms.tasks.certificate_board_export"
+)
+def certificate_board_export(self, export_id: int) -> str:
+    """Writes one board export; a finished one is left as it is. Transient errors
+    are retried (30 s, 60 s, 120 s); anything else, or the last retry, marks the
+    export failed with a message for its requester, and the error is raised."""
+    from lms.certification.services import exports
+
+    try:
+        export = exports.board_export_write(export_id=export_id)
+    except _transient() as error:
+        if self.request.retries < self.max_retries:
+            exports.board_export_release(export_id=export_id)
+            raise self.retry(
+                exc=error, countdown=30 * 2**self.request.retries
+            ) from error
+        exports.board_export_fail(
+            export_id=export_id, message=exports.UNAVAILABLE_MESSAGE
+        )
+        raise
+    except Exception:
+        exports.board_export_fail(export_id=export_id)
+        raise
+    return export.status if export else "gone"
+
+
+@shared_task(name="lms.tasks.certificate_board_exports_sweep")
+def certificate_board_exports_sweep() -> dict:
+    from lms.certification.services import exports
+
+    return exports.board_exports_sweep()

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from lms.certification.views import board, certificates, credentials, imports, verify
+from lms.certification.views import (
+    board,
+    certificates,
+    credentials,
+    exports,
+    imports,
+    verify,
+)
 
 app_name = "certification"
 urlpatterns = [
@@ -37,7 +44,27 @@ urlpatterns = [
     ),
     path("certificates/board/", board.board, name="board"),
     path("certificates/board/export.csv", board.export_csv, name="export_csv"),
-    path("certificates/board/export.xlsx", board.export_xlsx, name="export_xlsx"),
+    path("certificates/board/exports/", exports.exports, name="exports"),
+    path(
+        "certificates/board/exports/new/",
+        exports.export_request,
+        name="export_request",
+    ),
+    path(
+        "certificates/board/exports/<int:pk>/",
+        exports.export_detail,
+        name="export_detail",
+    ),
+    path(
+        "certificates/board/exports/<int:pk>/status/",
+        exports.export_status,
+        name="export_status",
+    ),
+    path(
+        "certificates/board/exports/<int:pk>/download/",
+        exports.export_download,
+        name="export_download",
+    ),
     path("certificates/workers/<int:user_id>/", board.worker, name="worker"),
     path("certificates/eligible/", board.eligible, name="eligible"),
     path("certificates/lookup/", board.lookup, name="lookup"),

@@ -1,4 +1,5 @@
 from lms.certification.models import (
+    BoardExport,
     CertificateAttachment,
     CertificateEvent,
     CertificateStatus,
@@ -24,6 +25,7 @@ from .users import User
 __all__ = [
     "ApiToken",
     "AuditEvent",
+    "BoardExport",
     "CertificateAttachment",
     "CertificateEvent",
     "CertificateStatus",

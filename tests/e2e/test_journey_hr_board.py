@@ -133,9 +133,13 @@ def test_hr_board_filter_history_export_and_refusal(page, journey, tmp_path):
     assert sorted(r["certificate_number"] for r in csv_rows) == expected
     assert all(r["employee_number"].startswith("AP-") for r in csv_rows)
 
-    # Export Excel: the same rows.
+    # Export Excel: a background job (run in-process here) with its own page, the
+    # filters carried by the form; the download link on that page, the same rows.
+    page.get_by_role("button", name="Export Excel").click()
+    page.wait_for_url(re.compile(r"/certificates/board/exports/\d+/$"))
+    journey.check(page, "board-export-ready")
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Export Excel").click()
+        page.get_by_role("link", name="Download the Excel file").click()
     download = download_info.value
     assert download.suggested_filename.endswith(".xlsx")
     xlsx_path = tmp_path / "board.xlsx"

@@ -1,5 +1,8 @@
 """A profile linked to a mentor's account shows live figures from the mentorship and
-courses apps: they change as soon as the mentor's work is recorded."""
+courses apps: they change as soon as the mentor's work is recorded. (Production's
+anonymous page cache serves a visitor's copy of the profile for up to
+ANON_PAGE_CACHE_SECONDS, five minutes: these tests read the rendered page, so it is
+off here whatever PRODUCTION_CACHES says.)"""
 
 import datetime
 
@@ -12,6 +15,11 @@ from tests.home.factories import CraftsmanProfilePageFactory
 from tests.mentorship.factories import AgreementFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _rendered_pages(settings):
+    settings.ANON_PAGE_CACHE_SECONDS = 0
 
 
 @pytest.fixture

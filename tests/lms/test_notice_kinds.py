@@ -108,6 +108,7 @@ def send_every_kind(w) -> list[Notification]:
     send(learner, "lms.erasure_refused", erasure_request=refused.pk)
     send(learner, notices.LEGACY, subject="Stored text", url="/learning/")
     send(u["officer"], "lms.welcome", role="officer")
+    send(u["hr_a"], "lms.board_export_finished", export=o["export_a"].pk)
     notifications = list(
         Notification.objects.exclude(key="k1").select_related("recipient")
     )

@@ -27,6 +27,7 @@ def _rendered_pages(settings):
     an anonymous page would come from the anonymous page cache at 0 queries."""
     settings.ANON_PAGE_CACHE_SECONDS = 0
 
+
 BUDGETS = json.loads((Path(__file__).parents[1] / "query_budgets.json").read_text())
 SLACK = 2  # a budget above the measured count by more than this is stale
 KEY_PAGES = {

@@ -7,12 +7,14 @@ them."""
 from .batches import ImportBatch
 from .certificates import CertificateAttachment, CertificateEvent, SkillCertificate
 from .credentials import IssuedCredential, IssuerKey
+from .exports import BoardExport
 from .issuers import IssuingBody
 from .ladder import LevelRequirement
 from .status import CertificateStatus
 from .taxonomy import Occupation, SkillLevel
 
 __all__ = [
+    "BoardExport",
     "CertificateAttachment",
     "CertificateEvent",
     "CertificateStatus",

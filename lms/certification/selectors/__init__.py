@@ -21,6 +21,13 @@ from .board import (
     workers_for_board,
     workers_with_certificates,
 )
+from .exports import (
+    EXPORT_CHUNK,
+    EXPORT_HEADER,
+    EXPORT_VALUES,
+    certificate_cells,
+    export_rows,
+)
 from .holders import (
     HELD_STATUSES,
     certificate_by_code,
@@ -44,6 +51,9 @@ __all__ = [
     "BoardFilters",
     "CountedPaginator",
     "ELIGIBLE_WORKERS_PER_PAGE",
+    "EXPORT_CHUNK",
+    "EXPORT_HEADER",
+    "EXPORT_VALUES",
     "HELD_STATUSES",
     "LadderBar",
     "LadderStep",
@@ -54,9 +64,11 @@ __all__ = [
     "board_version",
     "board_version_bump",
     "certificate_by_code",
+    "certificate_cells",
     "certificate_detail",
     "certificates_for_holder",
     "completion_credentials_for",
+    "export_rows",
     "ladder_for",
     "ladders_for",
     "lookup_people",

@@ -1,7 +1,7 @@
 """Certification's state changes: certificates (``certificates``), their Open
-Badges credentials (``credentials``) and the bulk import (``imports``). The rest
-of lms and the other apps import these names from here, not from the modules
-below."""
+Badges credentials (``credentials``), the bulk import (``imports``) and the
+board's background export (``exports``). The rest of lms and the other apps import
+these names from here, not from the modules below."""
 
 from .certificates import (
     board_changed,
@@ -25,6 +25,12 @@ from .credentials import (
     issuer_key_rotate,
     status_list_signed,
 )
+from .exports import (
+    board_export_fail,
+    board_export_request,
+    board_export_write,
+    board_exports_sweep,
+)
 from .imports import (
     import_batch_check,
     import_batch_commit,
@@ -36,6 +42,10 @@ from .imports import (
 
 __all__ = [
     "board_changed",
+    "board_export_fail",
+    "board_export_request",
+    "board_export_write",
+    "board_exports_sweep",
     "certificate_edit",
     "certificate_expiry_reminders_send",
     "certificate_record",

@@ -1,7 +1,8 @@
 """The HR board at scale: the stored ``superseded`` flag kept by the services, the
 status filter as a plain WHERE that agrees with Python, cached counts that a change
-refreshes, a paginator that never counts the board, exports without model
-instances, and the eligible-workers page at a fixed number of queries."""
+refreshes, a paginator that never counts the board and keeps the filters across
+pages, exports without model instances, and the eligible-workers page at a fixed
+number of queries."""
 
 import datetime
 from decimal import Decimal
@@ -14,11 +15,11 @@ from django.urls import reverse
 
 from lms import providers
 from lms.certification import selectors
+from lms.certification.selectors import certificate_cells, export_rows
 from lms.certification.services.certificates import (
     certificate_renew,
     certificate_revoke,
 )
-from lms.certification.views.board import certificate_cells, export_rows
 from lms.errors import DomainError
 from lms.models import CertificateStatus, SkillCertificate
 from tests.lms.certification.factories import (
@@ -164,6 +165,31 @@ def test_board_page_does_not_count_the_board_and_says_the_total(client, enterpri
         for q in queries.captured_queries
         if '"__count"' in q["sql"] and "lms_skillcertificate" in q["sql"]
     ]
+
+
+def test_board_pages_keep_the_filters_and_say_which_rows_they_show(
+    client, enterprise, hr, monkeypatch
+):
+    """Page 2 of a filtered board (2 rows a page here): "Showing 3–4 of 5", in
+    both languages; every pager link and the page-number form keep the filter, and
+    the Excel button posts it."""
+    from lms.certification.views import board
+
+    monkeypatch.setattr(board, "BOARD_ROWS_PER_PAGE", 2)
+    holder = worker_of(enterprise)
+    for _ in range(5):
+        SkillCertificateFactory(holder=holder, level=3)
+    SkillCertificateFactory(holder=holder, level=4)
+    client.force_login(hr)
+    body = client.get(reverse("certification:board"), {"level": 3, "page": 2})
+    html = body.content.decode()
+    assert "Showing 3–4 of 5 certificates" in html
+    for page in (1, 3):
+        assert f'href="?level=3&amp;page={page}"' in html
+    assert html.count('<input type="hidden" name="level" value="3">') == 2
+    assert len(body.context["page"].object_list) == 2
+    chinese = client.get("/zh-hans" + reverse("certification:board"), {"level": 3})
+    assert "第 1–2 张，共 5 张证书" in chinese.content.decode()
 
 
 def test_board_search_finds_people_and_numbers(enterprise, hr):

@@ -14,6 +14,8 @@ CERTIFICATION_TASKS = {
         tasks.certificate_imports_requeue_pending
     ),
     "lms.tasks.certificate_expiry_reminders": tasks.certificate_expiry_reminders,
+    "lms.tasks.certificate_board_export": tasks.certificate_board_export,
+    "lms.tasks.certificate_board_exports_sweep": tasks.certificate_board_exports_sweep,
 }
 
 

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from lms.models import (
     ApiToken,
+    BoardExport,
     ErasureRequest,
     Invitation,
     IssuedCredential,
@@ -60,6 +61,12 @@ def _unread(w, user):
     if user is None:
         return None
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
+
+
+def _board_exports(w, user):
+    return (
+        None if user is None else BoardExport.objects.filter(requested_by=user).count()
+    )
 
 
 def _language(w, user):
@@ -427,10 +434,39 @@ ROWS = [
     ),
     get(
         CERT,
-        "board export (Excel)",
-        "certification:export_xlsx",
-        r("certification:export_xlsx"),
+        "my board exports",
+        "certification:exports",
+        r("certification:exports"),
         only(200, *HR, *OFFICE),
+    ),
+    post(
+        CERT,
+        "ask for a board export (Excel)",
+        "certification:export_request",
+        r("certification:export_request"),
+        only(302, *HR, *OFFICE),
+        state=_board_exports,
+    ),
+    get(
+        CERT,
+        "a board export of A's HR",
+        "certification:export_detail",
+        r("certification:export_detail", lambda w: w.export_a.pk),
+        only(200, "hr_a", hr_b=404, officer=404, staff=404),
+    ),
+    get(
+        CERT,
+        "a board export's progress",
+        "certification:export_status",
+        r("certification:export_status", lambda w: w.export_a.pk),
+        only(200, "hr_a", hr_b=404, officer=404, staff=404),
+    ),
+    get(
+        CERT,
+        "a board export's file",
+        "certification:export_download",
+        r("certification:export_download", lambda w: w.export_a.pk),
+        only(200, "hr_a", hr_b=404, officer=404, staff=404),
     ),
     get(
         CERT,

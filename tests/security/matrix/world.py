@@ -19,7 +19,7 @@ from courses.services.enrollment import enrollment_create
 from courses.services.practicals import practical_submit
 from courses.services.quizzes import quiz_attempt_submit
 from home.models import HomePage, ProfileIndexPage, StoryIndexPage, StudioIndexPage
-from lms.models import CertificateAttachment, Enterprise, Notification
+from lms.models import BoardExport, CertificateAttachment, Enterprise, Notification
 from lms.roles import Role
 from lms.services.tokens import api_token_issue
 from mentorship.models import (
@@ -223,6 +223,15 @@ def _certificates(w: World) -> None:
     )
     w.objects["scan_a"] = CertificateAttachment.objects.create(
         certificate=w.cert_a, file=_pdf("scan.pdf")
+    )
+    # A finished board export of A's HR (only they may see or download it).
+    w.objects["export_a"] = BoardExport.objects.create(
+        requested_by=u["hr_a"],
+        filters_key="all",
+        status=BoardExport.Status.DONE,
+        rows_total=1,
+        rows_done=1,
+        file=SimpleUploadedFile("certificates.xlsx", b"PK\x03\x04 workbook"),
     )
 
 

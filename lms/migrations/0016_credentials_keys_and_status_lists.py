@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0014_erasure_requests"),
+        ("lms", "0015_board_exports"),
     ]
 
     operations = [
