@@ -13,13 +13,22 @@ class CoursesConfig(AppConfig):
         from lms import navigation, permissions, personal_data, providers
 
         from . import notice_kinds, selectors_dashboard
+        from . import permissions as courses_permissions
         from . import personal_data as courses_data
         from . import providers as courses_providers
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
+        courses_permissions.register()
+
         # Pages are served by their views; the models never import them.
-        from .models import CourseIndexPage, CoursePage, LessonPage
+        from .models import (
+            CourseIndexPage,
+            CoursePage,
+            Enrollment,
+            LessonPage,
+            PracticalSubmission,
+        )
         from .views import pages as page_views
 
         CourseIndexPage.page_view = staticmethod(page_views.catalogue_serve)
@@ -58,7 +67,7 @@ class CoursesConfig(AppConfig):
             navigation.NavEntry(
                 "courses:practical_reviews",
                 _("Practical reviews"),
-                permissions.can_review_practicals,
+                lambda u: permissions.user_may(u, "sign_off", PracticalSubmission),
                 order=40,
                 group="mentoring",
             )
@@ -67,7 +76,7 @@ class CoursesConfig(AppConfig):
             navigation.NavEntry(
                 "courses:assign",
                 _("Assign a course"),
-                permissions.can_assign_courses,
+                lambda u: permissions.user_may(u, "assign", Enrollment),
                 order=45,
                 group="managing",
             )

@@ -1,5 +1,6 @@
 """Figures for the course reports in the admin, scoped to the people the viewer may
-see (``lms.permissions.course_report_people_q``), and their CSV/XLSX export."""
+see (the enrolments' ``report`` rule, ``courses/permissions.py``), and their
+CSV/XLSX export."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ from django.db.models import Avg, Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrollment, LessonProgress, QuizAttempt
+from courses.permissions import reports_see_everyone
 from courses.selectors import lessons_of, progress_for, requirements_for
-from lms import charts, permissions
+from lms import charts
 from lms.models import Membership
+from lms.permissions import hr_enterprise_ids, records_for
 from lms.spreadsheets import spreadsheet_response
 
 PEOPLE_LIMIT = 500
@@ -21,10 +24,7 @@ BAR_START, BAR_AREA = 240, 320  # SVG chart: where bars start, their full width
 def enrollments_for_report(
     *, user, course_id: int | None = None, enterprise_id: int | None = None
 ) -> QuerySet[Enrollment]:
-    qs = Enrollment.objects.all()
-    people = permissions.course_report_people_q(user)
-    if people is not None:
-        qs = qs.filter(people)
+    qs = records_for(user, "report", Enrollment)
     if course_id:
         qs = qs.filter(course_id=course_id)
     if enterprise_id:
@@ -137,10 +137,8 @@ def enterprise_rows(enrollments: QuerySet[Enrollment], *, user) -> list[dict]:
     """Per enterprise (only the viewer's own for HR): learners, enrolments,
     completions and the completion rate."""
     memberships = Membership.objects.filter(user_id__in=enrollments.values("user_id"))
-    if permissions.course_report_people_q(user) is not None:
-        memberships = memberships.filter(
-            enterprise_id__in=permissions.hr_enterprise_ids(user)
-        )
+    if not reports_see_everyone(user):
+        memberships = memberships.filter(enterprise_id__in=hr_enterprise_ids(user))
     people_by_enterprise = defaultdict(set)
     names = {}
     for user_id, enterprise_id, name in memberships.values_list(

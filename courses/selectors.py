@@ -642,13 +642,13 @@ def my_learning(*, user, language: str | None = None) -> dict:
 
 
 def practical_reviews_for(*, user) -> QuerySet[PracticalSubmission]:
-    """Submissions waiting in the courses the user teaches, oldest first."""
-    taught = CoursePage.objects.filter(instructors=user).values("pk")
+    """Submissions waiting for the user's sign-off (the courses they teach), oldest
+    first."""
+    from lms.permissions import records_for
+
     return (
-        PracticalSubmission.objects.filter(
-            status=PracticalSubmission.Status.SUBMITTED,
-            enrollment__course_id__in=taught,
-        )
+        records_for(user, "sign_off", PracticalSubmission)
+        .filter(status=PracticalSubmission.Status.SUBMITTED)
         .select_related("enrollment__user", "enrollment__course", "lesson")
         .prefetch_related(Prefetch("photos"))
         .order_by("submitted_at", "pk")
@@ -656,25 +656,13 @@ def practical_reviews_for(*, user) -> QuerySet[PracticalSubmission]:
 
 
 def practical_submissions_visible_to(user) -> QuerySet[PracticalSubmission]:
-    """Submissions the user may open: their own, those of the courses they teach,
-    their enterprises' people's (HR), all (staff)."""
-    from lms import permissions
+    """Submissions the user may open (``courses.permissions``: their own, those of
+    the courses they teach, their enterprises' people's for HR, all for staff)."""
+    from lms.permissions import records_for
 
-    qs = PracticalSubmission.objects.select_related(
+    return records_for(user, "view", PracticalSubmission).select_related(
         "enrollment__user", "enrollment__course", "lesson", "decided_by"
     )
-    if not getattr(user, "is_authenticated", False):
-        return qs.none()
-    if permissions.is_staff(user):
-        return qs
-    visible = Q(enrollment__user=user)
-    if permissions.has_role(user, "Mentor"):
-        taught = CoursePage.objects.filter(instructors=user).values("pk")
-        visible |= Q(enrollment__course_id__in=taught)
-    hr_people = permissions.course_report_people_q(user, "enrollment__user_id")
-    if hr_people is not None and permissions.hr_enterprise_ids(user):
-        visible |= hr_people
-    return qs.filter(visible)
 
 
 def completion_next_steps(*, user, course: CoursePage, limit: int = 3) -> dict | None:

@@ -3,13 +3,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from courses.models import Enrollment
 from courses.views.admin_reports import CourseReportView
 from lms import permissions
 
 
 class CourseReportMenuItem(MenuItem):
     def is_shown(self, request):
-        return permissions.can_view_course_reports(request.user)
+        return permissions.user_may(request.user, "report", Enrollment)
 
 
 @hooks.register("register_admin_urls")

@@ -19,11 +19,20 @@ class LmsConfig(AppConfig):
 
         checks.register(credential_keys_secret_check, checks.Tags.security)
 
-        from lms import navigation, notice_kinds, page_cache, permissions, routing
+        from lms import (
+            navigation,
+            notice_kinds,
+            page_cache,
+            permissions,
+            policies,
+            routing,
+        )
         from lms.certification import startup as certification
+        from lms.models import ApiToken, AuditEvent, ErasureRequest
 
         del notice_kinds  # imported for its kinds (lms.notices)
 
+        policies.register()  # lms's own records (lms/policies.py)
         post_migrate.connect(_sync_role_permissions, sender=self)
         routing.connect()  # cached sites and routes go on page, site, locale changes
         page_cache.connect()  # the anonymous page cache empties on page changes
@@ -53,7 +62,7 @@ class LmsConfig(AppConfig):
             navigation.NavEntry(
                 "lms:api_tokens",
                 _("API tokens"),
-                permissions.can_manage_api_tokens,
+                lambda u: permissions.user_may(u, "issue", ApiToken),
                 order=85,
             )
         )
@@ -61,7 +70,7 @@ class LmsConfig(AppConfig):
             navigation.NavEntry(
                 "lms:audit_trail",
                 _("Audit trail"),
-                permissions.can_view_audit_trail,
+                lambda u: permissions.user_may(u, "view", AuditEvent),
                 order=86,
             )
         )
@@ -69,7 +78,7 @@ class LmsConfig(AppConfig):
             navigation.NavEntry(
                 "lms:erasure_requests",
                 _("Erasure requests"),
-                permissions.can_view_erasure_requests,
+                lambda u: permissions.user_may(u, "view", ErasureRequest),
                 order=87,
             )
         )

@@ -2,8 +2,9 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from lms import permissions
-from lms.models import Membership
+from lms.models import Enterprise, Membership
+from lms.permissions import records_for
+from lms.policies import invitation_roles_for
 from lms.services.invitations import MAX_DAYS, MAX_USES
 from lms.text import OneLineCharField
 
@@ -47,15 +48,14 @@ class InvitationForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        enterprises = permissions.enterprises_inviting_by(user)
+        enterprises = records_for(user, "invite", Enterprise)
         self.fields["enterprise"].queryset = enterprises
         if len(enterprises) == 1:
             self.fields["enterprise"].initial = enterprises[0].pk
             self.fields["enterprise"].widget = forms.HiddenInput()
         roles = {Membership.Role.WORKER, Membership.Role.MANAGER}
         if any(
-            Membership.Role.HR in permissions.invitation_roles_for(user, e)
-            for e in enterprises
+            Membership.Role.HR in invitation_roles_for(user, e) for e in enterprises
         ):
             roles.add(Membership.Role.HR)
         self.fields["role"].choices = [

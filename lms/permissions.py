@@ -1,18 +1,19 @@
-"""The one permission module: every view, export, API and admin list asks here whether
-a user may see or change a record. Roles come from Django groups (``lms.roles.Role``);
-enterprise roles come from ``Membership``. Predicates take the user first and return a
-bool; ``*_visible_to`` helpers return the scoped querysets that views fetch through.
-
-Records moved to policies (the block at the end; docs/architecture.md, "Permissions")
-answer both questions from one rule per action; each app registers its own
-(mentorship: ``mentorship/permissions.py``)."""
+"""The permission registry and the shared role helpers. "May this person do this?"
+is answered by one policy per record type, owned by the app that owns the records
+(``RulePolicy`` below, shaped like Wagtail's permission policies): lms's own records
+in ``lms/policies.py``, certificates in ``lms/certification/permissions.py``, the
+courses app's in ``courses/permissions.py``, mentorship's in
+``mentorship/permissions.py``; each app registers them in its ``AppConfig.ready()``.
+Here: roles (from Django groups, ``lms.roles.Role``), enterprise roles (from
+``Membership``), the second-factor rule, the policy base and the registry
+(docs/architecture.md, "Permissions")."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.db.models import Q
 
-from lms.models import Enterprise, Membership
+from lms.models import Membership
 from lms.roles import ADMIN_ROLES, MFA_REQUIRED_ROLES, Role
 
 # --- roles ---------------------------------------------------------------------
@@ -68,16 +69,28 @@ def is_coordinator(user) -> bool:
     return has_role(user, Role.COORDINATOR)
 
 
+def is_certification_officer(user) -> bool:
+    return is_staff(user) or has_role(user, Role.OFFICER)
+
+
 def can_access_admin(user) -> bool:
     return is_staff(user) or has_role(user, *ADMIN_ROLES, Role.COORDINATOR)
 
 
 def can_edit_pages(user) -> bool:
-    """Editors and moderators (and staff): the people Wagtail's userbar is for."""
+    """Editors and moderators (and staff) write pages: courses, lessons, profiles,
+    stories. What they may do to each page is Wagtail's page permissions, granted
+    once, on the root of every language tree (home/migrations/0004)."""
     return is_staff(user) or has_role(user, Role.EDITOR, Role.MODERATOR)
 
 
-# --- organisations -------------------------------------------------------------
+def can_view_public_content(user) -> bool:
+    """Role-model profiles, stories, studios and alliances are public once live;
+    drafts are seen only in the Wagtail admin (its own page permissions)."""
+    return True
+
+
+# --- enterprises a user belongs to ---------------------------------------------
 
 
 def enterprise_ids_where(user, *membership_roles: str) -> frozenset[int]:
@@ -100,362 +113,19 @@ def hr_enterprise_ids(user) -> frozenset[int]:
     return enterprise_ids_where(user, Membership.Role.HR)
 
 
-def can_manage_enterprise(user, enterprise: Enterprise) -> bool:
-    """HR and managers post service requests and assign courses for their enterprise."""
-    return enterprise.pk in enterprise_ids_where(
-        user, Membership.Role.HR, Membership.Role.MANAGER
-    )
-
-
-def is_hr_of_person(user, person) -> bool:
-    """HR may see a person's records when the person works in one of their
-    enterprises."""
-    ids = hr_enterprise_ids(user)
-    if not ids:
-        return False
-    return Membership.objects.filter(user=person, enterprise_id__in=ids).exists()
-
-
-def can_manage_organisations(user) -> bool:
-    return is_staff(user) or has_role(user, Role.COORDINATOR)
-
-
-def unions_managed_by(user):
-    """Trade unions a user keeps: all for staff, the ones they coordinate for union
-    coordinators, none for anyone else."""
-    from lms.models import TradeUnion
-
-    if is_staff(user):
-        return TradeUnion.objects.all()
-    if not has_role(user, Role.COORDINATOR):
-        return TradeUnion.objects.none()
-    return TradeUnion.objects.filter(coordinators=user)
-
-
-def enterprises_managed_by(user):
-    """Enterprises whose details and memberships a user keeps: all for staff, those
-    of their unions for coordinators."""
-    if is_staff(user):
-        return Enterprise.objects.all()
-    return Enterprise.objects.filter(union__in=unions_managed_by(user))
-
-
-def memberships_managed_by(user):
-    return Membership.objects.filter(enterprise__in=enterprises_managed_by(user))
-
-
-def can_manage_membership(user, *, person, enterprise: Enterprise) -> bool:
-    """Add, change or remove a person's membership of an enterprise: staff and the
-    enterprise's union coordinators, never for themselves."""
-    if getattr(person, "pk", None) == getattr(user, "pk", None):
-        return False
-    return enterprises_managed_by(user).filter(pk=enterprise.pk).exists()
-
-
-def can_change_union_coordinators(user) -> bool:
-    """Who coordinates a union is decided by staff (a coordinator would otherwise
-    make themselves coordinator of any union, and so of its enterprises)."""
-    return is_staff(user)
-
-
-def can_view_person(user, person) -> bool:
-    """A person's own page: themselves, staff, and HR of their enterprise."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    return user.pk == person.pk or is_staff(user) or is_hr_of_person(user, person)
-
-
-# --- personal data (lms) -------------------------------------------------------
-
-
-def can_erase_person(user, person) -> bool:
-    """Staff erase a person's data on request; never their own account (another
-    administrator does that)."""
-    return is_staff(user) and user.pk != person.pk
-
-
-def can_request_erasure(user, person) -> bool:
-    """A person asks for the erasure of their own data; an administrator account
-    is handed over first (``personal_data_erase`` refuses it)."""
-    return (
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and user.pk == person.pk
-        and not user.is_superuser
-    )
-
-
-def can_view_erasure_requests(user) -> bool:
-    """Platform administrators (staff) decide erasure requests: no other role may
-    erase a person (``can_erase_person``)."""
-    return is_staff(user)
-
-
-def erasure_requests_visible_to(user):
-    from lms.models import ErasureRequest
-
-    if not can_view_erasure_requests(user):
-        return ErasureRequest.objects.none()
-    return ErasureRequest.objects.all()
-
-
-def can_decide_erasure(user, erasure_request) -> bool:
-    return can_erase_person(user, erasure_request.person)
-
-
-# --- courses (courses app) -----------------------------------------------------
-# Course objects are duck-typed (CoursePage, LessonPage, Enrollment,
-# PracticalSubmission): lms never imports courses, and asks the records their
-# states (``enrollment.has_left``) rather than naming them.
-
-
-def can_edit_courses(user) -> bool:
-    """Editors and moderators write courses in the CMS (staff too)."""
-    return is_staff(user) or has_role(user, Role.EDITOR, Role.MODERATOR)
-
-
-def is_course_instructor(user, course) -> bool:
-    """A mentor listed among the course's instructors; the ids are read once per
-    course object."""
-    if not has_role(user, Role.MENTOR):
-        return False
-    ids = getattr(course, "_instructor_ids", None)
-    if ids is None:
-        ids = frozenset(course.instructors.values_list("pk", flat=True))
-        course._instructor_ids = ids
-    return user.pk in ids
-
-
-def can_enrol(user, course) -> bool:
-    """Anyone signed in may enrol in a live course that is open for self-enrolment."""
-    return bool(
-        getattr(user, "is_authenticated", False)
-        and user.is_active
-        and course.live
-        and course.self_enrolment_open
-    )
-
-
-def can_view_lesson(user, lesson, *, course, enrollment) -> bool:
-    """A live lesson is for the course's learners (enrolment not left), its
-    instructors, editors and staff. ``enrollment`` is the user's own, or None."""
-    if not getattr(user, "is_authenticated", False) or not lesson.live:
-        return False
-    if enrollment is not None and not enrollment.has_left:
-        return enrollment.user_id == user.pk and enrollment.course_id == course.pk
-    return can_edit_courses(user) or is_course_instructor(user, course)
-
-
-def can_sign_off_practical(user, submission, *, course) -> bool:
-    """An instructor of the course with the Mentor role, never the learner."""
-    return (
-        getattr(user, "is_authenticated", False)
-        and submission.enrollment.user_id != user.pk
-        and is_course_instructor(user, course)
-    )
-
-
-def can_view_practical(user, submission, *, course) -> bool:
-    """The learner, the course's instructors, HR of the learner and staff."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    learner = submission.enrollment.user
-    return (
-        learner.pk == user.pk
-        or is_staff(user)
-        or is_course_instructor(user, course)
-        or is_hr_of_person(user, learner)
-    )
-
-
-def can_review_practicals(user) -> bool:
-    """Mentors have a queue of practical tasks to sign off."""
-    return has_role(user, Role.MENTOR)
-
-
-def can_assign_course(user, person, course) -> bool:
-    """HR of the person's enterprise, or a mentor who teaches the course, may assign
-    a live course to a person with a due date."""
-    if not getattr(user, "is_authenticated", False) or not course.live:
-        return False
-    return (
-        is_staff(user)
-        or is_course_instructor(user, course)
-        or is_hr_of_person(user, person)
-    )
-
-
-def can_assign_courses(user) -> bool:
-    """Whether to offer the assignment page at all (HR or mentor)."""
-    return (
-        is_staff(user) or bool(hr_enterprise_ids(user)) or has_role(user, Role.MENTOR)
-    )
-
-
-def can_view_course_reports(user) -> bool:
-    """Editors, moderators and staff see every learner; HR their enterprises'."""
-    return can_edit_courses(user) or bool(hr_enterprise_ids(user))
-
-
-def course_report_people_q(user, field: str = "user_id"):
-    """Filter for the learners whose records a report may show: ``None`` means
-    everyone (editors, moderators, staff), otherwise HR's enterprises' people."""
-    from django.db.models import Q
-
-    if can_edit_courses(user):
-        return None
-    ids = hr_enterprise_ids(user)
-    people = Membership.objects.filter(enterprise_id__in=ids).values("user_id")
-    return Q(**{f"{field}__in": people})
-
-
-# --- certificates (lms certification) ------------------------------------------
-
-
-def is_certification_officer(user) -> bool:
-    return is_staff(user) or has_role(user, Role.OFFICER)
-
-
-def can_record_certificate(user) -> bool:
-    """Officers (and staff) record, correct, renew and import certificates."""
-    return is_certification_officer(user)
-
-
-def can_revoke_certificate(user, certificate=None) -> bool:
-    return is_certification_officer(user)
-
-
-def can_import_certificates(user) -> bool:
-    return is_certification_officer(user)
-
-
-def can_view_certification_board(user) -> bool:
-    """The status board: HR of at least one enterprise (their workers only);
-    officers and staff (everyone's)."""
-    return bool(hr_enterprise_ids(user)) or is_certification_officer(user)
-
-
-def certificates_visible_to(user):
-    """Holder sees their own, HR their enterprises' workers', officers and staff
-    all. Every certificate page, export and API list starts here."""
-    from lms.models import SkillCertificate
-
-    qs = SkillCertificate.objects.all()
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return qs.none()
-    if is_certification_officer(user):
-        return qs
-    ids = hr_enterprise_ids(user)
-    if ids:
-        people = Membership.objects.filter(enterprise_id__in=ids).values("user_id")
-        return qs.filter(Q(holder=user) | Q(holder_id__in=people))
-    return qs.filter(holder=user)
-
-
-def can_view_certificate(user, certificate) -> bool:
-    if not getattr(user, "is_authenticated", False):
-        return False
-    if certificate.holder_id == user.pk or is_certification_officer(user):
-        return True
-    return is_hr_of_person(user, certificate.holder)
-
-
-def can_view_certificate_history(user, certificate) -> bool:
-    """The event history: HR of the holder and officers (not the holder alone)."""
-    if is_certification_officer(user):
-        return True
-    return is_hr_of_person(user, certificate.holder)
-
-
-# --- API tokens and the audit trail (lms) --------------------------------------
-
-
-def can_manage_api_tokens(user) -> bool:
-    """HR of an enterprise hold API tokens for their HR system."""
-    return bool(hr_enterprise_ids(user))
-
-
-def can_view_audit_trail(user) -> bool:
-    return is_certification_officer(user) or bool(hr_enterprise_ids(user))
-
-
-def audit_events_visible_to(user):
-    """Staff see every event; officers those of certificates; HR those of their
-    enterprises (memberships) and of their enterprises' people (certificates, roles,
-    tokens)."""
-    from lms.models import AuditEvent
-
-    qs = AuditEvent.objects.all()
-    if not getattr(user, "is_authenticated", False) or not user.is_active:
-        return qs.none()
-    if is_staff(user):
-        return qs
-    q = Q(pk__in=[])
-    if is_certification_officer(user):
-        q |= Q(certificate__isnull=False) | Q(action__startswith="certificate.")
-    ids = hr_enterprise_ids(user)
-    if ids:
-        people = Membership.objects.filter(enterprise_id__in=ids).values("user_id")
-        q |= Q(enterprise_id__in=ids) | Q(
-            enterprise__isnull=True, subject_id__in=people
+def hr_people(user):
+    """The people of the user's HR enterprises, for rules (``values_of``): the
+    database reads it as a subquery, an instance check once per user object."""
+    cached = getattr(user, "_lms_hr_people", None)
+    if cached is None:
+        ids = hr_enterprise_ids(user)
+        cached = values_of(
+            Membership.objects.filter(enterprise_id__in=ids).values_list(
+                "user_id", flat=True
+            )
         )
-    return qs.filter(q)
-
-
-# --- content (home app) --------------------------------------------------------
-
-
-def can_view_public_content(user) -> bool:
-    """Role-model profiles, stories, studios and alliances are public once live;
-    drafts are seen only in the Wagtail admin (its own page permissions)."""
-    return True
-
-
-def can_edit_content(user) -> bool:
-    """Editors and moderators write pages (Wagtail page permissions on the home
-    trees, granted by the home app's data migration)."""
-    return is_staff(user) or has_role(user, Role.EDITOR, Role.MODERATOR)
-
-
-def can_publish_content(user) -> bool:
-    """Moderators approve and publish what editors submit."""
-    return is_staff(user) or has_role(user, Role.MODERATOR)
-
-
-# --- invitations ---------------------------------------------------------------
-
-
-def enterprises_inviting_by(user):
-    """Enterprises a user may invite people into: HR their own (HR role and HR
-    membership), coordinators their unions' enterprises, staff all."""
-    if is_staff(user):
-        return Enterprise.objects.all()
-    return Enterprise.objects.filter(
-        Q(pk__in=hr_enterprise_ids(user)) | Q(pk__in=enterprises_managed_by(user))
-    ).distinct()
-
-
-def can_invite(user) -> bool:
-    return enterprises_inviting_by(user).exists()
-
-
-def invitation_roles_for(user, enterprise: Enterprise) -> list[str]:
-    """The enterprise roles an invitation from this user may carry: HR invites
-    workers and managers; an HR officer is appointed by coordinators or staff."""
-    if not enterprises_inviting_by(user).filter(pk=enterprise.pk).exists():
-        return []
-    roles = [Membership.Role.WORKER, Membership.Role.MANAGER]
-    if enterprises_managed_by(user).filter(pk=enterprise.pk).exists():
-        roles.append(Membership.Role.HR)
-    return roles
-
-
-def invitations_visible_to(user):
-    """The invitations a user may list, see and revoke: those of the enterprises
-    they may invite into."""
-    from lms.models import Invitation
-
-    return Invitation.objects.filter(enterprise__in=enterprises_inviting_by(user))
+        user._lms_hr_people = cached
+    return cached
 
 
 # --- policies: one rule per action, registered per model ----------------------
@@ -477,9 +147,10 @@ class RulePolicy:
       evaluated in memory on the instance (``q_matches``), so a page asking several
       questions of a record it already fetched costs no query per question.
 
-    Rules use only ``exact``, ``in`` (with concrete values, not querysets) and
-    ``isnull`` lookups; anything else raises, so a rule the instance check cannot
-    evaluate fails in its policy's test rather than answering wrongly. Anonymous
+    Rules use only ``exact``, ``in`` (with concrete values, or a one-column
+    queryset marked with ``values_of``) and ``isnull`` lookups; anything else
+    raises, so a rule the instance check cannot evaluate fails in its policy's
+    test rather than answering wrongly. Anonymous
     and inactive users get ``False`` for every action before a rule runs."""
 
     model = None
@@ -535,6 +206,25 @@ def any_of(*rules: bool | Q) -> bool | Q:
     return result
 
 
+def all_of(*rules: bool | Q) -> bool | Q:
+    """Rules joined by AND (``False`` wins, ``True`` drops out)."""
+    result: bool | Q = True
+    for rule in rules:
+        if rule is False:
+            return False
+        if rule is not True:
+            result = rule if result is True else result & rule
+    return result
+
+
+def values_of(queryset):
+    """A one-column queryset a rule may use with ``in`` (``Q(holder_id__in=
+    values_of(...))``): a subquery in SQL; the instance check reads its values once
+    and the queryset keeps them, so asking of many records costs one query."""
+    queryset._rule_values = True
+    return queryset
+
+
 def through(rule: bool | Q, path: str) -> bool | Q:
     """A rule over a related record, restated from this record: ``through(agreement
     rule, "agreement")`` turns ``Q(mentor=u)`` into ``Q(agreement__mentor=u)``."""
@@ -575,6 +265,8 @@ def _lookup(instance, path: str, value) -> bool:
     parts = path.split("__")
     lookup = parts.pop() if parts[-1] in _LOOKUPS and len(parts) > 1 else "exact"
     obj = instance
+    if len(parts) > 1 and parts[-1] == "pk":
+        parts.pop()  # ``enterprise__pk`` is ``enterprise_id``: no fetch
     for part in parts[:-1]:
         if not _field(obj, part, path).many_to_one:
             raise ValueError(f"rule looks up {path!r}: follow foreign keys only")
@@ -593,7 +285,12 @@ def _lookup(instance, path: str, value) -> bool:
         return (actual is None) == bool(value)
     if lookup == "in":
         if hasattr(value, "query"):
-            raise TypeError(f"rule looks up {path!r} in a queryset: give values")
+            if not getattr(value, "_rule_values", False):
+                raise TypeError(f"rule looks up {path!r} in a queryset: give values")
+            known = getattr(value, "_rule_set", None)
+            if known is None:  # one query per queryset, kept with it
+                known = value._rule_set = frozenset(value)
+            return actual in known
         return actual in {_key(v) for v in value}
     if value is None:
         return False  # SQL: ``= NULL`` matches nothing

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 from lms import dashboard, permissions
-from lms.models import User
+from lms.models import Enterprise, Invitation, User
 
 
 def invitations_panel(user: User) -> dict:
-    return {"pending": permissions.invitations_visible_to(user).pending().count()}
+    pending = permissions.records_for(user, "view", Invitation).pending()
+    return {"pending": pending.count()}
 
 
 def may_invite(user: User) -> bool:
     # HR invites into its own enterprises: known without a query (roles and
-    # memberships are read once per request); coordinators need one.
+    # memberships are read once per request); others ask the enterprise policy
+    # (no query for a role that invites nowhere).
     if permissions.hr_enterprise_ids(user):
         return True
-    return permissions.can_manage_organisations(user) and permissions.can_invite(user)
+    return permissions.records_for(user, "invite", Enterprise).exists()
 
 
 def register_panels() -> None:

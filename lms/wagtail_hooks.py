@@ -24,6 +24,7 @@ from lms.admin_users import AssignRoleThroughService
 from lms.errors import DomainError
 from lms.models import (
     Enterprise,
+    ErasureRequest,
     Industry,
     IssuingBody,
     LevelRequirement,
@@ -182,7 +183,7 @@ class EnterpriseForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        unions = permissions.unions_managed_by(self.for_user)
+        unions = permissions.records_for(self.for_user, "manage", TradeUnion)
         self.fields["union"].queryset = unions
         self.fields["union"].required = not permissions.is_staff(self.for_user)
 
@@ -216,7 +217,7 @@ class TradeUnionForm(WagtailAdminModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if not permissions.can_change_union_coordinators(self.for_user):
+        if not permissions.user_may(self.for_user, "appoint_coordinators", TradeUnion):
             self.fields.pop("coordinators", None)
 
     def save(self, commit=True):
@@ -249,7 +250,9 @@ class MembershipForm(WagtailAdminModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         user = self.for_user
-        self.fields["enterprise"].queryset = permissions.enterprises_managed_by(user)
+        self.fields["enterprise"].queryset = permissions.records_for(
+            user, "manage", Enterprise
+        )
         self.fields["user"].queryset = User.objects.exclude(pk=user.pk)
 
 
@@ -320,9 +323,15 @@ class MembershipViewSet(ModelViewSet):
     )
 
 
-scoped(EnterpriseViewSet, permissions.enterprises_managed_by)
-scoped(TradeUnionViewSet, permissions.unions_managed_by)
-scoped(MembershipViewSet, permissions.memberships_managed_by)
+scoped(
+    EnterpriseViewSet, lambda user: permissions.records_for(user, "manage", Enterprise)
+)
+scoped(
+    TradeUnionViewSet, lambda user: permissions.records_for(user, "manage", TradeUnion)
+)
+scoped(
+    MembershipViewSet, lambda user: permissions.records_for(user, "view", Membership)
+)
 
 
 class OrganisationsGroup(ViewSetGroup):
@@ -370,7 +379,7 @@ class EditorialTasksPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def add_editorial_tasks(request, panels):
-    if permissions.can_edit_content(request.user):
+    if permissions.can_edit_pages(request.user):
         panels.append(EditorialTasksPanel(request.user))
 
 
@@ -379,7 +388,7 @@ def add_editorial_tasks(request, panels):
 
 class StaffOnlyMenuItem(MenuItem):
     def is_shown(self, request):
-        return permissions.can_view_erasure_requests(request.user)
+        return permissions.user_may(request.user, "view", ErasureRequest)
 
 
 @hooks.register("register_admin_menu_item")

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from django.db.models import Q
 
-from lms.models import Membership
 from lms.permissions import (
     RulePolicy,
     any_of,
-    can_view_person,
-    enterprise_ids_where,
     hr_enterprise_ids,
     is_coordinator,
     is_mentor,
     is_staff,
     register_policy,
     through,
+    user_can,
 )
+from lms.policies import enterprises
 from mentorship.models import (
     Agreement,
     GuidanceSession,
@@ -44,11 +43,6 @@ def mentor_trade_ids(user) -> list[int]:
         )
         user._mentorship_trades = cached
     return cached
-
-
-def _enterprises_posting(user) -> frozenset[int]:
-    """Enterprises whose service requests the user posts and manages (HR, managers)."""
-    return enterprise_ids_where(user, Membership.Role.HR, Membership.Role.MANAGER)
 
 
 class AgreementPolicy(RulePolicy):
@@ -105,12 +99,11 @@ class ServiceRequestPolicy(RulePolicy):
 
     def rule_post(self, user):
         """HR and managers of an enterprise post its service requests."""
-        return bool(_enterprises_posting(user))
+        return enterprises.user_has_permission(user, "represent")
 
     def rule_manage(self, user):
         """The posting enterprise's HR and managers: withdraw, confirm, rate."""
-        ids = _enterprises_posting(user)
-        return Q(enterprise_id__in=ids) if ids else False
+        return through(enterprises.rule(user, "represent"), "enterprise")
 
     def rule_reopen(self, user):
         """Answering "not solved" to a closed request is the posting enterprise's
@@ -189,7 +182,7 @@ def sees_service_requests(user) -> bool:
 def can_view_hours(user, person) -> bool:
     """A worker's hours record: whoever may see their progress (themselves, staff,
     HR of their enterprise, their mentors and witnessing coordinators)."""
-    if can_view_person(user, person):
+    if user_can(user, "view", person):
         return True
     if not getattr(user, "is_authenticated", False):
         return False

@@ -28,7 +28,9 @@ enterprises A and B, a course, an agreement, a service request, certificates, pa
   agreement; `staff` is a superuser.
 
 The decisions live in `lms/permissions.py` (role helpers, the policy base and
-registry) and in each app's policies (`mentorship/permissions.py`).
+registry) and in each app's policies (`lms/policies.py`,
+`lms/certification/permissions.py`, `courses/permissions.py`,
+`mentorship/permissions.py`).
 """
 
 

@@ -1,34 +1,12 @@
-"""The catalogue page and who may edit below it."""
+"""The catalogue page. Who may edit below it is Wagtail's page permissions, granted
+once on the root of every language tree (home/migrations/0004)."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Group, Permission
 from django.db import transaction
-from wagtail.models import GroupPagePermission, Page
+from wagtail.models import Page
 
 from courses.models import CourseIndexPage
-from lms.roles import Role
-
-# Page permissions each CMS role holds on the catalogue (and so on every course and
-# lesson below it); publishing goes through the moderation workflow.
-CATALOGUE_PERMISSIONS = {
-    Role.EDITOR: ("add_page", "change_page"),
-    Role.MODERATOR: ("add_page", "change_page", "publish_page", "lock_page"),
-}
-
-
-def catalogue_grant_permissions(*, index: CourseIndexPage) -> None:
-    """Gives the Editor and Moderator groups their page permissions on the
-    catalogue; running it again adds nothing."""
-    for role, codenames in CATALOGUE_PERMISSIONS.items():
-        group, _created = Group.objects.get_or_create(name=role)
-        for codename in codenames:
-            permission = Permission.objects.get(
-                content_type__app_label="wagtailcore", codename=codename
-            )
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=index, permission=permission
-            )
 
 
 @transaction.atomic
@@ -41,5 +19,4 @@ def catalogue_ensure(
         index = CourseIndexPage(title=title, slug=slug, intro=intro)
         parent.add_child(instance=index)
         index.save_revision().publish()
-    catalogue_grant_permissions(index=index)
     return index

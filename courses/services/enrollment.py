@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from courses.models import CoursePage, Enrollment
 from courses.selectors import canonical_page, missing_prerequisites
-from lms import permissions
 from lms.errors import DomainError
 from lms.models import User
+from lms.permissions import user_can
 from lms.services.notifications import notification_send
 
 
@@ -46,7 +46,7 @@ def enrollment_create(*, user: User, course: CoursePage) -> Enrollment:
     the same enrolment, back in progress. ``course`` may be a translation: the
     enrolment is in its canonical course, whose settings decide."""
     course = canonical_page(course)
-    if not permissions.can_enrol(user, course):
+    if not user_can(user, "enrol", course):
         raise DomainError(
             _("This course is not open for self-enrolment. Ask your HR or mentor."),
             code="enrolment_closed",
@@ -75,7 +75,7 @@ def enrollment_assign(
     with a due date. The person is told once per course and due date. The
     enrolment is in the canonical course of ``course``."""
     course = canonical_page(course)
-    if not permissions.can_assign_course(actor, person, course):
+    if not user_can(actor, "assign", Enrollment(user=person, course=course)):
         raise DomainError(
             _("You may not assign this course to this person."), code="forbidden"
         )

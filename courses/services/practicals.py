@@ -11,16 +11,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.models import (
-    CoursePage,
     Enrollment,
     LessonPage,
     PracticalEvidencePhoto,
     PracticalSubmission,
 )
 from courses.services.progress import active_enrollment, check_lesson_of_course
-from lms import permissions
 from lms.errors import DomainError
 from lms.models import User
+from lms.permissions import user_can
 from lms.services.notifications import notification_send
 from lms.validators import validate_image_file
 
@@ -121,8 +120,7 @@ def practical_decide(
         .select_related("enrollment__user", "enrollment__course", "lesson")
         .get(pk=submission.pk)
     )
-    course: CoursePage = submission.enrollment.course
-    if not permissions.can_sign_off_practical(reviewer, submission, course=course):
+    if not user_can(reviewer, "sign_off", submission):
         raise DomainError(
             _("Only an instructor of this course may decide on this task."),
             code="forbidden",

@@ -10,7 +10,8 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from courses import reports, selectors
-from courses.models import CoursePage
+from courses.models import CoursePage, Enrollment
+from courses.permissions import reports_see_everyone
 from lms import charts, permissions
 from lms.models import Enterprise
 
@@ -36,7 +37,7 @@ class ReportFilterForm(forms.Form):
             locale__language_code=selectors.default_language()
         ).order_by("title")
         enterprises = Enterprise.objects.order_by("name")
-        if permissions.course_report_people_q(user) is not None:
+        if not reports_see_everyone(user):
             enterprises = enterprises.filter(pk__in=permissions.hr_enterprise_ids(user))
         self.fields["enterprise"].queryset = enterprises
 
@@ -47,7 +48,7 @@ class CourseReportView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "doc-full"
 
     def dispatch(self, request, *args, **kwargs):
-        if not permissions.can_view_course_reports(request.user):
+        if not permissions.user_may(request.user, "report", Enrollment):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 

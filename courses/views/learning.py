@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 
 from courses import selectors
 from courses.forms import AssignCourseForm
-from courses.models import CourseIndexPage, CoursePage
+from courses.models import CourseIndexPage, CoursePage, Enrollment
+from courses.permissions import taught_course_ids
 from courses.services.enrollment import enrollment_assign
 from lms import permissions
 from lms.errors import DomainError
@@ -56,12 +57,12 @@ def _assignable_courses(user):
     ).order_by("title")
     if permissions.is_staff(user) or permissions.hr_enterprise_ids(user):
         return courses
-    return courses.filter(instructors=user)
+    return courses.filter(pk__in=taught_course_ids(user))
 
 
 @login_required
 def assign(request):
-    if not permissions.can_assign_courses(request.user):
+    if not permissions.user_may(request.user, "assign", Enrollment):
         raise PermissionDenied
     form = AssignCourseForm(
         request.POST or None, courses=_assignable_courses(request.user)
@@ -74,8 +75,9 @@ def assign(request):
                 email__iexact=data["email"], is_active=True
             ).first()
             refusal = _("You may not assign this course to this person.")
-            if person is None or not permissions.can_assign_course(
-                request.user, person, selectors.canonical_page(data["course"])
+            course = selectors.canonical_page(data["course"])
+            if person is None or not permissions.user_can(
+                request.user, "assign", Enrollment(user=person, course=course)
             ):
                 form.add_error("email", refusal)
             else:

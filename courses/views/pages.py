@@ -11,11 +11,12 @@ from django.utils.translation import gettext as _
 from courses import selectors
 from courses.forms import CatalogueFilterForm
 from courses.models import Enrollment, LessonPage
+from courses.permissions import can_view_lesson
 from courses.services.progress import lesson_view
 from courses.views.common import error_response
-from lms import permissions
 from lms.errors import DomainError
 from lms.models import Industry, Occupation
+from lms.permissions import user_can
 from lms.routing import content_cached
 
 PER_PAGE = 12
@@ -85,7 +86,7 @@ def course_serve(request, course):
     context = {
         "page": course,
         "self": course,
-        "can_enrol": permissions.can_enrol(request.user, outline["canonical_course"])
+        "can_enrol": user_can(request.user, "enrol", outline["canonical_course"])
         and (enrollment is None or enrollment.status == Enrollment.Status.LEFT),
         **outline,
     }
@@ -134,7 +135,7 @@ def lesson_serve(request, lesson: LessonPage):
             .select_related("course")
             .first()
         )
-        allowed = permissions.can_view_lesson(
+        allowed = can_view_lesson(
             request.user, lesson, course=canonical_course, enrollment=enrollment
         )
         if not allowed:

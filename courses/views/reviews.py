@@ -10,16 +10,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 
 from courses import selectors
 from courses.forms import PracticalDecisionForm
-from courses.models import PracticalEvidencePhoto
+from courses.models import PracticalEvidencePhoto, PracticalSubmission
 from courses.services.practicals import practical_decide
-from lms import permissions
 from lms.errors import DomainError
+from lms.permissions import user_can, user_may
 from lms.private_files import serve_private
 
 
 @login_required
 def practical_reviews(request):
-    if not permissions.can_review_practicals(request.user):
+    if not user_may(request.user, "sign_off", PracticalSubmission):
         raise PermissionDenied
     paginator = Paginator(selectors.practical_reviews_for(user=request.user), 20)
     page = paginator.get_page(request.GET.get("page"))
@@ -34,17 +34,14 @@ def practical_review(request, submission_id: int):
         ),
         pk=submission_id,
     )
-    course = submission.enrollment.course
     can_decide = (
-        permissions.can_sign_off_practical(request.user, submission, course=course)
+        user_can(request.user, "sign_off", submission)
         and submission.status == submission.Status.SUBMITTED
     )
     form = PracticalDecisionForm(request.POST or None)
     status = 200
     if request.method == "POST":
-        if not permissions.can_sign_off_practical(
-            request.user, submission, course=course
-        ):
+        if not user_can(request.user, "sign_off", submission):
             raise PermissionDenied
         if form.is_valid():
             try:

@@ -1,6 +1,5 @@
 """What certification adds to the running site, called from ``LmsConfig.ready``:
-its notification kinds, its permission policies, its start-page panels and its
-menu entries."""
+its permission policies, notification kinds, start-page panels and menu entries."""
 
 from __future__ import annotations
 
@@ -8,11 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 
 def connect() -> None:
-    from lms import navigation, permissions
-    from lms.certification import dashboard, notice_kinds, policies
+    from lms import navigation
+    from lms.certification import dashboard, notice_kinds
+    from lms.certification import permissions as certification_permissions
+    from lms.certification.permissions import certificate_policy
 
     del notice_kinds  # imported for its kinds (lms.notices)
-    policies.register()
+    certification_permissions.register()
     dashboard.register_panels()
     navigation.register(
         navigation.NavEntry(
@@ -27,7 +28,7 @@ def connect() -> None:
         navigation.NavEntry(
             "certification:board",
             _("Certification status"),
-            permissions.can_view_certification_board,
+            lambda u: certificate_policy.user_has_permission(u, "view_board"),
             order=60,
             group="certification",
         )
@@ -36,7 +37,7 @@ def connect() -> None:
         navigation.NavEntry(
             "certification:imports",
             _("Certificate imports"),
-            permissions.can_import_certificates,
+            lambda u: certificate_policy.user_has_permission(u, "import"),
             order=65,
             group="certification",
         )

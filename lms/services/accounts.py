@@ -175,7 +175,8 @@ def _require_manage(actor: User | None, user: User, enterprise: Enterprise) -> N
     if actor is None:
         return
     _refuse_self(actor, user)
-    if not permissions.can_manage_membership(actor, person=user, enterprise=enterprise):
+    membership = Membership(user=user, enterprise=enterprise)
+    if not permissions.user_can(actor, "change", membership):
         raise PermissionDenied(
             _("You may change memberships of your unions' enterprises only."),
             code="enterprise_scope",

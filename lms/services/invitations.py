@@ -15,6 +15,7 @@ from lms import permissions
 from lms.errors import DomainError, PermissionDenied
 from lms.models import AuditEvent, Enterprise, Invitation, Membership, User
 from lms.models.invitations import clean_invitation_code, new_invitation_code
+from lms.policies import invitation_roles_for
 from lms.services.accounts import membership_add
 from lms.services.audit import audit_record
 
@@ -44,7 +45,7 @@ def invitation_create(
 ) -> Invitation:
     """An invitation of ``actor``'s enterprise: one person (with an employee number)
     or up to ``max_uses`` people (a code put up on a notice board)."""
-    if role not in permissions.invitation_roles_for(actor, enterprise):
+    if role not in invitation_roles_for(actor, enterprise):
         raise PermissionDenied(
             _("You may not invite people into %(enterprise)s with this role.")
             % {"enterprise": enterprise},
@@ -117,7 +118,7 @@ def invitation_create(
 @transaction.atomic
 def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if not permissions.invitations_visible_to(actor).filter(pk=invitation.pk).exists():
+    if not permissions.user_can(actor, "view", invitation):
         raise PermissionDenied(
             _("You may revoke invitations of your enterprises only."),
             code="invitation_scope",

@@ -64,7 +64,7 @@ def personal_data_erase(*, user: User, actor: User | None) -> User:
     """Erases the person's data in every app, all or nothing; files are deleted
     once committed. ``actor`` is the staff member (None: a management command run
     by an operator). Running it again changes nothing."""
-    if actor is not None and not permissions.can_erase_person(actor, user):
+    if actor is not None and not permissions.user_can(actor, "erase", user):
         raise PermissionDenied(_("You may not erase this person's data."))
     if user.is_superuser:
         raise DomainError(
@@ -86,7 +86,7 @@ def personal_data_erase(*, user: User, actor: User | None) -> User:
 def erasure_request_create(*, person: User, reason: str = "") -> ErasureRequest:
     """Records the person's request, or returns the one still waiting (a second
     click or a repeated form is the same request). Audited."""
-    if not permissions.can_request_erasure(person, person):
+    if not permissions.user_can(person, "request_erasure", person):
         raise PermissionDenied(_("This account cannot ask for its erasure."))
     pending = ErasureRequest.objects.filter(
         person=person, status=ErasureRequest.Status.PENDING
@@ -146,7 +146,7 @@ def erasure_request_approve(
     by e-mail at the address they had, since their inbox is erased with the rest."""
     erasure_request = _locked_pending(erasure_request)
     person = erasure_request.person
-    if not permissions.can_decide_erasure(actor, erasure_request):
+    if not permissions.user_can(actor, "decide", erasure_request):
         raise PermissionDenied(_("You may not decide this erasure request."))
     address, language = person.email, person.preferred_language
     personal_data_erase(user=person, actor=actor)  # blanks the request's reason too
@@ -176,7 +176,7 @@ def erasure_request_refuse(
     """Refuses with the reason the person will read on their data page and in
     their inbox."""
     erasure_request = _locked_pending(erasure_request)
-    if not permissions.can_decide_erasure(actor, erasure_request):
+    if not permissions.user_can(actor, "decide", erasure_request):
         raise PermissionDenied(_("You may not decide this erasure request."))
     note = note.strip()[:2000]
     if not note:

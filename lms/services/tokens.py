@@ -22,7 +22,7 @@ TOKEN_LIFETIMES = (30, 90, 365)  # days a token may be issued for
 @transaction.atomic
 def api_token_issue(*, user: User, name: str, days: int) -> tuple[ApiToken, str]:
     """Makes a token and returns it with its key; the key is not kept anywhere."""
-    if not permissions.can_manage_api_tokens(user):
+    if not permissions.user_may(user, "issue", ApiToken):
         raise PermissionDenied(_("Only HR of an enterprise may have API tokens."))
     if not permissions.meets_mfa_rule(user):
         raise PermissionDenied(
@@ -53,7 +53,7 @@ def api_token_issue(*, user: User, name: str, days: int) -> tuple[ApiToken, str]
 
 @transaction.atomic
 def api_token_revoke(*, actor: User, token: ApiToken) -> ApiToken:
-    if token.user_id != actor.pk and not permissions.is_staff(actor):
+    if not permissions.user_can(actor, "revoke", token):
         raise PermissionDenied(_("This is not your token."))
     token = ApiToken.objects.select_for_update().get(pk=token.pk)
     if token.revoked_at is not None:

@@ -47,8 +47,8 @@ def profile(request):
         {
             "form": form,
             "erasure": request.user.erasure_requests.order_by("-requested_at").first(),
-            "can_request_erasure": permissions.can_request_erasure(
-                request.user, request.user
+            "can_request_erasure": permissions.user_can(
+                request.user, "request_erasure", request.user
             ),
             "erasure_form": ErasureRequestForm(),
         },

@@ -17,6 +17,7 @@ from lms import permissions
 from lms.errors import DomainError
 from lms.forms_invitations import InvitationForm, JoinCodeForm
 from lms.links import absolute_url
+from lms.models import Enterprise, Invitation
 from lms.rate_limits import over_limit
 from lms.services.invitations import (
     invitation_accept,
@@ -28,7 +29,7 @@ from lms.services.invitations import (
 
 
 def _require_inviter(user) -> None:
-    if not permissions.can_invite(user):
+    if not permissions.records_for(user, "invite", Enterprise).exists():
         raise PermissionDenied
 
 
@@ -36,7 +37,7 @@ def _require_inviter(user) -> None:
 def invitations(request):
     _require_inviter(request.user)
     show = "done" if request.GET.get("show") == "done" else "pending"
-    visible = permissions.invitations_visible_to(request.user).select_related(
+    visible = permissions.records_for(request.user, "view", Invitation).select_related(
         "enterprise", "created_by"
     )
     pending = visible.pending()
@@ -88,7 +89,7 @@ def invitation_new(request):
 def invitation_detail(request, pk: int):
     _require_inviter(request.user)
     invitation = get_object_or_404(
-        permissions.invitations_visible_to(request.user).select_related(
+        permissions.records_for(request.user, "view", Invitation).select_related(
             "enterprise", "created_by"
         ),
         pk=pk,
@@ -109,7 +110,9 @@ def invitation_detail(request, pk: int):
 def invitation_revoke_view(request, pk: int):
     _require_inviter(request.user)
     invitation = get_object_or_404(
-        permissions.invitations_visible_to(request.user).select_related("enterprise"),
+        permissions.records_for(request.user, "view", Invitation).select_related(
+            "enterprise"
+        ),
         pk=pk,
     )
     if request.method == "POST":

@@ -16,6 +16,7 @@ from lms import permissions
 from lms.errors import DomainError
 from lms.forms import EraseConfirmForm, ErasureDecisionForm, ErasureRequestForm
 from lms.models import ErasureRequest, User
+from lms.permissions import records_for, user_can, user_may
 from lms.services.personal_data import (
     erasure_request_approve,
     erasure_request_create,
@@ -29,7 +30,7 @@ def person_erase(request, user_id: int):
     if not permissions.is_staff(request.user):
         raise PermissionDenied
     person = get_object_or_404(User, pk=user_id)
-    if not permissions.can_erase_person(request.user, person):
+    if not user_can(request.user, "erase", person):
         raise PermissionDenied
     form = EraseConfirmForm(request.POST or None, person=person)
     if request.method == "POST" and form.is_valid():
@@ -52,7 +53,7 @@ def person_erase(request, user_id: int):
 @require_POST
 def erasure_request(request):
     """The signed-in person asks for the erasure of their own data."""
-    if not permissions.can_request_erasure(request.user, request.user):
+    if not user_can(request.user, "request_erasure", request.user):
         raise PermissionDenied
     form = ErasureRequestForm(request.POST)
     if not form.is_valid():
@@ -76,9 +77,9 @@ def erasure_request(request):
 @login_required
 def erasure_requests(request):
     """Staff's list: requests waiting for a decision first, by due date."""
-    if not permissions.can_view_erasure_requests(request.user):
+    if not user_may(request.user, "view", ErasureRequest):
         raise PermissionDenied
-    requests = permissions.erasure_requests_visible_to(request.user).select_related(
+    requests = records_for(request.user, "view", ErasureRequest).select_related(
         "person", "decided_by"
     )
     pending = requests.filter(status=ErasureRequest.Status.PENDING)
@@ -94,13 +95,13 @@ def erasure_requests(request):
 
 @login_required
 def erasure_request_decide(request, pk: int):
-    if not permissions.can_view_erasure_requests(request.user):
+    if not user_may(request.user, "view", ErasureRequest):
         raise PermissionDenied
     erasure = get_object_or_404(
-        permissions.erasure_requests_visible_to(request.user).select_related("person"),
+        records_for(request.user, "view", ErasureRequest).select_related("person"),
         pk=pk,
     )
-    if not permissions.can_decide_erasure(request.user, erasure):
+    if not user_can(request.user, "decide", erasure):
         raise PermissionDenied
     form = ErasureDecisionForm(request.POST or None, person=erasure.person)
     if request.method == "POST" and form.is_valid():

@@ -15,13 +15,13 @@ from django.views.decorators.http import require_POST
 from lms import permissions
 from lms.errors import DomainError
 from lms.forms import ApiTokenForm
-from lms.models import ApiToken
+from lms.models import ApiToken, AuditEvent
 from lms.services.tokens import api_token_issue, api_token_revoke
 
 
 @login_required
 def api_tokens(request):
-    if not permissions.can_manage_api_tokens(request.user):
+    if not permissions.user_may(request.user, "issue", ApiToken):
         raise PermissionDenied
     form = ApiTokenForm(request.POST or None)
     new_key = None
@@ -66,9 +66,9 @@ def api_token_revoke_view(request, pk: int):
 
 @login_required
 def audit_trail(request):
-    if not permissions.can_view_audit_trail(request.user):
+    if not permissions.user_may(request.user, "view", AuditEvent):
         raise PermissionDenied
-    events = permissions.audit_events_visible_to(request.user).select_related(
+    events = permissions.records_for(request.user, "view", AuditEvent).select_related(
         "actor", "subject", "enterprise", "certificate"
     )
     page = Paginator(events, 50).get_page(request.GET.get("page"))

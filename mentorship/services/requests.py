@@ -111,7 +111,7 @@ def service_request_create(
     preferred_until: datetime.date | None = None,
     attachments=(),
 ) -> ServiceRequest:
-    if not permissions.can_manage_enterprise(posted_by, enterprise):
+    if not permissions.user_can(posted_by, "represent", enterprise):
         raise PermissionDenied(
             _("Only HR or a manager of %(enterprise)s posts its requests.")
             % {"enterprise": enterprise}

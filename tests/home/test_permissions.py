@@ -1,6 +1,8 @@
-"""The content predicates of lms/permissions.py agree with what Wagtail lets each
-role do (the status every role gets on the pages and in the admin, and whether an
-approval or a publication took effect, are in the one matrix:
+"""Who writes and publishes pages is Wagtail's page permissions, granted once on the
+root of every language tree (home/migrations/0004_editorial_permissions); the
+site's own predicate (``can_edit_pages``: the userbar, the editors' dashboard panel)
+agrees with them (the status every role gets on the pages and in the admin, and
+whether an approval or a publication took effect, are in the one matrix:
 tests/security/test_role_matrix.py)."""
 
 import pytest
@@ -51,7 +53,19 @@ def make_user(role: str):
 
 @pytest.mark.parametrize(("role", "writes", "publishes"), MATRIX)
 def test_content_predicates_agree_with_the_page_permissions(role, writes, publishes):
+    """On the site's home page and on the course catalogue below it (no grant of
+    its own), Wagtail lets each role edit and publish as the matrix says, and the
+    site's predicate agrees."""
+    from wagtail.models import Site
+
+    from tests.courses import factories as course_f
+
+    home = Site.objects.get(is_default_site=True).root_page.specific
+    catalogue = course_f.catalogue()
     user = make_user(role)
-    assert permissions.can_edit_content(user) is writes
-    assert permissions.can_publish_content(user) is publishes
+    for page in (home, catalogue):
+        page_permissions = page.permissions_for_user(user)
+        assert page_permissions.can_edit() is writes, page
+        assert page_permissions.can_publish() is publishes, page
+    assert permissions.can_edit_pages(user) is writes
     assert permissions.can_view_public_content(user) is True

@@ -52,15 +52,19 @@ def test_a_revocation_records_who_when_what_and_from_where(world):
 def test_hr_read_their_enterprise_only_and_officers_the_certificates(world):
     hr_a, hr_b = hr_of(world["a"]), hr_of(world["b"])
     seen_a = set(
-        permissions.audit_events_visible_to(hr_a).values_list("action", flat=True)
+        permissions.records_for(hr_a, "view", AuditEvent).values_list(
+            "action", flat=True
+        )
     )
     seen_b = set(
-        permissions.audit_events_visible_to(hr_b).values_list("action", flat=True)
+        permissions.records_for(hr_b, "view", AuditEvent).values_list(
+            "action", flat=True
+        )
     )
     assert "certificate.revoke" in seen_a and "certificate.revoke" not in seen_b
     assert "membership.add" in seen_b and "membership.add" not in seen_a
     seen = set(
-        permissions.audit_events_visible_to(world["officer"]).values_list(
+        permissions.records_for(world["officer"], "view", AuditEvent).values_list(
             "action", flat=True
         )
     )

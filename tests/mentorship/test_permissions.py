@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.models import Q
 
 from lms import permissions
-from lms.models import Membership
+from lms.models import Industry, Membership
 from lms.roles import Role
 from mentorship import permissions as mentorship_permissions
 from mentorship.models import (
@@ -176,7 +176,7 @@ def test_a_second_policy_for_a_model_fails_at_start_up(db):
 
 def test_a_model_without_policy_is_a_lookup_error(db):
     with pytest.raises(LookupError):
-        permissions.policy_for(Membership)
+        permissions.policy_for(Industry)
 
 
 def test_rules_the_instance_check_cannot_evaluate_are_refused(world):

@@ -25,6 +25,7 @@ from django.utils import timezone
 
 from lms import permissions
 from lms.certification.models.status import status_q
+from lms.certification.permissions import certificate_policy
 from lms.models import (
     Membership,
     Occupation,
@@ -52,7 +53,7 @@ def board_people(*, user: User, hr_only: bool = False):
     """Memberships of the people whose certificates the board shows: the HR's
     enterprises' workers; officers and staff see everyone's (None), unless
     ``hr_only`` (the API: always one enterprise's people)."""
-    if not hr_only and permissions.is_certification_officer(user):
+    if not hr_only and certificate_policy.rule(user, "view_board") is True:
         return None
     return Membership.objects.filter(
         enterprise_id__in=permissions.hr_enterprise_ids(user)
@@ -69,11 +70,12 @@ def board_certificates(
     """THE query shape of the board, its exports and the API: one SELECT with the
     holder, occupation, status and the holder's employee number."""
     today = today or timezone.localdate()
-    qs = SkillCertificate.objects.all()
+    qs = certificate_policy.instances_user_has_permission_for(
+        user, "api" if hr_only else "view_board"
+    )
     people = board_people(user=user, hr_only=hr_only)
     number_source = Membership.objects.filter(user=OuterRef("holder_id"))
     if people is not None:
-        qs = qs.filter(holder_id__in=people.values("user_id"))
         number_source = number_source.filter(
             enterprise_id__in=permissions.hr_enterprise_ids(user)
         )

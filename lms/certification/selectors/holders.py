@@ -8,13 +8,13 @@ from django.db.models import (
     QuerySet,
 )
 
-from lms import permissions
 from lms.models import (
     CertificateEvent,
     CertificateStatus,
     SkillCertificate,
     User,
 )
+from lms.permissions import records_for
 
 # Statuses that still count as holding a level (expired ones did hold it).
 HELD_STATUSES = (
@@ -40,7 +40,7 @@ def certificate_detail(*, user: User, pk: int) -> SkillCertificate:
     from django.shortcuts import get_object_or_404
 
     qs = (
-        permissions.certificates_visible_to(user)
+        records_for(user, "view", SkillCertificate)
         .with_status()
         .select_related(
             "holder", "occupation", "replaces", "issuer_enterprise", "issuing_body"

@@ -19,8 +19,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from lms import permissions
 from lms.certification import selectors
+from lms.certification.permissions import certificate_policy
 from lms.errors import PermissionDenied
 from lms.models import BoardExport, User
 from lms.private_files import delete_with_thumbnail
@@ -66,7 +66,7 @@ def board_export_request(
 ) -> tuple[BoardExport, bool]:
     """The open export of ``user`` for these filters, or a new one queued after
     commit: ``(export, created)``. A double submit finds the first."""
-    if not permissions.can_view_certification_board(user):
+    if not certificate_policy.user_has_permission(user, "view_board"):
         raise PermissionDenied(_("You may not export the certification board."))
     key = filters_key(filters)
     open_jobs = BoardExport.objects.filter(
@@ -127,7 +127,7 @@ def board_export_write(*, export_id: int) -> BoardExport | None:
         return BoardExport.objects.filter(pk=export_id).first()
     export = BoardExport.objects.select_related("requested_by").get(pk=export_id)
     user = export.requested_by
-    if not permissions.can_view_certification_board(user):
+    if not certificate_policy.user_has_permission(user, "view_board"):
         return board_export_fail(export_id=export_id, message=NOT_ALLOWED_MESSAGE)
     certificates = selectors.board_certificates(
         user=user, filters=selectors.BoardFilters(**export.filters)

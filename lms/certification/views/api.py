@@ -13,6 +13,7 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 from lms import permissions
 from lms.certification import selectors
 from lms.certification.pdf import verification_url
+from lms.certification.permissions import certificate_policy
 from lms.models import CertificateStatus, Membership, Occupation, SkillCertificate
 from lms.search import search_text
 
@@ -21,7 +22,7 @@ class IsEnterpriseHR(BasePermission):
     message = "Only HR of an enterprise may use this API."
 
     def has_permission(self, request, view) -> bool:
-        return bool(permissions.hr_enterprise_ids(request.user))
+        return certificate_policy.user_has_permission(request.user, "api")
 
 
 class OccupationSerializer(serializers.ModelSerializer):

@@ -15,9 +15,9 @@ from django.shortcuts import render
 from django.utils import formats, timezone
 from django.utils.translation import ngettext
 
-from lms import permissions
 from lms.certification import selectors
 from lms.certification.forms import BoardFilterForm, LookupForm
+from lms.certification.permissions import certificate_policy
 from lms.models import SkillCertificate
 from lms.spreadsheets import safe_cell, spreadsheet_response
 
@@ -27,7 +27,7 @@ BOARD_ROWS_PER_PAGE = 50
 
 
 def _board_user(request):
-    if not permissions.can_view_certification_board(request.user):
+    if not certificate_policy.user_has_permission(request.user, "view_board"):
         raise PermissionDenied
     return request.user
 
@@ -76,7 +76,7 @@ def board(request):
             "showing": _showing(page),
             "query_string": urlencode(query),
             "query_fields": sorted(query.items()),
-            "can_record": permissions.can_record_certificate(user),
+            "can_record": certificate_policy.user_has_permission(user, "record"),
         },
         status=400 if form.is_bound and form.errors else 200,
     )

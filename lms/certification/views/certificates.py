@@ -14,7 +14,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from lms import permissions
 from lms.certification import selectors
 from lms.certification.forms import (
     CertificateEditForm,
@@ -23,13 +22,14 @@ from lms.certification.forms import (
     ReasonForm,
 )
 from lms.certification.pdf import certificate_pdf, verification_url
+from lms.certification.permissions import certificate_policy
 from lms.certification.services import certificates as services
 from lms.errors import DomainError
 from lms.private_files import serve_private
 
 
 def _officer_only(user) -> None:
-    if not permissions.can_record_certificate(user):
+    if not certificate_policy.user_has_permission(user, "record"):
         raise PermissionDenied
 
 
@@ -56,6 +56,7 @@ def detail(request, pk: int):
 
 
 def _detail_page(request, certificate, status: int = 200):
+    may = certificate_policy.user_has_permission_for_instance
     return render(
         request,
         "lms/certificates/detail.html",
@@ -63,10 +64,8 @@ def _detail_page(request, certificate, status: int = 200):
             "certificate": certificate,
             "chain": selectors.renewal_chain(certificate=certificate),
             "verify_url": verification_url(certificate),
-            "show_history": permissions.can_view_certificate_history(
-                request.user, certificate
-            ),
-            "can_change": permissions.can_revoke_certificate(request.user, certificate),
+            "show_history": may(request.user, "view_history", certificate),
+            "can_change": may(request.user, "revoke", certificate),
             "reason_form": ReasonForm(),
         },
         status=status,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from lms import permissions
 from lms.certification import services
 from lms.certification.forms import BoardFilterForm
+from lms.certification.permissions import certificate_policy
 from lms.certification.views.board import filters_from
 from lms.errors import DomainError
 from lms.models import BoardExport
@@ -25,7 +26,7 @@ REFRESH_SECONDS = 3
 
 
 def _exports(request):
-    if not permissions.can_view_certification_board(request.user):
+    if not certificate_policy.user_has_permission(request.user, "view_board"):
         raise PermissionDenied
     return permissions.records_for(request.user, "view", BoardExport)
 

@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_POST
 
-from lms import permissions
 from lms.certification.forms import ImportUploadForm, import_max_bytes
+from lms.certification.permissions import certificate_policy
 from lms.certification.services import imports as services
 from lms.errors import DomainError
 from lms.models import ImportBatch
@@ -24,7 +24,7 @@ from lms.private_files import serve_private
 
 
 def _officer(request):
-    if not permissions.can_import_certificates(request.user):
+    if not certificate_policy.user_has_permission(request.user, "import"):
         raise PermissionDenied
     return request.user
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from lms import permissions
+from lms.certification.permissions import certificate_policy
 from lms.errors import DomainError
 from lms.models import (
     CertificateEvent,
@@ -36,7 +36,7 @@ def certificate_edit(
     *, actor: User, certificate: SkillCertificate, reason: str, **changes
 ) -> SkillCertificate:
     """Corrects fields of a certificate, recording old and new values."""
-    require(permissions.can_record_certificate(actor))
+    require(certificate_policy.user_has_permission(actor, "record"))
     unknown = set(changes) - set(EDITABLE_FIELDS)
     if unknown:
         raise DomainError(_("These fields cannot be edited."), code="not_editable")
@@ -95,7 +95,11 @@ def _set_flag(
     reason: str,
     action: str,
 ) -> SkillCertificate:
-    require(permissions.can_revoke_certificate(actor, certificate))
+    require(
+        certificate_policy.user_has_permission_for_instance(
+            actor, "revoke", certificate
+        )
+    )
     if value and not reason.strip():
         raise DomainError(_("Give a reason."), code="reason")
     certificate = SkillCertificate.objects.select_for_update(of=("self",)).get(

@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms import permissions
+from lms.certification.permissions import certificate_policy
 from lms.errors import DomainError
 from lms.models import (
     CertificateAttachment,
@@ -125,7 +125,7 @@ def certificate_record(
 ) -> SkillCertificate:
     """An officer records a certificate by hand (an outside body's, an enterprise
     appraisal's). With ``replaces`` it is a renewal: the old record stays."""
-    require(permissions.can_record_certificate(actor))
+    require(certificate_policy.user_has_permission(actor, "record"))
     level = check_level(level)
     number = (number or "").strip()
     issuer_name = (issuer_name or "").strip()

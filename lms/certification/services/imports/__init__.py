@@ -21,8 +21,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from lms import permissions
 from lms.certification.import_summaries import summary
+from lms.certification.permissions import certificate_policy
 from lms.errors import DomainError
 from lms.models import Enterprise, ImportBatch, SkillCertificate, User
 from lms.queueing import queue_now, queue_on_commit
@@ -79,7 +79,7 @@ def import_batch_create(
     """Stores the file and queues its dry run."""
     from lms.certification.tasks import certificate_import_check
 
-    if not permissions.can_import_certificates(actor):
+    if not certificate_policy.user_has_permission(actor, "import"):
         raise DomainError(_("You may not import certificates."), code="forbidden")
     if issuer_kind not in (
         SkillCertificate.IssuerKind.ENTERPRISE,
@@ -166,7 +166,7 @@ def _summary(new: int, unchanged: int, bad_rows: int) -> dict:
 def import_batch_start(*, actor: User, batch: ImportBatch) -> ImportBatch:
     """Queues the commit of a checked batch. A double submit queues it once."""
 
-    if not permissions.can_import_certificates(actor):
+    if not certificate_policy.user_has_permission(actor, "import"):
         raise DomainError(_("You may not import certificates."), code="forbidden")
     with transaction.atomic():
         started = ImportBatch.objects.filter(
