@@ -351,6 +351,11 @@ production_env() {
   export SECRET_KEY
   CREDENTIAL_KEYS_SECRET=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')
   export CREDENTIAL_KEYS_SECRET
+  # The demo's own certificate authority signs the certificate PDFs (a real
+  # deployment names its certificate and key files instead: docs/deployment.md).
+  export PDF_SIGNING_MODE=database
+  PDF_SIGNING_SECRET=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(32))')
+  export PDF_SIGNING_SECRET
   export ALLOWED_HOSTS=127.0.0.1,localhost
   export CSRF_TRUSTED_ORIGINS="http://127.0.0.1:$WEB_PORT,http://localhost:$WEB_PORT"
   # Plain http on loopback: no redirect to https, no HSTS, cookies without Secure.

@@ -232,7 +232,7 @@ def _courses(spec, people, out):
             summary="Generated for the benchmarks: a course of the bench trade.",
             industry=people["industry"],
             occupation=occupation,
-            skill_level=1 + n % 5,
+            skill_level=2 + n % 5,
             estimated_hours=Decimal("8.0"),
             learning_outcomes="<ul><li>Work safely</li><li>Measure right</li></ul>",
         )
@@ -393,7 +393,7 @@ def _certificates(spec, people, rng, today, out):
                 holder_id=holder.pk,
                 holder_name=holder.get_full_name(),
                 occupation_id=occupations[rng.randrange(len(occupations))].pk,
-                level=rng.randint(1, 5),
+                level=rng.randint(1, 8),
                 number=f"BENCH-{i:07d}",
                 issuer_kind=SkillCertificate.IssuerKind.OUTSIDE,
                 issuer_name=centre,

@@ -41,7 +41,7 @@ COURSES = [
         "From the textile-industry studio alliance's learning programme.",
         "industry": "textile",
         "occupation": "6-04-05-01",
-        "level": 4,
+        "level": 3,  # 四级
         "hours": Decimal("8.0"),
         "certificate": True,
         "instructors": ["mentor", "mentor2"],
@@ -59,7 +59,7 @@ COURSES = [
         "porosity. Taught by Yi Ran, national master craftswoman.",
         "industry": "automotive",
         "occupation": "6-18-02-04",
-        "level": 3,
+        "level": 4,  # 三级
         "hours": Decimal("12.0"),
         "certificate": True,
         "instructors": ["mentor"],
@@ -75,7 +75,7 @@ COURSES = [
         "set-up, pilot drilling and burr-free intersections.",
         "industry": "aerospace",
         "occupation": "6-18-01-07",
-        "level": 2,
+        "level": 5,  # 二级
         "hours": Decimal("16.0"),
         "certificate": True,
         "instructors": ["mentor2"],

@@ -2,13 +2,14 @@
 role names (groups), enterprise memberships and unread notification count as
 subqueries, so ``lms.permissions`` and the navigation ask the database nothing
 more. Nothing is cached between requests, so no write (bulk ones included) can
-leave a stale role behind."""
+leave a stale role behind. The query's SQL is built by the ORM once per process and
+database (building it cost more than running it) and then run with each user's id."""
 
 from __future__ import annotations
 
 from allauth.account.auth_backends import AuthenticationBackend
 from django.contrib.auth.backends import ModelBackend
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import Aggregate, CharField, Count, F, OuterRef, Subquery, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 
@@ -60,11 +61,37 @@ def _split(joined: str | None) -> list[str]:
     return [part for part in (joined or "").split(SEP) if part]
 
 
+# Stands for the user's id while the SQL is built; no user has a negative id.
+_SENTINEL_ID = -729_104_385
+_sql: dict[str, tuple[str, tuple, int]] = {}
+
+
+def _personal_sql(alias: str) -> tuple[str, tuple, int]:
+    """The SQL of ``with_personal`` for one user, its parameters and the position
+    of the user's id among them; built by the ORM on first use."""
+    found = _sql.get(alias)
+    if found is None:
+        queryset = with_personal(User._default_manager.filter(pk=_SENTINEL_ID))
+        sql, params = queryset.query.get_compiler(alias).as_sql()
+        positions = [i for i, p in enumerate(params) if p == _SENTINEL_ID]
+        if len(positions) != 1:
+            raise RuntimeError("the user's id is not one parameter of the SQL")
+        found = _sql[alias] = (sql, tuple(params), positions[0])
+    return found
+
+
 def load_user(user_id):
     """The active user with the attributes ``lms.permissions`` reads (or None)."""
-    if connection.vendor not in ("sqlite", "postgresql"):
+    alias = DEFAULT_DB_ALIAS
+    if connections[alias].vendor not in ("sqlite", "postgresql"):
         return User._default_manager.filter(pk=user_id).first()
-    user = with_personal(User._default_manager.filter(pk=user_id)).first()
+    try:
+        user_id = int(user_id)
+    except (TypeError, ValueError):
+        return None
+    sql, params, position = _personal_sql(alias)
+    params = (*params[:position], user_id, *params[position + 1 :])
+    user = next(iter(User._default_manager.raw(sql, params)), None)
     if user is None:
         return None
     user._lms_roles = frozenset(_split(user._roles))

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.urls import reverse
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 # The tasks a role's own entries are grouped by in the phone menu, in this order.
@@ -33,10 +35,27 @@ class NavEntry:
 
     @property
     def url(self) -> str:
-        return reverse(self.url_name)
+        return _url(self.url_name)
 
 
 _entries: dict[str, NavEntry] = {}
+# Reversed addresses by name, language and URL configuration: the layout asks for
+# each entry's address several times on every page.
+_urls: dict[tuple, str] = {}
+
+
+def _url(name: str) -> str:
+    key = (
+        name,
+        get_language(),
+        get_script_prefix(),
+        get_urlconf(),
+        settings.ROOT_URLCONF,
+    )
+    found = _urls.get(key)
+    if found is None:
+        found = _urls[key] = reverse(name)
+    return found
 
 
 def register(entry: NavEntry) -> None:

@@ -23,6 +23,7 @@ from lms.models import (
     Membership,
     Notification,
     SkillCertificate,
+    SkillLevel,
     User,
 )
 from lms.models.users import ERASED_EMAIL_DOMAIN
@@ -93,7 +94,9 @@ def _certificate(certificate: SkillCertificate) -> dict:
     return {
         "number": certificate.number,
         "occupation": certificate.occupation.name,
-        "level": certificate.level,
+        # The interchange code (as imports and the API write it) and the name.
+        "level": SkillLevel(certificate.level).code,
+        "level_name": str(SkillLevel(certificate.level).label),
         "holder_name": certificate.holder_name,
         "issuer": certificate.issuer_name,
         "issued_on": when(certificate.issued_on),

@@ -8,11 +8,21 @@ any view restriction applies are kept, and later requests read just that page, i
 one query, and route it with its own ``route(request, [])`` (so a page that is not
 live is still a 404). The page read must still have the kept URL path, or Wagtail
 routes the request again. Everything here is kept under a version that any save or
-delete of a page, site, locale or view restriction (and any page move) replaces, so
-it never outlives the content it describes; entries also expire after an hour."""
+delete of a page, site, locale, view restriction, image or document (and any page
+move) replaces, so it never outlives the content it describes; entries also expire
+after an hour.
+
+Each process also keeps what it read under the current version in its own memory
+(``_Local``): an entry under a version never changes, so only the version itself is
+asked of the shared cache, once per request (the middleware holds it for the
+request). A value is kept pickled, as the shared cache keeps it, so every reader
+gets its own copy."""
 
 from __future__ import annotations
 
+import contextvars
+import pickle
+import time
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
@@ -26,10 +36,22 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 VERSION_KEY = "routing:version"
 TIMEOUT = 3600
+LOCAL_MAX_ENTRIES = 5000
 _MISSING = object()
+# The version a request reads once and holds while it runs (SiteAndRouteMiddleware).
+_request_version: contextvars.ContextVar[str | None] = contextvars.ContextVar(
+    "routing_version", default=None
+)
 
 
 def version() -> str:
+    held = _request_version.get()
+    if held is not None:
+        return held
+    return _shared_version()
+
+
+def _shared_version() -> str:
     current = cache.get(VERSION_KEY)
     if current is None:
         cache.add(VERSION_KEY, uuid.uuid4().hex, None)
@@ -38,7 +60,52 @@ def version() -> str:
 
 
 def _new_version() -> None:
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    new = uuid.uuid4().hex
+    cache.set(VERSION_KEY, new, None)
+    if _request_version.get() is not None:  # this request sees its own change
+        _request_version.set(new)
+
+
+class _Local:
+    """This process's copies of entries under one version (pickled, with their
+    expiry); a new version (or too many entries) starts afresh."""
+
+    def __init__(self):
+        self.version = None
+        self.entries: dict[str, tuple[float, bytes]] = {}
+
+    def get(self, v: str, key: str):
+        if v != self.version:
+            return _MISSING
+        found = self.entries.get(key)
+        if found is None or found[0] < time.monotonic():
+            return _MISSING
+        return pickle.loads(found[1])
+
+    def set(self, v: str, key: str, value) -> None:
+        if v != self.version or len(self.entries) >= LOCAL_MAX_ENTRIES:
+            self.version, self.entries = v, {}
+        self.entries[key] = (
+            time.monotonic() + TIMEOUT,
+            pickle.dumps(value, pickle.HIGHEST_PROTOCOL),
+        )
+
+
+_local = _Local()
+
+
+def cached(v: str, key: str, compute):
+    """``compute()`` kept under ``key`` of version ``v``: this process's copy, else
+    the shared cache's, else computed and kept in both."""
+    value = _local.get(v, key)
+    if value is not _MISSING:
+        return value
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        cache.set(key, value, TIMEOUT)
+    _local.set(v, key, value)
+    return value
 
 
 def invalidate(**kwargs) -> None:
@@ -50,11 +117,14 @@ def invalidate(**kwargs) -> None:
 
 
 def _on_model_change(sender, **kwargs):
-    from lms.models import Industry, Occupation  # shown beside pages (catalogue)
+    # Shown beside pages (catalogue) or inside their kept fragments (lms.fragments).
+    from wagtail.documents.models import AbstractDocument
+    from wagtail.images.models import AbstractImage
 
-    if issubclass(
-        sender, (Page, Site, Locale, PageViewRestriction, Industry, Occupation)
-    ):
+    from lms.models import Industry, Occupation
+
+    kinds = (Page, Site, Locale, PageViewRestriction, Industry, Occupation)
+    if issubclass(sender, (*kinds, AbstractImage, AbstractDocument)):
         invalidate()
 
 
@@ -81,15 +151,24 @@ class SiteAndRouteMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not hasattr(request, "_wagtail_site"):
-            request._routing_version = v = version()
-            key = f"routing:{v}:site:{_host(request)}"
-            site = cache.get(key, _MISSING)
-            if site is _MISSING:
-                site = Site._find_for_request(request)
-                cache.set(key, site, TIMEOUT)
-            request._wagtail_site = site
-        return self.get_response(request)
+        request._routing_version = v = _shared_version()
+        token = _request_version.set(v)
+        try:
+            if not hasattr(request, "_wagtail_site"):
+                request._wagtail_site = cached(
+                    v,
+                    f"routing:{v}:site:{_host(request)}",
+                    lambda: Site._find_for_request(request),
+                )
+            # What Wagtail's page URLs are made from (pageurl, get_url): Wagtail
+            # would read it from the shared cache once per request.
+            if not hasattr(request, "_wagtail_cached_site_root_paths"):
+                request._wagtail_cached_site_root_paths = cached(
+                    v, f"routing:{v}:site-root-paths", Site.get_site_root_paths
+                )
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         match = getattr(request, "resolver_match", None)
@@ -99,10 +178,14 @@ class SiteAndRouteMiddleware:
             return None
         # Wagtail's URL pattern passes the path positionally.
         path = view_args[0] if view_args else view_kwargs.get("path", "")
-        v = getattr(request, "_routing_version", None) or version()
+        v = version()
         key = f"routing:{v}:route:{_host(request)}:{translation.get_language()}:{path}"
-        entry = cache.get(key)
-        if entry is not None and _route_from(request, entry):
+        entry = _local.get(v, key)
+        if entry is _MISSING:
+            entry = cache.get(key)
+            if entry is not None:
+                _local.set(v, key, entry)
+        if entry is not None and entry is not _MISSING and _route_from(request, entry):
             return None
         route = Page.route_for_request(request, path)  # Wagtail's own routing
         if route is None:
@@ -111,9 +194,9 @@ class SiteAndRouteMiddleware:
         if args or kwargs:  # a sub-route of a routable page: Wagtail's each time
             return None
         restricted = page.get_view_restrictions().exists()
-        cache.set(
-            key, (page.pk, page.content_type_id, page.url_path, restricted), TIMEOUT
-        )
+        entry = (page.pk, page.content_type_id, page.url_path, restricted)
+        cache.set(key, entry, TIMEOUT)
+        _local.set(v, key, entry)
         return None
 
 
@@ -139,9 +222,5 @@ def _route_from(request, entry) -> bool:
 def content_cached(name: str, compute):
     """``compute()``, kept under the content version: for what every visitor of a
     page sees (translations of a page, a course's lessons); gone on any page change."""
-    key = f"routing:{version()}:content:{name}"
-    value = cache.get(key, _MISSING)
-    if value is _MISSING:
-        value = compute()
-        cache.set(key, value, TIMEOUT)
-    return value
+    v = version()
+    return cached(v, f"routing:{v}:content:{name}", compute)

@@ -95,8 +95,17 @@ class IssuingBodyViewSet(ModelViewSet):
     model = IssuingBody
     icon = "doc-full"
     menu_label = _("Issuing bodies")
-    form_fields = ["name", "name_zh", "seal"]
-    list_display = ["name", "name_zh"]
+    # The signing certificate and its key are never in a form (models/signing.py).
+    form_fields = [
+        "name",
+        "name_zh",
+        "seal",
+        "number_pattern",
+        "number_example",
+        "in_national_catalogue",
+        "query_url_template",
+    ]
+    list_display = ["name", "name_zh", "number_example", "in_national_catalogue"]
     search_fields = ["name", "name_zh"]
 
 

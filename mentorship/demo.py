@@ -147,15 +147,15 @@ def _agreement(welder: Occupation, yi_ran) -> bool:
     )
     day = datetime.timedelta(days=1)
     plan = [
-        ("Solve weld porosity on the subframe line", start + 45 * day, 4, []),
-        ("Pass the intermediate welder practical", today - 10 * day, 4, []),
+        ("Solve weld porosity on the subframe line", start + 45 * day, 3, []),
+        ("Pass the intermediate welder practical", today - 10 * day, 3, []),
         (
             "Operate and program the welding robot cell",
             today + 30 * day,
-            3,
+            4,
             _welding_courses(),
         ),
-        ("Career plan toward technician (level 2)", today + 200 * day, 2, []),
+        ("Career plan toward technician (level 2)", today + 200 * day, 5, []),
     ]
     added = [
         milestones.milestone_add(

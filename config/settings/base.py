@@ -235,7 +235,8 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 CERTIFICATE_IMPORT_MAX_BYTES = 20 * 1024 * 1024
 VERIFY_RATE_LIMIT = 30  # look-ups per minute per IP address
 VERIFY_UPLOAD_RATE_LIMIT = 10  # uploaded credentials checked per minute per address
-VERIFY_UPLOAD_MAX_BYTES = 512 * 1024  # read no further: a credential is a few KB
+VERIFY_UPLOAD_MAX_BYTES = 5 * 1024 * 1024  # read no further (a signed PDF)
+VERIFY_CREDENTIAL_MAX_BYTES = 512 * 1024  # a credential (JSON, PNG, SVG) is a few KB
 # Encrypts the credential signing keys at rest (lms/certification/credentials/keys.py).
 # Empty here: dev and test set their own; production refuses to start without it
 # (a system check).
@@ -428,3 +429,17 @@ ANON_PAGE_CACHE_VIEW_SECONDS = {"certification:verify": 60}
 # The HR board's covering index lists non-key columns that only PostgreSQL uses;
 # SQLite builds the index without them (the embedded default), which is fine.
 SILENCED_SYSTEM_CHECKS = ["models.W040"]
+
+# Certificate PDFs carry a PAdES signature (lms/certification/signing.py).
+# "database": a certificate authority kept in the database (a root and one signing
+# certificate per issuing body, made by load_demo or on first use), private keys
+# encrypted with PDF_SIGNING_SECRET (dev and test set a default; nothing here does).
+# "files": the signing certificate, its key and the CA chain from the files named
+# below (production's default; docs/deployment.md). A system check refuses a
+# configuration that cannot sign.
+PDF_SIGNING_MODE = env("PDF_SIGNING_MODE", default="database")
+PDF_SIGNING_SECRET = env("PDF_SIGNING_SECRET", default="")
+PDF_SIGNING_CERT_FILE = env("PDF_SIGNING_CERT_FILE", default="")
+PDF_SIGNING_KEY_FILE = env("PDF_SIGNING_KEY_FILE", default="")
+PDF_SIGNING_KEY_PASSWORD = env("PDF_SIGNING_KEY_PASSWORD", default="")
+PDF_SIGNING_CA_FILE = env("PDF_SIGNING_CA_FILE", default="")

@@ -14,3 +14,6 @@ LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
 CREDENTIAL_KEYS_SECRET = env(
     "CREDENTIAL_KEYS_SECRET", default="dev-only-credential-keys-secret"
 )
+
+# Dev only: the key that encrypts the demo certificate authority's private keys.
+PDF_SIGNING_SECRET = env("PDF_SIGNING_SECRET", default="dev-only-pdf-signing-secret")

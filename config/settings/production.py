@@ -26,6 +26,9 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):  # noqa: F405
         "DB_CONNECT_TIMEOUT", default=5
     )
 CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+# Certificate PDFs are signed with the certificate and key in these files (the
+# system check lms.E003 stops a start without them; docs/deployment.md).
+PDF_SIGNING_MODE = env("PDF_SIGNING_MODE", default="files")
 CACHES = {"default": env.cache("CACHE_URL")}
 if "django_redis" in CACHES["default"]["BACKEND"]:
     # With Redis down the site keeps serving: a cache error is logged and read as a

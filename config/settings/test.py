@@ -30,6 +30,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SITE_URL = WAGTAILADMIN_BASE_URL = "http://testserver"
+PDF_SIGNING_SECRET = "test-only-pdf-signing-secret"
 NOTICES_STRICT = True  # an unknown notification kind raises (lms.notices)
 # PRODUCTION_CACHES=1: the caches as production has them (cached_db sessions, the
 # anonymous page cache on; CACHE_URL picks the backend, Redis under .ci/services.sh),

@@ -13,6 +13,7 @@ from courses.forms import CatalogueFilterForm
 from courses.models import Enrollment, LessonPage
 from courses.permissions import can_view_lesson
 from courses.services.progress import lesson_view
+from courses.views import fragments
 from courses.views.common import error_response
 from lms.errors import DomainError
 from lms.models import Industry, Occupation
@@ -90,8 +91,25 @@ def course_serve(request, course):
         and (enrollment is None or enrollment.status == Enrollment.Status.LEFT),
         **outline,
     }
+    completed = set()
     if outline["progress"] is not None:
-        context["completed_lessons"] = outline["progress"].completed_lessons
+        context["completed_lessons"] = completed = outline["progress"].completed_lessons
+    linked = enrollment is not None and enrollment.status != Enrollment.Status.LEFT
+    items = fragments.outline_items(
+        request,
+        page=course,
+        lessons=outline["lessons"],
+        template="courses/_lesson_item.html",
+        forms={
+            f"{done}-{link}": {"done": done == "done", "linked": link == "linked"}
+            for done in ("done", "todo")
+            for link in ("linked", "plain")
+        },
+    )
+    link = "linked" if linked else "plain"
+    context["lesson_rows"] = fragments.pick(
+        items, lambda pk: f"{'done' if pk in completed else 'todo'}-{link}"
+    )
     return TemplateResponse(request, "courses/course_page.html", context)
 
 
@@ -160,15 +178,30 @@ def lesson_serve(request, lesson: LessonPage):
         progress_row=None,  # read with the course's rows (lesson_view upserted it)
         preview=preview,
     )
+    # Plain blocks come rendered from the kept fragment; quizzes and practical
+    # tasks (attempts, submissions, forms) are rendered for this reader.
     sections = []
-    for block in lesson.body:
+    for i, html in enumerate(fragments.lesson_blocks(request, lesson)):
+        if html is not None:
+            sections.append((None, None, html))
+            continue
+        block = lesson.body[i]
         if block.block_type == "quiz":
             extra = _quiz_state(block, state["attempts"].get(block.id, []))
-        elif block.block_type == "practical":
-            extra = _practical_state(state["submissions"].get(block.id, []))
         else:
-            extra = None
-        sections.append((block, extra))
+            extra = _practical_state(state["submissions"].get(block.id, []))
+        sections.append((block, extra, None))
+    completed = state["completed_lessons"]
+    outline = fragments.outline_items(
+        request,
+        page=lesson,
+        lessons=state["siblings"],
+        template="courses/_outline_item.html",
+        forms={
+            form: {"done": form == "done", "position": state["position"]}
+            for form in ("done", "todo")
+        },
+    )
     response = TemplateResponse(
         request,
         "courses/lesson_page.html",
@@ -180,6 +213,9 @@ def lesson_serve(request, lesson: LessonPage):
             "learner": enrollment is not None
             and enrollment.status == Enrollment.Status.ACTIVE,
             "sections": sections,
+            "outline": fragments.pick(
+                outline, lambda pk: "done" if pk in completed else "todo"
+            ),
             **state,
         },
     )

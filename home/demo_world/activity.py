@@ -10,15 +10,17 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
+# Shanxi centre's numbers in the national style (lms.certification.demo): S, body
+# 000014, province 14, year, level mark, serial. Rows 3 to 6 have an error each.
 IMPORT_ROWS = [
     "number,employee_number,occupation_code,level,issued_on,valid_until",
-    "SXJ-2026-90001,AS-1010,6-18-01-07,3,2026-10-12,2031-10-11",
-    "SXJ-2026-90002,AS-1011,6-18-01-01,4,2026-10-12,2031-10-11",
-    "SXJ-2026-90003,AS-1012,6-18-01-07,7,2026-10-12,2031-10-11",
-    "SXJ-2026-90004,AS-9999,6-18-01-07,4,2026-10-12,2031-10-11",
-    "SXJ-2026-90005,AS-1014,6-99-99-99,4,2026-10-12,2031-10-11",
-    "SXJ-2026-90006,AS-1015,6-23-03-05,3,2026-13-01,2031-10-11",
-    "SXJ-2026-90007,AS-1016,6-23-03-05,3,2026-10-12,2031-10-11",
+    "S00001414263090001,AS-1010,6-18-01-07,3,2026-10-12,2031-10-11",
+    "S00001414264090002,AS-1011,6-18-01-01,四级/中级工,2026-10-12,2031-10-11",
+    "S00001414263090003,AS-1012,6-18-01-07,7,2026-10-12,2031-10-11",
+    "S00001414264090004,AS-9999,6-18-01-07,4,2026-10-12,2031-10-11",
+    "S00001414264090005,AS-1014,6-99-99-99,4,2026-10-12,2031-10-11",
+    "S00001414263090006,AS-1015,6-23-03-05,3,2026-13-01,2031-10-11",
+    "S00001414263090007,AS-1016,6-23-03-05,高级工,2026-10-12,2031-10-11",
 ]
 
 
@@ -90,7 +92,7 @@ def _agreement_to_approve(today, people, enterprises) -> None:
         actor=han,
         title="Burr-free cross holes in one set-up",
         target_date=start + datetime.timedelta(days=120),
-        skill_level=3,
+        skill_level=4,  # 三级/高级工
         courses=[],
     )
     agreements.agreement_send_for_signature(agreement=agreement, actor=coordinator)

@@ -18,20 +18,16 @@ APPRAISAL_CENTRES = {
     "autopark": "Shaanxi Vocational Skill Appraisal Centre",
     "petrochem": "Fujian Vocational Skill Appraisal Centre",
 }
-CENTRE_PREFIX = {
-    "Shanxi Vocational Skill Appraisal Centre": "SXJ",
-    "Shaanxi Vocational Skill Appraisal Centre": "SX",
-    "Fujian Vocational Skill Appraisal Centre": "FJ",
-}
-ENTERPRISE_PREFIX = {
-    "aerospace": "AS",
-    "textile": "TX7",
-    "petrochem": "QG",
-    "autopark": "AP",
-}
-# Highest level reached (5 junior ... 1 senior technician), as it is spread on a
-# shop floor: most at 4 and 3, few technicians.
-LEVEL_WEIGHTS = {5: 22, 4: 36, 3: 28, 2: 10, 1: 4}
+# The demo world's serials start here, clear of the named demo certificates'
+# (lms.certification.demo); numbers in the national style (``demo_number``).
+FIRST_SERIAL = 100_000
+# Highest level reached, as a rank (1 apprentice, 2 五级 … 6 一级, 7 特级技师,
+# 8 首席技师), as it is spread on a shop floor: most at 四级 and 三级, few
+# technicians, a handful of special-grade and chief technicians.
+LEVEL_WEIGHTS = {1: 5, 2: 20, 3: 34, 4: 26, 5: 9, 6: 4, 7: 1.2, 8: 0.4}
+# Apprentices, special-grade and chief technicians are the enterprise's own
+# evaluation, never an outside centre's.
+ENTERPRISE_ONLY = {1, 7, 8}
 REVOKE_REASONS = [
     "The appraisal record was found to be falsified.",
     "The holder was not present at the practical examination.",
@@ -42,6 +38,7 @@ REVOKE_REASONS = [
 def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
     """About ``certificates_per_enterprise`` per enterprise (see ``load``); returns
     how many were made."""
+    from lms.certification.demo import demo_number
     from lms.certification.services import issuing_body_for
     from lms.models import CertificateEvent, Occupation, SkillCertificate
 
@@ -61,24 +58,21 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
         trades = ENTERPRISE_TRADES[key][1]
         for person in workers:
             top = rng.choices(list(LEVEL_WEIGHTS), weights=LEVEL_WEIGHTS.values())[0]
-            careers = [(person.trade, range(top, 6))]
+            careers = [(person.trade, range(top, 1, -1) if top > 1 else [1])]
             if rng.random() < 0.35:  # a certificate of a second trade too
                 other = rng.choice([t for t in trades if t != person.trade])
-                careers.append((other, [rng.choice([5, 4])]))
+                careers.append((other, [rng.choice([2, 3])]))
             for trade, levels in careers:
                 # A level every two to four years, the latest within the last few.
                 issued = today - datetime.timedelta(days=rng.randrange(20, 1400))
                 for level in levels:  # latest first, going back in time
                     if issued < person.joined_on:
                         break
-                    by_enterprise = level >= 4 and rng.random() < 0.4
-                    issuer = enterprise.name if by_enterprise else centre
-                    prefix = (
-                        ENTERPRISE_PREFIX[key]
-                        if by_enterprise
-                        else CENTRE_PREFIX[centre]
+                    by_enterprise = level in ENTERPRISE_ONLY or (
+                        level <= 3 and rng.random() < 0.4
                     )
-                    numbers[issuer] = numbers.get(issuer, 0) + 1
+                    issuer = enterprise.name if by_enterprise else centre
+                    numbers[issuer] = numbers.get(issuer, FIRST_SERIAL) + 1
                     valid_years = 3 if by_enterprise else rng.choice([None, 5, 5, 4])
                     row = certificate_row(
                         rng=rng,
@@ -86,7 +80,7 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
                         holder_name=person.name,
                         occupation_id=occupations[trade],
                         level=level,
-                        number=f"{prefix}-{issued:%Y}-{numbers[issuer]:05d}",
+                        number=demo_number(issuer, issued, level, numbers[issuer]),
                         issuer_kind="enterprise" if by_enterprise else "outside",
                         issuer_name=issuer,
                         issuing_body_id=body_of(issuer),
@@ -98,7 +92,7 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
                         evidence_kind=rng.choice(
                             ["appraisal", "appraisal", "appraisal", "practical"]
                         )
-                        if level > 2
+                        if level < 5
                         else rng.choice(["appraisal", "competition"]),
                         recorded_by_id=officer_id,
                     )
@@ -118,8 +112,7 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
         if renewed_on < row["issued_on"]:
             continue
         numbers[row["issuer_name"]] += 1
-        prefix = row["number"].split("-")[0]
-        renewals.append((row, renewed_on, numbers[row["issuer_name"]], prefix))
+        renewals.append((row, renewed_on, numbers[row["issuer_name"]]))
     for row, *_ in renewals:
         row["superseded"] = True
     for row, revoke in plans:
@@ -136,7 +129,7 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
             holder_name=row["holder_name"],
             occupation_id=row["occupation_id"],
             level=row["level"],
-            number=f"{prefix}-{renewed_on:%Y}-{serial:05d}",
+            number=demo_number(row["issuer_name"], renewed_on, row["level"], serial),
             issuer_kind=row["issuer_kind"],
             issuer_name=row["issuer_name"],
             issuing_body_id=row["issuing_body_id"],
@@ -147,7 +140,7 @@ def make_certificates(*, rng, today, people, enterprises, officer_id) -> int:
             replaces_id=pk_of[id(row)],
             recorded_by_id=officer_id,
         )
-        for row, renewed_on, serial, prefix in renewals
+        for row, renewed_on, serial in renewals
     ]
     renewed = bulk_insert(SkillCertificate, new_rows)
     events = [

@@ -173,7 +173,7 @@ def _rows(agreement, parties, signed) -> list[dict]:
 
 def _milestones(rng, today, agreement, stage, occupation_id) -> list[dict]:
     length = (agreement.end_date - agreement.start_date).days
-    target_level = rng.choice([4, 3, 3, 2])
+    target_level = rng.choice([3, 4, 4, 5])  # ranks: 四级, 三级, 二级
     rows = []
     late_one = None
     for n, title in enumerate(MILESTONES):
@@ -193,7 +193,7 @@ def _milestones(rng, today, agreement, stage, occupation_id) -> list[dict]:
                 "title": title,
                 "target_date": target,
                 "occupation_id": occupation_id,
-                "skill_level": max(1, target_level if n >= 2 else target_level + 1),
+                "skill_level": target_level if n >= 2 else target_level - 1,
                 "signed_off_at": None,
                 "signed_off_by_id": None,
                 "evidence": "",

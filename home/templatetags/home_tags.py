@@ -72,7 +72,15 @@ def translated_url(context, language_code: str) -> str:
                 if home
                 else None
             )
-        url = translation.get_url(request) if translation is not None else None
+        url = (
+            content_cached(
+                f"url-of:{translation.pk}:{get_language()}:"
+                f"{request.get_host() if request else ''}",
+                lambda: translation.get_url(request),
+            )
+            if translation is not None
+            else None
+        )
         target = url or target
     return _without_language_prefix(target)
 

@@ -1,5 +1,6 @@
-"""Certification: occupations, skill levels, issuing bodies, certificates and
-their history, verification, the credentials API, imports and the HR board.
+"""Certification: occupations, the eight skill levels, issuing bodies and their
+numbering, certificates and their history, verification, signed PDFs, the
+credentials API, imports and the HR board.
 
 The rest of ``lms`` and the other apps reach it only through:
 
@@ -12,5 +13,6 @@ The rest of ``lms`` and the other apps reach it only through:
 Wiring only: ``lms.models`` imports ``.models`` (so Django registers them, app label
 "lms"), ``LmsConfig.ready`` calls ``.startup.connect()``, ``lms.tasks`` imports
 ``.tasks`` (names kept as ``lms.tasks.*``), ``config.urls`` includes ``.urls`` and
-``.urls_api``, ``load_demo`` calls ``.demo``. ``tests/lms/certification/
-test_boundary.py`` fails on any other import from outside."""
+``.urls_api``, ``load_demo`` (and the demo world's certificates) call ``.demo``.
+``tests/lms/certification/test_boundary.py`` fails on any other import from
+outside."""

@@ -1,7 +1,9 @@
 """The certificate as a one-page PDF (reportlab): in both languages, the holder's
 first, with the issuing body's seal and a QR code (segno) that links to the public
 verification page. Its one font is embedded as a subset (``lms.fonts``). A revoked,
-suspended, expired or superseded certificate carries its status across the page."""
+suspended, expired or superseded certificate carries its status across the page.
+The issuing body signs it (PAdES): a PDF reader shows the signature, and any change
+after signing breaks it."""
 
 from __future__ import annotations
 
@@ -154,7 +156,15 @@ def _status_mark(pdf, certificate, languages, font, width, height) -> None:
 
 
 def certificate_pdf(certificate) -> bytes:
-    """The PDF bytes for one certificate (generated on demand; it is small)."""
+    """The PDF bytes for one certificate (generated on demand; it is small),
+    signed by its issuing body (PAdES; ``services.pdf_signatures``)."""
+    from lms.certification.services.pdf_signatures import certificate_pdf_sign
+
+    return certificate_pdf_sign(data=unsigned_pdf(certificate), certificate=certificate)
+
+
+def unsigned_pdf(certificate) -> bytes:
+    """The page as reportlab draws it, before the signature is appended."""
     font = pdf_font()
     languages = languages_for(certificate.holder)
     width, height = landscape(A4)

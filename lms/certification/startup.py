@@ -1,5 +1,6 @@
 """What certification adds to the running site, called from ``LmsConfig.ready``:
-its permission policies, notification kinds, start-page panels and menu entries."""
+its permission policies, notification kinds, start-page panels, menu entries and
+the check that certificate PDFs can be signed."""
 
 from __future__ import annotations
 
@@ -7,10 +8,14 @@ from django.utils.translation import gettext_lazy as _
 
 
 def connect() -> None:
+    from django.core import checks
+
     from lms import navigation
     from lms.certification import dashboard, notice_kinds
     from lms.certification import permissions as certification_permissions
     from lms.certification.permissions import certificate_policy
+
+    checks.register(pdf_signing_check)
 
     del notice_kinds  # imported for its kinds (lms.notices)
     certification_permissions.register()
@@ -42,3 +47,35 @@ def connect() -> None:
             group="certification",
         )
     )
+
+
+def pdf_signing_check(app_configs=None, **kwargs):
+    """Certificate PDFs must be signed: settings that cannot sign stop the start
+    (production without its certificate and key files, a database authority without
+    the secret that encrypts its keys)."""
+    from django.conf import settings
+    from django.core import checks
+
+    from lms.certification import signing
+
+    mode = settings.PDF_SIGNING_MODE
+    problem = ""
+    if mode == "database":
+        if not settings.PDF_SIGNING_SECRET:
+            problem = "PDF_SIGNING_SECRET is not set (it encrypts the signing keys)."
+    elif mode == "files":
+        try:
+            signing.identity_from_files()
+        except signing.SigningUnavailable as error:
+            problem = str(error)
+    else:
+        problem = f"PDF_SIGNING_MODE is {mode!r}; use 'files' or 'database'."
+    if not problem:
+        return []
+    return [
+        checks.Error(
+            problem,
+            hint="See docs/deployment.md, “Signed certificate PDFs”.",
+            id="lms.E030",
+        )
+    ]

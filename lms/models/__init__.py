@@ -9,6 +9,7 @@ from lms.certification.models import (
     IssuingBody,
     LevelRequirement,
     Occupation,
+    SigningCertificate,
     SkillCertificate,
     SkillLevel,
 )
@@ -41,6 +42,7 @@ __all__ = [
     "Membership",
     "Notification",
     "Occupation",
+    "SigningCertificate",
     "SkillCertificate",
     "SkillLevel",
     "TradeUnion",

@@ -238,8 +238,8 @@ class Milestone(models.Model):
         ordering = ["target_date", "id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(skill_level__gte=1, skill_level__lte=5),
-                name="milestone_level_1_to_5",
+                condition=Q(skill_level__gte=1, skill_level__lte=8),
+                name="milestone_level_1_to_8",
             ),
             models.CheckConstraint(
                 condition=Q(signed_off_at__isnull=True)

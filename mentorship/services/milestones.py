@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 
 from lms import permissions
 from lms.errors import DomainError, PermissionDenied
-from lms.models import Occupation, User
+from lms.models import Occupation, SkillLevel, User
 from mentorship.models import Agreement, Milestone
 from mentorship.validators import validate_attachment
 
@@ -54,8 +54,8 @@ def milestone_add(
             % {"start": agreement.start_date, "end": agreement.end_date},
             code="target_date",
         )
-    if skill_level not in range(1, 6):
-        raise DomainError(_("Choose a skill level from 1 to 5."), code="level")
+    if skill_level not in SkillLevel.values:
+        raise DomainError(_("Choose one of the eight skill levels."), code="level")
     milestone = Milestone.objects.create(
         agreement=agreement,
         title=title.strip(),

@@ -22,7 +22,7 @@ NUMBER_CELL = "td[data-label='Certificate number']"
 HR = "hr@demo.craftskills.cn"
 AUTOPARK = "Xi'an Automobile Industrial Park Components Co."
 TEXTILE_WORKER = "liu.xia@demo.craftskills.cn"
-TEXTILE_CERTIFICATE = "SX-WV-2024-0077"  # Liu Xia's, of the textile mill
+APPRENTICE = "li.junle@demo.craftskills.cn"
 
 
 def database() -> sqlite3.Connection:
@@ -65,6 +65,19 @@ def user_id(email: str) -> int:
             "SELECT id FROM lms_user WHERE email = ?", (email,)
         ).fetchone()
     return pk
+
+
+def demo_number(email: str, serial: int) -> str:
+    """A named demo certificate's number: the demo numbers in the national style,
+    whose year moves with the date, so it is found by holder and serial."""
+    with database() as db:
+        (number,) = db.execute(
+            "SELECT c.number FROM lms_skillcertificate c"
+            " JOIN lms_user u ON u.id = c.holder_id"
+            " WHERE u.email = ? AND c.number LIKE ?",
+            (email, f"%{serial:06d}"),
+        ).fetchone()
+    return number
 
 
 def certificate_id(number: str) -> int:
@@ -112,7 +125,8 @@ def test_hr_board_filter_history_export_and_refusal(page, journey, tmp_path):
     page.wait_for_url(re.compile(r"/certificates/workers/\d+/$"))
     assert page.get_by_role("heading", level=1).inner_text() == "李俊乐"
     history = page.locator("section[aria-labelledby=w-history]")
-    assert history.get_by_role("heading", name=re.compile("SX-WLD-2023-0412")).count()
+    welder = demo_number(APPRENTICE, 412)  # his 五级 welder's certificate
+    assert history.get_by_role("heading", name=re.compile(welder)).count()
     assert history.locator("ol.cert-history li").first.is_visible()
     assert "No history." not in history.locator("ol.cert-history").first.inner_text()
     journey.check(page, "worker-history")
@@ -154,11 +168,12 @@ def test_hr_board_filter_history_export_and_refusal(page, journey, tmp_path):
     }
 
     # Another enterprise's worker and certificate: not found, nothing disclosed.
+    textile_certificate = demo_number(TEXTILE_WORKER, 77)  # Liu Xia's
     for url in (
         f"/certificates/workers/{user_id(TEXTILE_WORKER)}/",
-        f"/certificates/{certificate_id(TEXTILE_CERTIFICATE)}/",
+        f"/certificates/{certificate_id(textile_certificate)}/",
     ):
         response = page.goto(url)
         assert response.status in (403, 404), url
         assert "刘霞" not in page.content()
-        assert TEXTILE_CERTIFICATE not in page.content()
+        assert textile_certificate not in page.content()

@@ -38,11 +38,20 @@ def upload(page, path) -> None:
     page.wait_for_url(re.compile(r"/certificates/imports/\d+/$"))
 
 
+def national(issued: datetime.date, mark: str, serial: int) -> str:
+    """The demo centre's numbering, in the national style (lms.certification.demo):
+    S, body 000061, province 61, year, level mark, serial."""
+    return f"S00006161{issued:%y}{mark}{serial:06d}"
+
+
 def test_officer_fixes_broken_rows_and_imports(page, journey, tmp_path):
     run = uuid.uuid4().hex[:8].upper()
-    number = [f"E2E-{run}-{i}" for i in range(7)]
     today = datetime.date.today()
-    issued = (today - datetime.timedelta(days=30)).isoformat()
+    serial = uuid.uuid4().int % 900_000 + 1
+    issued_on = today - datetime.timedelta(days=30)
+    # The level marks of the rows' national grades, once the file is fixed.
+    number = [national(issued_on, m, serial + i) for i, m in enumerate("4324333")]
+    issued = issued_on.isoformat()
     until = (today + datetime.timedelta(days=3 * 365)).isoformat()
     before = (today - datetime.timedelta(days=400)).isoformat()
     broken = tmp_path / f"appraisal-{run}-broken.csv"
@@ -95,7 +104,13 @@ def test_officer_fixes_broken_rows_and_imports(page, journey, tmp_path):
     assert rows == {"3", "4", "5", "6", "7"}, found
     expected = [
         ("3", "occupation_code", "Unknown occupation code “9-99-99-99”."),
-        ("4", "level", "The level must be a whole number from 1 to 5."),
+        (
+            "4",
+            "level",
+            "Unknown skill level “7”: write the national grade (1 to 5) or the "
+            "level's name, such as 四级/中级工, apprentice, 特级技师 or chief "
+            "technician.",
+        ),
         ("5", "valid_until", "The certificate cannot expire before it is issued."),
         ("6", "number", f"The number {number[0]} is also in row 2."),
         ("7", "", "Too many columns: 8 values for 6 columns."),

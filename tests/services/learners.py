@@ -47,7 +47,7 @@ def course_with_lessons(
     course = factories.course(
         title="Load test course",
         occupation=OccupationFactory(),
-        skill_level=SkillLevel(3),
+        skill_level=SkillLevel.SENIOR_WORKER,
         issues_certificate=True,
     )
     made = []

@@ -1,5 +1,6 @@
 """Certification's records: occupations and skill levels, issuing bodies,
-certificates, their events and scans, ladder requirements and import batches
+certificates, their events and scans, ladder requirements, import batches and
+the certificates that sign the PDFs
 (industries are the core's: ``lms.models.industries``). Their app label is "lms"
 (the app whose package holds them); ``lms.models`` imports them so Django registers
 them."""
@@ -10,6 +11,7 @@ from .credentials import IssuedCredential, IssuerKey
 from .exports import BoardExport
 from .issuers import IssuingBody
 from .ladder import LevelRequirement
+from .signing import SigningCertificate
 from .status import CertificateStatus
 from .taxonomy import Occupation, SkillLevel
 
@@ -24,6 +26,7 @@ __all__ = [
     "IssuingBody",
     "LevelRequirement",
     "Occupation",
+    "SigningCertificate",
     "SkillCertificate",
     "SkillLevel",
 ]

@@ -27,7 +27,7 @@ from .status import (
     q_matches,
     status_rules,
 )
-from .taxonomy import Occupation, SkillLevel
+from .taxonomy import MAX_LEVEL, MIN_LEVEL, Occupation, SkillLevel
 
 
 def new_verification_code() -> str:
@@ -168,7 +168,8 @@ class SkillCertificate(models.Model):
                 name="certificate_valid_after_issue",
             ),
             models.CheckConstraint(
-                condition=Q(level__gte=1, level__lte=5), name="certificate_level_1_5"
+                condition=Q(level__gte=MIN_LEVEL, level__lte=MAX_LEVEL),
+                name="certificate_level_1_8",
             ),
             models.CheckConstraint(
                 condition=~Q(number=""), name="certificate_number_present"
@@ -217,6 +218,14 @@ class SkillCertificate(models.Model):
         if self.issuing_body_id:
             return self.issuing_body.local_name
         return self.issuer_name
+
+    @property
+    def national_query_url(self) -> str:
+        """The national public query service's page for this number, when the
+        issuing body is in the national catalogue (a link; nothing is fetched)."""
+        if not self.issuing_body_id:
+            return ""
+        return self.issuing_body.query_url(self.number)
 
     def status_on(self, today: datetime.date) -> str:
         values = {

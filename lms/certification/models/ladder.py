@@ -8,7 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .taxonomy import Occupation, SkillLevel
+from .taxonomy import MAX_LEVEL, MIN_LEVEL, Occupation, SkillLevel
 
 
 class LevelRequirement(models.Model):
@@ -36,14 +36,14 @@ class LevelRequirement(models.Model):
     class Meta:
         verbose_name = _("skill-level requirement")
         verbose_name_plural = _("skill-level requirements")
-        ordering = ["occupation__name", "-level"]
+        ordering = ["occupation__name", "level"]
         constraints = [
             models.UniqueConstraint(
                 fields=["occupation", "level"], name="level_requirement_once"
             ),
             models.CheckConstraint(
-                condition=Q(level__gte=1, level__lte=5),
-                name="level_requirement_level_1_5",
+                condition=Q(level__gte=MIN_LEVEL, level__lte=MAX_LEVEL),
+                name="level_requirement_level_1_8",
             ),
         ]
 

@@ -129,9 +129,9 @@ class BoardCounts:
     are read only when shown (a cached fragment of the page does not need them)."""
 
     cells: dict[tuple[int, int], int]
-    levels: list[tuple[int, str]] = field(
-        default_factory=lambda: [(lv, label) for lv, label in SkillLevel.choices]
-    )
+    # All eight, apprentice to chief technician: the columns stay put whatever
+    # the filter.
+    levels: list[SkillLevel] = field(default_factory=lambda: list(SkillLevel))
     cache_key: str = ""
 
     @cached_property
@@ -154,7 +154,7 @@ class BoardCounts:
         for occupation in self.occupations:
             yield (
                 occupation,
-                [self.cells.get((occupation.pk, lv), 0) for lv, _l in self.levels],
+                [self.cells.get((occupation.pk, lv), 0) for lv in self.levels],
                 self.row_totals.get(occupation.pk, 0),
             )
 
@@ -166,12 +166,18 @@ class BoardCounts:
         for index, occupation in enumerate(self.occupations):
             x = 0.0
             segments = []
-            for lv, label in self.levels:
+            for lv in self.levels:
                 n = self.cells.get((occupation.pk, lv), 0)
                 if n:
                     width = 100 * n / largest
                     segments.append(
-                        {"level": lv, "label": label, "n": n, "x": x, "width": width}
+                        {
+                            "level": lv.value,
+                            "label": lv.label,
+                            "n": n,
+                            "x": x,
+                            "width": width,
+                        }
                     )
                     x += width
             bars.append(

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from lms.models import SkillCertificate, User
+from lms.models import SkillCertificate, SkillLevel, User
 from lms.spreadsheets import safe_cell
 
 EXPORT_CHUNK = 2000
+# Exports write the level's interchange code (``SkillLevel.code``: the national
+# grade's digit, or apprentice / special / chief), which the import reads back.
+LEVEL_CODES = {level.value: level.code for level in SkillLevel}
 
 
 EXPORT_HEADER = (
@@ -35,7 +38,7 @@ def certificate_cells(c: SkillCertificate) -> list:
             c.employee_number,
             c.occupation.code,
             c.occupation.name,
-            c.level,
+            LEVEL_CODES[c.level],
             c.number,
             c.issuer_name,
             c.issued_on.isoformat(),
@@ -98,7 +101,7 @@ def export_rows(certificates):
             safe_cell(employee_number),
             safe_cell(code),
             safe_cell(occupation),
-            level,
+            LEVEL_CODES[level],
             safe_cell(number),
             safe_cell(issuer),
             issued_on.isoformat(),

@@ -23,6 +23,10 @@ from lms.models import (
 from .board import workers_with_certificates
 from .holders import HELD_STATUSES
 
+APPOINTED_LEVELS = frozenset(
+    {SkillLevel.SPECIAL_GRADE_TECHNICIAN, SkillLevel.CHIEF_TECHNICIAN}
+)
+
 
 @dataclass(frozen=True)
 class LadderBar:
@@ -60,6 +64,22 @@ class LadderStep:
     @property
     def next_label(self) -> str:
         return SkillLevel(self.next_level).label if self.next_level else ""
+
+    @property
+    def next_is_appointed(self) -> bool:
+        """特级技师 and 首席技师 are not open appraisals: an enterprise appoints
+        them from its own evaluation; the requirements make a candidate."""
+        return bool(self.next_level) and self.next_level in APPOINTED_LEVELS
+
+
+def next_level_after(held: int | None) -> int | None:
+    """The level one applies for next: 五级 when nothing (or only the apprentice
+    level) is held, then one rung at a time up to 首席技师, then none."""
+    if held is None or held < SkillLevel.JUNIOR_WORKER:
+        return SkillLevel.JUNIOR_WORKER
+    if held >= SkillLevel.CHIEF_TECHNICIAN:
+        return None
+    return held + 1
 
 
 def _years_between(start: datetime.date, end: datetime.date) -> int:
@@ -137,8 +157,8 @@ def _ladder(
         mine = held_in.get(occupation.pk)
         if mine is None:
             continue
-        best = min((h["level"] for h in mine), default=None)
-        next_level = 5 if best is None else (best - 1 if best > 1 else None)
+        best = max((h["level"] for h in mine), default=None)
+        next_level = next_level_after(best)
         step = LadderStep(occupation=occupation, held_level=best, next_level=next_level)
         steps.append(step)
         if next_level is None:
@@ -150,24 +170,26 @@ def _ladder(
                 _("The requirements for this level are not published yet.")
             )
             continue
-        if next_level < 5 and requirement.years_at_level_below:
+        below = next_level - 1
+        if below >= SkillLevel.APPRENTICE and requirement.years_at_level_below:
             since = min(
-                (h["issued_on"] for h in mine if h["level"] == next_level + 1),
+                (h["issued_on"] for h in mine if h["level"] == below),
                 default=None,
             )
             years = _years_between(since, today) if since else 0
+            below_label = SkillLevel(below).label
             step.bars.append(
                 LadderBar(
-                    _("Years at level %(level)s") % {"level": next_level + 1},
+                    _("Years as %(level)s") % {"level": below_label},
                     years,
                     requirement.years_at_level_below,
                 )
             )
             if years < requirement.years_at_level_below:
                 step.missing.append(
-                    _("Hold level %(level)s for %(years)s years (so far: %(held)s).")
+                    _("Hold %(level)s for %(years)s years (so far: %(held)s).")
                     % {
-                        "level": next_level + 1,
+                        "level": below_label,
                         "years": requirement.years_at_level_below,
                         "held": years,
                     }

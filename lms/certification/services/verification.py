@@ -30,7 +30,6 @@ class Genuineness:
     TAMPERED = "tampered"  # our key, but the content was changed
     UNKNOWN_KEY = "unknown_key"  # signed by a key we never published
     UNREADABLE = "unreadable"  # not a credential we can check at all
-    PDF_NOT_YET = "pdf_not_yet"
 
 
 MESSAGES = {
@@ -46,10 +45,6 @@ MESSAGES = {
     Genuineness.UNREADABLE: _(
         "This file is not a credential we can check. Upload the .json credential "
         "or the badge image (PNG or SVG) you downloaded."
-    ),
-    Genuineness.PDF_NOT_YET: _(
-        "PDF certificates cannot be checked here yet. Upload the .json credential "
-        "or the badge image, or enter the verification code."
     ),
 }
 
@@ -100,8 +95,8 @@ def _unreadable(reason) -> Verdict:
     return Verdict(Genuineness.UNREADABLE, reason=str(reason))
 
 
-def too_large() -> Verdict:
-    cap = settings.VERIFY_UPLOAD_MAX_BYTES
+def too_large(cap: int | None = None) -> Verdict:
+    cap = cap or settings.VERIFY_UPLOAD_MAX_BYTES
     return _unreadable(_("The file is larger than %(kb)s KB.") % {"kb": cap // 1024})
 
 
@@ -119,9 +114,13 @@ def verify_upload(upload) -> Verdict:
 def verify_bytes(data: bytes) -> Verdict:
     if data.startswith(b"%PDF-"):
         return _verify_pdf(data)
+    if len(data) > settings.VERIFY_CREDENTIAL_MAX_BYTES:
+        return too_large(settings.VERIFY_CREDENTIAL_MAX_BYTES)
     try:
         if data.startswith(baking.PNG_SIGNATURE):
-            text = baking.unbake_png(data, max_text=settings.VERIFY_UPLOAD_MAX_BYTES)
+            text = baking.unbake_png(
+                data, max_text=settings.VERIFY_CREDENTIAL_MAX_BYTES
+            )
         else:
             text = data.decode("utf-8-sig")
             if text.lstrip().startswith("<"):
@@ -134,19 +133,17 @@ def verify_bytes(data: bytes) -> Verdict:
 
 
 def _verify_pdf(data: bytes) -> Verdict:
-    """A signed PDF, through the PDF signatures' own check when it is installed
-    (``services/pdf_signatures.py``); until then, a plain "not yet"."""
-    try:
-        from lms.certification.services.pdf_signatures import verify_signed_pdf
-    except ImportError:
-        return Verdict(Genuineness.PDF_NOT_YET)
-    check = verify_signed_pdf(data)  # pragma: no cover - once it is on main
-    genuineness = {  # pragma: no cover
+    """A signed PDF, through the PDF signatures' own check
+    (``services/pdf_signatures.py``), its verdict mapped onto ours."""
+    from lms.certification.services.pdf_signatures import verify_signed_pdf
+
+    check = verify_signed_pdf(data)
+    genuineness = {
         "genuine": Genuineness.GENUINE,
         "changed": Genuineness.TAMPERED,
         "unknown_signer": Genuineness.UNKNOWN_KEY,
     }.get(str(check.verdict), Genuineness.UNREADABLE)
-    return Verdict(  # pragma: no cover
+    return Verdict(
         genuineness,
         reason=str(check.message) if genuineness == Genuineness.UNREADABLE else "",
         issuer=check.signer,

@@ -12,9 +12,16 @@ from rest_framework.permissions import BasePermission, IsAuthenticated
 
 from lms import permissions
 from lms.certification import selectors
+from lms.certification.level_names import level_from_code
 from lms.certification.pdf import verification_url
 from lms.certification.permissions import certificate_policy
-from lms.models import CertificateStatus, Membership, Occupation, SkillCertificate
+from lms.models import (
+    CertificateStatus,
+    Membership,
+    Occupation,
+    SkillCertificate,
+    SkillLevel,
+)
 from lms.search import search_text
 
 
@@ -39,6 +46,11 @@ class CertificateSerializer(serializers.ModelSerializer):
     occupation = OccupationSerializer()
     status = serializers.ChoiceField(choices=CertificateStatus.choices)
     verification_url = serializers.SerializerMethodField()
+    # The interchange code ("5" … "1" for the national grades, as before the 2022
+    # reform, or "apprentice", "special", "chief"); ``level_rank`` orders them.
+    level = serializers.SerializerMethodField()
+    level_rank = serializers.IntegerField(source="level")
+    level_name = serializers.CharField(source="get_level_display")
 
     class Meta:
         model = SkillCertificate
@@ -50,6 +62,8 @@ class CertificateSerializer(serializers.ModelSerializer):
             "employee_number",
             "occupation",
             "level",
+            "level_rank",
+            "level_name",
             "issuer_kind",
             "issuer_name",
             "issued_on",
@@ -62,11 +76,16 @@ class CertificateSerializer(serializers.ModelSerializer):
     def get_verification_url(self, obj) -> str:
         return verification_url(obj)
 
+    def get_level(self, obj) -> str:
+        return SkillLevel(obj.level).code
+
 
 FILTER_PARAMETERS = [
     OpenApiParameter("status", OpenApiTypes.STR, enum=CertificateStatus.values),
     OpenApiParameter("occupation", OpenApiTypes.STR, description="occupation code"),
-    OpenApiParameter("level", OpenApiTypes.INT, enum=[1, 2, 3, 4, 5]),
+    OpenApiParameter(
+        "level", OpenApiTypes.STR, enum=[level.code for level in SkillLevel]
+    ),
     OpenApiParameter("expiring_within", OpenApiTypes.INT, enum=[30, 60, 90]),
     OpenApiParameter("q", OpenApiTypes.STR, description="name, e-mail or number"),
 ]
@@ -78,9 +97,12 @@ def _filters(params) -> selectors.BoardFilters:
         raise ValidationError(
             {"status": f"One of {', '.join(CertificateStatus.values)}."}
         )
-    level = params.get("level")
-    if level not in (None, "") and level not in {"1", "2", "3", "4", "5"}:
-        raise ValidationError({"level": "A whole number from 1 to 5."})
+    level = None
+    if params.get("level"):
+        level = level_from_code(params["level"])
+        if level is None:
+            codes = ", ".join(lv.code for lv in SkillLevel)
+            raise ValidationError({"level": f"One of {codes}."})
     expiring = params.get("expiring_within")
     if expiring not in (None, "") and expiring not in {"30", "60", "90"}:
         raise ValidationError({"expiring_within": "30, 60 or 90."})

@@ -123,7 +123,8 @@ def record(request):
                 attachments=[data["attachment"]] if data["attachment"] else [],
             )
         except DomainError as error:
-            form.add_error(None, error.message)
+            number_error = error.code in ("number_pattern", "duplicate_number")
+            form.add_error("number" if number_error else None, error.message)
         else:
             messages.success(request, _("The certificate is recorded."))
             return redirect("certification:detail", pk=certificate.pk)

@@ -4,6 +4,7 @@ one worker by employee number, the OpenAPI schema."""
 import pytest
 from django.urls import reverse
 
+from lms.models import SkillLevel
 from lms.services.tokens import api_token_issue
 from tests.lms.certification.factories import SkillCertificateFactory, hr_of, worker_of
 from tests.lms.factories import EnterpriseFactory
@@ -16,8 +17,12 @@ def api(client):
     enterprise = EnterpriseFactory()
     hr = hr_of(enterprise)
     _token, key = api_token_issue(user=hr, name="HR system", days=30)
-    mine = SkillCertificateFactory(holder=worker_of(enterprise, "E-7"), level=3)
-    SkillCertificateFactory(holder=mine.holder, level=5, revoked=True)
+    mine = SkillCertificateFactory(
+        holder=worker_of(enterprise, "E-7"), level=SkillLevel.SENIOR_WORKER
+    )
+    SkillCertificateFactory(
+        holder=mine.holder, level=SkillLevel.JUNIOR_WORKER, revoked=True
+    )
     SkillCertificateFactory(holder=worker_of(EnterpriseFactory(), "E-7"))
 
     def get(url, **params):
@@ -36,9 +41,14 @@ def test_token_lists_only_the_enterprise_workers_certificates(api):
 def test_filters_by_status_and_level_and_rejects_bad_values(api):
     get, mine = api
     data = get(reverse("api:certificates"), status="revoked").json()
-    assert [r["level"] for r in data["results"]] == [5]
+    # The level as files and the old API wrote it (the national grade, 五级 = "5"),
+    # its rank among the eight and its name.
+    [revoked] = data["results"]
+    assert (revoked["level"], revoked["level_rank"]) == ("5", 2)
+    assert revoked["level_name"] == "Level 5 / Junior worker"
     data = get(reverse("api:certificates"), level="3").json()
     assert [r["id"] for r in data["results"]] == [mine.pk]
+    assert get(reverse("api:certificates"), level="chief").json()["count"] == 0
     assert get(reverse("api:certificates"), level="9").status_code == 400
     assert get(reverse("api:certificates"), status="x").status_code == 400
     assert get(reverse("api:certificates"), occupation="nope").status_code == 400

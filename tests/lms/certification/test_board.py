@@ -221,11 +221,11 @@ def test_export_rows_are_the_cells_of_each_certificate(enterprise, hr):
 @pytest.fixture
 def eligible_setup(enterprise):
     occupation = OccupationFactory()
-    LevelRequirementFactory(occupation=occupation, level=4)
+    LevelRequirementFactory(occupation=occupation, level=3)  # 四级
 
     def add_worker():
         worker = worker_of(enterprise)
-        SkillCertificateFactory(holder=worker, occupation=occupation, level=5)
+        SkillCertificateFactory(holder=worker, occupation=occupation, level=2)
         return worker
 
     return add_worker

@@ -17,6 +17,8 @@ WIRING = {
     "lms/apps.py": {f"{PACKAGE}.startup"},
     "lms/tasks.py": {f"{PACKAGE}.tasks"},
     "home/management/commands/load_demo.py": {f"{PACKAGE}.demo"},
+    # The demo world numbers its certificates as the demo bodies do.
+    "home/demo_world/certificates.py": {f"{PACKAGE}.demo"},
 }
 APPS = ("lms", "courses", "mentorship", "home", "config")
 MAX_LINES = 400

@@ -61,10 +61,10 @@ def test_learner_sees_a_new_certificate_and_the_next_rung_as_bars(client, learne
     certificate = SkillCertificateFactory(
         holder=learner,
         occupation=occupation,
-        level=5,
+        level=2,  # 五级
         issued_on=TODAY - datetime.timedelta(days=10),
     )
-    LevelRequirementFactory(occupation=occupation, level=4, training_hours=Decimal(40))
+    LevelRequirementFactory(occupation=occupation, level=3, training_hours=Decimal(40))
     html = page(client, learner)
     assert reverse("certification:detail", args=[certificate.pk]) in html
     assert "next rung" in html
@@ -97,10 +97,10 @@ def test_hr_counts_expiring_certificates_and_links_to_the_board(client, enterpri
 def test_hr_counts_workers_eligible_for_their_next_level(client, enterprise):
     hr = hr_of(enterprise)
     occupation = OccupationFactory()
-    LevelRequirementFactory(occupation=occupation, level=4)  # nothing required
+    LevelRequirementFactory(occupation=occupation, level=3)  # nothing required
     for _ in range(2):
         SkillCertificateFactory(
-            holder=worker_of(enterprise), occupation=occupation, level=5
+            holder=worker_of(enterprise), occupation=occupation, level=2
         )
     html = page(client, hr)
     eligible = reverse("certification:eligible")
@@ -120,12 +120,12 @@ def test_hr_eligible_count_covers_every_worker_in_a_fixed_number_of_queries(
 
     hr = hr_of(enterprise)
     occupation = OccupationFactory()
-    LevelRequirementFactory(occupation=occupation, level=4)  # nothing required
+    LevelRequirementFactory(occupation=occupation, level=3)  # nothing required
 
     def add_workers(n):
         for _ in range(n):
             SkillCertificateFactory(
-                holder=worker_of(enterprise), occupation=occupation, level=5
+                holder=worker_of(enterprise), occupation=occupation, level=2
             )
 
     add_workers(2)

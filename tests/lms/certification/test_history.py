@@ -16,17 +16,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def history():
-    """A level-4 certificate an officer corrected to level 3, then suspended,
+    """A 四级 certificate an officer corrected to 三级, then suspended,
     reinstated and revoked, each with a reason."""
     wang = officer()
     wang.display_name = "王芳"
     wang.save()
-    certificate = SkillCertificateFactory(level=4, valid_until=None)
+    certificate = SkillCertificateFactory(level=3, valid_until=None)  # 四级
     services.certificate_edit(
         actor=wang,
         certificate=certificate,
         reason="Typo in the appraisal sheet",
-        level=3,
+        level=4,  # 三级
         valid_until=datetime.date(2030, 5, 1),
     )
     services.certificate_suspend(actor=wang, certificate=certificate, reason="Audit")
@@ -46,7 +46,7 @@ def test_the_history_reads_as_english_sentences(history):
     with translation.override("en"):  # the locale's date style, whatever it is
         may_1 = formats.date_format(datetime.date(2030, 5, 1), "DATE_FORMAT")
     assert edit == (
-        "Skill level changed from Level 4 · Intermediate worker to Level 3 · Senior "
+        "Skill level changed from Level 4 / Intermediate worker to Level 3 / Senior "
         f"worker; Valid until changed from (none) to {may_1} by 王芳; "
         "reason: Typo in the appraisal sheet."
     )

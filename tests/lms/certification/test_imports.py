@@ -16,7 +16,7 @@ from kombu.exceptions import OperationalError
 from lms.certification.services import imports
 from lms.certification.tasks import certificate_import_check, certificate_import_commit
 from lms.errors import DomainError
-from lms.models import CertificateEvent, ImportBatch, SkillCertificate
+from lms.models import CertificateEvent, ImportBatch, SkillCertificate, SkillLevel
 from tests.lms.certification.factories import (
     SkillCertificateFactory,
     officer,
@@ -28,22 +28,6 @@ pytestmark = pytest.mark.django_db
 HEADER = (
     "number,email,employee_number,occupation_code,level,issued_on,valid_until,score"
 )
-
-
-@pytest.fixture
-def setting(django_capture_on_commit_callbacks):
-    enterprise = EnterpriseFactory()
-    occupation = OccupationFactory(code="6-18-02-04")
-    alice = worker_of(enterprise, "E-1", email="alice@example.com")
-    bob = worker_of(enterprise, "E-2", email="bob@example.com")
-    return {
-        "enterprise": enterprise,
-        "occupation": occupation,
-        "alice": alice,
-        "bob": bob,
-        "officer": officer(),
-        "capture": django_capture_on_commit_callbacks,
-    }
 
 
 def upload(setting, text, name="results.csv", **kwargs):
@@ -84,7 +68,9 @@ def test_a_good_file_is_checked_then_committed_with_one_event_per_certificate(
     batch = commit(setting, batch)
     assert batch.status == ImportBatch.Status.DONE
     first, second = SkillCertificate.objects.order_by("number")
-    assert first.holder == setting["alice"] and first.level == 4
+    # "4" is the national grade 四级 (rank 3 of the eight).
+    assert first.holder == setting["alice"]
+    assert first.level == SkillLevel.INTERMEDIATE_WORKER
     # The name on the day of import, and the issuer's master-data record.
     assert first.holder_name == setting["alice"].get_full_name()
     assert first.issuing_body.name == "Appraisal Centre"
@@ -245,7 +231,7 @@ def test_xlsx_files_are_read_including_real_dates_and_numbers(setting):
     batch = commit(setting, upload(setting, buffer.getvalue(), name="r.xlsx"))
     certificate = SkillCertificate.objects.get(number="X-1")
     assert batch.status == ImportBatch.Status.DONE
-    assert certificate.level == 3
+    assert certificate.level == SkillLevel.SENIOR_WORKER  # 3.0: grade 三级
     assert certificate.issued_on == datetime.date(2025, 3, 1)
 
 

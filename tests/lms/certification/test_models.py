@@ -107,9 +107,9 @@ def test_valid_until_before_issue_is_refused_by_the_database():
         SkillCertificateFactory(issued_on=TODAY, valid_until=days(-1))
 
 
-def test_level_outside_1_to_5_is_refused_by_the_database():
+def test_level_outside_1_to_8_is_refused_by_the_database():
     with pytest.raises(IntegrityError), transaction.atomic():
-        SkillCertificateFactory(level=6)
+        SkillCertificateFactory(level=9)
 
 
 def test_certificate_number_is_unique_per_issuing_body_only():

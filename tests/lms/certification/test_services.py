@@ -84,7 +84,7 @@ def test_a_learner_cannot_record_a_certificate():
 @pytest.mark.parametrize(
     ("overrides", "code"),
     [
-        ({"level": 6}, "level"),
+        ({"level": 9}, "level"),
         ({"number": "  "}, "number"),
         ({"issuer_name": ""}, "issuer_name"),
         ({"valid_until": TODAY - datetime.timedelta(days=1)}, "dates"),

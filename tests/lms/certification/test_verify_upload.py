@@ -222,10 +222,11 @@ def test_a_compressed_credential_chunk_that_inflates_without_end_is_refused(clie
     assert verdict(upload(client, "bomb.png", png)) == "unreadable"
 
 
-def test_a_pdf_gets_a_plain_not_yet(client):
+def test_a_pdf_goes_to_the_pdf_signature_check(client):
+    """A PDF cut short gets the PDF check's own verdict on the same page."""
     response = upload(client, "certificate.pdf", b"%PDF-1.7\n%...")
     assert response.status_code == 200
-    assert verdict(response) == "pdf_not_yet"
+    assert verdict(response) == "unreadable"
 
 
 def test_uploads_are_rate_limited_per_address(client, settings):

@@ -83,7 +83,7 @@ def check_level(level) -> int:
     except (TypeError, ValueError):
         level = 0
     if level not in SkillLevel.values:
-        raise DomainError(_("The skill level must be 1 to 5."), code="level")
+        raise DomainError(_("Choose one of the eight skill levels."), code="level")
     return level
 
 

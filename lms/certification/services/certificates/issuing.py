@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from lms.certification.numbers import number_problem
 from lms.certification.permissions import certificate_policy
 from lms.errors import DomainError
 from lms.models import (
@@ -162,6 +163,16 @@ def certificate_record(
             % {"issuer": issuer_name, "number": number},
             code="duplicate_number",
         )
+    body = issuing_body_for(issuer_name)
+    problem = number_problem(
+        pattern=body.number_pattern,
+        example=body.number_example,
+        number=number,
+        issued_on=issued_on,
+        level=level,
+    )
+    if problem is not None:
+        raise DomainError(str(problem), code="number_pattern")
     certificate = SkillCertificate.objects.create(
         holder=holder,
         holder_name=holder.get_full_name(),
@@ -170,7 +181,7 @@ def certificate_record(
         number=number,
         issuer_kind=issuer_kind,
         issuer_name=issuer_name,
-        issuing_body=issuing_body_for(issuer_name),
+        issuing_body=body,
         issuer_enterprise=issuer_enterprise,
         issued_on=issued_on,
         valid_until=valid_until,

@@ -11,7 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext_noop
 
-from lms.models import SkillLevel
+from lms.certification.level_names import parse_level
 from lms.stored_text import Text
 
 from .reading import FileRefused, cell_text
@@ -177,16 +177,19 @@ def _parse_one(index: int, v: dict[str, str]) -> tuple[ParsedRow | None, list]:
     occupation_code = v["occupation_code"].strip()
     if not occupation_code:
         fail("occupation_code", Text(gettext_noop("The occupation code is missing.")))
-    level = 0
-    try:
-        level = int(Decimal(v["level"].strip()))
-        if Decimal(v["level"].strip()) != level:
-            raise ValueError
-    except (InvalidOperation, ValueError, ArithmeticError):
-        level = 0
-    if level not in SkillLevel.values:
+    found = parse_level(v["level"])
+    level = int(found) if found is not None else 0
+    if found is None:
         fail(
-            "level", Text(gettext_noop("The level must be a whole number from 1 to 5."))
+            "level",
+            Text(
+                gettext_noop(
+                    "Unknown skill level “%(value)s”: write the national grade (1 to "
+                    "5) or the level's name, such as 四级/中级工, apprentice, "
+                    "特级技师 or chief technician."
+                )
+            )
+            % {"value": v["level"].strip()[:40]},
         )
     issued_on = valid_until = None
     try:

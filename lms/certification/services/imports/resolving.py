@@ -10,7 +10,15 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_noop
 
-from lms.models import ImportBatch, Membership, Occupation, SkillCertificate, User
+from lms.certification.numbers import number_problem
+from lms.models import (
+    ImportBatch,
+    IssuingBody,
+    Membership,
+    Occupation,
+    SkillCertificate,
+    User,
+)
 from lms.stored_text import Text
 
 from .parsing import ParsedRow, RowError
@@ -69,6 +77,11 @@ def resolve_rows(
         ):
             existing[values[0]] = values[1:]
 
+    # The numbering the issuing body's numbers follow (checked per row).
+    body = (
+        IssuingBody.objects.filter(name=batch.issuer_name).first()
+        or IssuingBody.objects.filter(name_zh=batch.issuer_name).first()
+    )
     seen: dict[str, int] = {}
     to_create: list[SkillCertificate] = []
     unchanged = 0
@@ -155,6 +168,16 @@ def resolve_rows(
             )
         else:
             seen[row.number] = row.row
+        if body is not None:
+            problem = number_problem(
+                pattern=body.number_pattern,
+                example=body.number_example,
+                number=row.number,
+                issued_on=row.issued_on,
+                level=row.level,
+            )
+            if problem is not None:
+                row_errors.append(RowError(row.row, "number", problem))
         if row_errors:
             errors.extend(row_errors)
             continue
