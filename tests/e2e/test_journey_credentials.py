@@ -1,5 +1,5 @@
 """Journey: Open Badges credentials. The certification officer downloads two
-demo credentials (Liu Xia's valid certificate and Zhao Lei's revoked one) from
+demo credentials (Liu Xia's valid certificate and the demo's revoked one) from
 their certificate pages; then anyone, on a phone in Chinese, uploads on the
 verification page a genuine, a tampered and a revoked credential and reads the
 three verdicts; the genuine one once more in English."""
@@ -16,21 +16,22 @@ from tests.e2e.conftest import sign_in, tab_to
 pytestmark = pytest.mark.e2e
 
 OFFICER = "officer@demo.craftskills.cn"
-VALID = "SX-WV-2024-0077"  # Liu Xia's
-REVOKED = "SX-TMF-2023-0203"  # Zhao Lei's, revoked by the demo
+HOLDER = "liu.xia@demo.craftskills.cn"
 
 
-def certificate_pk(number: str) -> int:
+def certificate(where: str, *args) -> tuple[int, str]:
+    """(id, number) of the demo certificate matching ``where`` (SQL)."""
     path = os.environ["DATABASE_URL"].removeprefix("sqlite:///")
     with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
-        (pk,) = db.execute(
-            "SELECT id FROM lms_skillcertificate WHERE number = ?", (number,)
+        return db.execute(
+            "SELECT c.id, c.number FROM lms_skillcertificate c "
+            f"JOIN lms_user u ON u.id = c.holder_id WHERE {where} LIMIT 1",
+            args,
         ).fetchone()
-    return pk
 
 
-def download_credential(page, journey, number: str, tmp_path) -> dict:
-    page.goto(f"/zh-hans/certificates/{certificate_pk(number)}/")
+def download_credential(page, journey, pk: int, number: str, tmp_path) -> dict:
+    page.goto(f"/zh-hans/certificates/{pk}/")
     link = page.get_by_role("link", name="下载凭证（.json）")
     journey.check(page, f"certificate-{number}", chinese=True)
     with page.expect_download() as info:
@@ -64,14 +65,18 @@ def test_anyone_can_tell_genuine_tampered_and_revoked_credentials(
     officer = browser.new_context(base_url=os.environ["E2E_BASE_URL"])
     page = officer.new_page()
     sign_in(page, OFFICER)
-    genuine = download_credential(page, journey, VALID, tmp_path)
-    revoked = download_credential(page, journey, REVOKED, tmp_path)
+    valid_pk, valid_number = certificate("u.email = ? AND NOT c.revoked", HOLDER)
+    revoked_pk, revoked_number = certificate("c.revoked")
+    genuine = download_credential(page, journey, valid_pk, valid_number, tmp_path)
+    revoked = download_credential(page, journey, revoked_pk, revoked_number, tmp_path)
     officer.close()
     assert genuine["type"] == ["VerifiableCredential", "OpenBadgeCredential"]
     assert genuine["proof"]["cryptosuite"] == "eddsa-rdfc-2022"
 
     tampered = json.loads(json.dumps(genuine))
-    tampered["credentialSubject"]["licenseNumber"] = VALID[:-1] + "8"
+    tampered["credentialSubject"]["licenseNumber"] = valid_number[:-1] + (
+        "8" if valid_number[-1] != "8" else "9"
+    )
     files = {}
     for name, document in (
         ("genuine", genuine),
@@ -91,7 +96,7 @@ def test_anyone_can_tell_genuine_tampered_and_revoked_credentials(
     upload(page, files["genuine"])
     assert verdict(page) == ("genuine", "valid")
     assert page.get_by_text("真实且未被改动").is_visible()
-    assert page.get_by_text(VALID).is_visible()
+    assert page.get_by_text(valid_number).is_visible()
     journey.check(page, "verdict-genuine", chinese=True)
 
     upload(page, files["tampered"])

@@ -11,13 +11,13 @@ from PIL import Image, ImageDraw
 from lms.illustrations import INK, SAFETY_RED, SAFETY_YELLOW, STEEL, STEEL_LIGHT
 
 SIZE = 400
-RIBBONS = [SAFETY_RED, (40, 96, 160), (46, 125, 80), (120, 70, 150), STEEL]
+RIBBONS = [STEEL, (46, 125, 80), (40, 96, 160), (120, 70, 150), SAFETY_RED]
 
 
 def medal(level: int) -> Image.Image:
     image = Image.new("RGBA", (SIZE, SIZE), (0, 0, 0, 0))
     d = ImageDraw.Draw(image)
-    ribbon = RIBBONS[(level - 1) % len(RIBBONS)]
+    ribbon = RIBBONS[min(max(level, 1), 8) * len(RIBBONS) // 9]
     d.polygon([(120, 230), (170, 230), (140, 390), (100, 360)], fill=ribbon)
     d.polygon([(230, 230), (280, 230), (300, 360), (260, 390)], fill=ribbon)
     centre, outer, inner = (200, 170), 150, 120
@@ -31,10 +31,14 @@ def medal(level: int) -> Image.Image:
     d.polygon(teeth, fill=SAFETY_YELLOW, outline=INK)
     box = [centre[0] - inner, centre[1] - inner, centre[0] + inner, centre[1] + inner]
     d.ellipse(box, fill=STEEL_LIGHT, outline=INK, width=4)
-    # Stars for the rank: five for level 1 (the highest), one for level 5.
-    stars = max(1, 6 - level) if 1 <= level <= 5 else 1
-    for i in range(stars):
-        _star(d, (centre[0] - (stars - 1) * 21 + i * 42, centre[1]), 20)
+    # One star per step of the ladder (rank 1 apprentice … 8 chief technician),
+    # in rows of four.
+    stars = max(1, min(level, 8))
+    rows = [min(stars, 4), stars - 4] if stars > 4 else [stars]
+    for row, count in enumerate(rows):
+        y = centre[1] - (len(rows) - 1) * 22 + row * 44
+        for i in range(count):
+            _star(d, (centre[0] - (count - 1) * 21 + i * 42, y), 20)
     d.ellipse([190, 60, 210, 80], fill=ribbon)
     return image
 

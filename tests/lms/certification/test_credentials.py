@@ -31,7 +31,7 @@ from lms.certification.services import (
     issuer_key_active,
     issuer_key_rotate,
 )
-from lms.models import IssuedCredential, IssuerKey, SkillCertificate
+from lms.models import IssuedCredential, IssuerKey, SkillCertificate, SkillLevel
 from tests.lms.certification import independent_verifier as iv
 from tests.lms.certification.factories import SkillCertificateFactory, officer
 from tests.lms.factories import OccupationFactory, UserFactory
@@ -58,7 +58,7 @@ def record(holder=None, **kwargs):
         actor=officer(),
         holder=holder or UserFactory(display_name="Wang Fang"),
         occupation=OccupationFactory(name="Welder", name_zh="焊工"),
-        level=3,
+        level=SkillLevel.SENIOR_WORKER,  # 三级, "Level 3 / Senior worker"
         number=kwargs.pop("number", "6100-2024-0001"),
         issuer_kind=SkillCertificate.IssuerKind.OUTSIDE,
         issuer_name="Shaanxi Vocational Skill Appraisal Centre",
