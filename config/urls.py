@@ -35,6 +35,7 @@ urlpatterns += i18n_patterns(
     path("join/", include("lms.urls_join")),
     path("learning/", include("courses.urls")),
     path("mentorship/", include("mentorship.urls")),
+    path("reservations/", include("home.events.urls")),
     path("", include("lms.certification.urls")),
     path("", include("home.urls")),
     path("", include(wagtail_urls)),

@@ -12,9 +12,17 @@ class HomeConfig(AppConfig):
 
         from home import personal_data as home_data
         from home import selectors as home_selectors
+        from home.events import notice_kinds as event_notices
+        from home.events import permissions as event_permissions
+        from home.events import personal_data as event_data
         from lms import navigation, permissions, personal_data, providers
 
+        del event_notices  # imported for its kinds (lms.notices)
+        event_permissions.register()
         personal_data.register("home", home_data.export_home, home_data.erase_home)
+        personal_data.register(
+            "events", event_data.export_events, event_data.erase_events
+        )
         providers.register_profile_urls(home_selectors.profile_urls)
         page_published.connect(_content_changed, dispatch_uid="home-content-published")
         page_unpublished.connect(
@@ -24,6 +32,7 @@ class HomeConfig(AppConfig):
             ("home:profiles", _("Role models"), 60),
             ("home:studios", _("Studios"), 62),
             ("home:stories", _("Stories"), 64),
+            ("home:events", _("Events"), 66),
             ("home:search", _("Search"), 70),
         ):
             navigation.register(

@@ -8,4 +8,5 @@ urlpatterns = [
     path("go/role-models/", views.section, {"name": "profiles"}, name="profiles"),
     path("go/stories/", views.section, {"name": "stories"}, name="stories"),
     path("go/studios/", views.section, {"name": "studios"}, name="studios"),
+    path("go/events/", views.section, {"name": "events"}, name="events"),
 ]

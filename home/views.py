@@ -5,7 +5,12 @@ from django.shortcuts import redirect, render
 from wagtail.models import Locale
 
 from home import selectors
-from home.models import ProfileIndexPage, StoryIndexPage, StudioIndexPage
+from home.models import (
+    EventIndexPage,
+    ProfileIndexPage,
+    StoryIndexPage,
+    StudioIndexPage,
+)
 from lms.search import search_text
 
 # The page types the menu links to, by the name the menu uses.
@@ -13,6 +18,7 @@ SECTIONS = {
     "profiles": ProfileIndexPage,
     "stories": StoryIndexPage,
     "studios": StudioIndexPage,
+    "events": EventIndexPage,
 }
 
 

@@ -96,6 +96,20 @@ DEMO_ACCOUNTS: dict[str, tuple] = {
         "en",
         None,
     ),
+    "organiser": (
+        "organiser@demo.craftskills.cn",
+        ("高原", "Gao", "Yuan"),
+        [Role.ORGANISER],
+        "zh-hans",
+        None,
+    ),
+    "steward": (
+        "steward@demo.craftskills.cn",
+        ("田甜", "Tian", "Tian"),
+        [Role.STEWARD],
+        "zh-hans",
+        None,
+    ),
     "admin": (
         "admin@demo.craftskills.cn",
         ("何伟", "He", "Wei"),

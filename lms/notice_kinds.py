@@ -23,6 +23,14 @@ ROLE_WELCOME = {
         "Pages that editors send for review wait for you in the admin's workflow "
         "dashboard."
     ),
+    "organiser": gettext_lazy(
+        "Follow your events' reservations: seats, waiting lists and check-ins "
+        "per session, from the event page."
+    ),
+    "steward": gettext_lazy(
+        "At the door, open your session's check-in page and scan each visitor's "
+        "ticket, or type its code."
+    ),
     "admin": gettext_lazy(
         "You administer the platform: people, roles and the content of every app."
     ),

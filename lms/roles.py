@@ -13,6 +13,8 @@ class Role(models.TextChoices):
     MODERATOR = "Moderator", _("Moderator")
     COORDINATOR = "Union coordinator", _("Union coordinator")
     OFFICER = "Certification officer", _("Certification officer")
+    ORGANISER = "Event organiser", _("Event organiser")
+    STEWARD = "Steward", _("Steward")
 
 
 # Roles whose accounts hold other people's data or publish content: two-factor sign-in
@@ -29,8 +31,13 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.LEARNER: set(),
     Role.MENTOR: set(),
     Role.HR: {"wagtailadmin.access_admin"},
-    Role.EDITOR: {"wagtailadmin.access_admin"},
-    Role.MODERATOR: {"wagtailadmin.access_admin"},
+    # Editors and moderators translate pages (wagtail-localize's "Translate this page",
+    # "Sync translated pages" and its translation editor).
+    Role.EDITOR: {"wagtailadmin.access_admin", "wagtail_localize.submit_translation"},
+    Role.MODERATOR: {
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+    },
     Role.COORDINATOR: {
         "wagtailadmin.access_admin",
         "lms.add_enterprise",
@@ -44,6 +51,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "lms.delete_membership",
         "lms.view_membership",
     },
+    Role.ORGANISER: set(),
+    Role.STEWARD: set(),
     Role.OFFICER: {
         "wagtailadmin.access_admin",
         "lms.add_occupation",

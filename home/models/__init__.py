@@ -1,3 +1,11 @@
+from home.events.models import (
+    EventExhibit,
+    EventIndexPage,
+    EventPage,
+    EventSession,
+    Reservation,
+)
+
 from .base import ContentPage, RelatedPage
 from .home_page import HomeFeaturedProfile, HomePage
 from .profiles import (
@@ -32,6 +40,10 @@ __all__ = [
     "AllianceRelatedPage",
     "AssessmentResult",
     "ContentPage",
+    "EventExhibit",
+    "EventIndexPage",
+    "EventPage",
+    "EventSession",
     "CraftsmanProfilePage",
     "HomeFeaturedProfile",
     "HomePage",
@@ -41,6 +53,7 @@ __all__ = [
     "ProfileHonour",
     "ProfileIndexPage",
     "RelatedPage",
+    "Reservation",
     "StoryIndexPage",
     "StoryPage",
     "StoryPageTag",

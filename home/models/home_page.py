@@ -40,6 +40,7 @@ class HomePage(Page):
         "home.ProfileIndexPage",
         "home.StoryIndexPage",
         "home.StudioIndexPage",
+        "home.EventIndexPage",
         "courses.CourseIndexPage",
     ]
 

@@ -21,6 +21,7 @@ from .base import (
     ContentPage,
     RelatedPage,
     non_negative_constraint,
+    own_per_language,
     year_range_constraint,
 )
 from .stories import RELATED_PAGE_TYPES
@@ -83,6 +84,11 @@ class StudioIndexPage(Page):
 class InnovationStudioPage(ContentPage):
     """A model worker and craftsman innovation studio: its team, work and results.
     The page title is the studio's name."""
+
+    # Each language keeps its own (they are not synced from the English page).
+    override_translatable_fields = own_per_language(
+        "discipline_groups", "members", "achievements", "assessments"
+    )
 
     level = models.CharField(_("level"), max_length=20, choices=StudioLevel.choices)
     recognised_in = models.PositiveSmallIntegerField(
@@ -296,6 +302,9 @@ class StudioAssessment(Orderable):
 
 class AlliancePage(ContentPage):
     """An alliance of innovation studios and member units, e.g. of one industry."""
+
+    # Each language keeps its own (they are not synced from the English page).
+    override_translatable_fields = own_per_language("member_units")
 
     industry = optional_link("lms.Industry", _("industry"))
     founded_on = models.DateField(_("founded on"), null=True, blank=True)

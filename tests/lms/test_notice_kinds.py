@@ -108,6 +108,7 @@ def send_every_kind(w) -> list[Notification]:
     send(learner, "lms.erasure_refused", erasure_request=refused.pk)
     send(learner, notices.LEGACY, subject="Stored text", url="/learning/")
     send(u["officer"], "lms.welcome", role="officer")
+    send(learner, "home.events.promoted", reservation=o["ticket"].pk)
     send(u["hr_a"], "lms.board_export_finished", export=o["export_a"].pk)
     notifications = list(
         Notification.objects.exclude(key="k1").select_related("recipient")
@@ -125,7 +126,7 @@ def data_strings(w) -> list[str]:
     values += [request.title, request.site, request.solution, str(request.enterprise)]
     values += [w.objects["milestone"].title, str(w.objects["occupation"])]
     values += [w.objects["cert_a"].number, "Clean the sensor", "Wipe it.", "Loom care"]
-    values += ["Still loud", "Contract open"]
+    values += ["Still loud", "Contract open", w.objects["event_session"].title]
     values += [w.objects["occupation"].name, w.objects["session"].dispute_comment]
     return sorted((v for v in values if v), key=len, reverse=True)
 

@@ -38,6 +38,8 @@ KEY_PAGES = {
     "progress page",
     "mentor dashboard",
     "HR board",
+    "event page",
+    "check-in page",
 }
 KEY_PAGE_MOST = 10
 
@@ -67,6 +69,11 @@ def pages(w: dict) -> dict[str, tuple[object, str]]:
         "profile page": (None, w["profile"].url),
         "story": (None, w["story"].url),
         "studio": (None, w["studio"].url),
+        "event page": (w["learner"], w["event"].url),
+        "check-in page": (
+            w["steward"],
+            reverse("events:check_in", args=[w["event_session"].pk]),
+        ),
     }
 
 
@@ -106,7 +113,8 @@ def test_every_key_page_stays_within_its_query_budget(client):
 
 def test_key_pages_cost_at_most_ten_queries_whatever_the_number_of_rows(client):
     """Issue 15: course, lesson, catalogue, my learning, the progress page, the
-    mentor's dashboard and the HR board read at most 10 queries, and the same
+    mentor's dashboard and the HR board (and the event and check-in pages) read at most
+    10 queries, and the same
     number with 3 and with 20 rows of everything (nothing is read per row)."""
     small = {n: c for n, c in measure(client, rows=3).items() if n in KEY_PAGES}
     large = {n: c for n, c in measure(client, rows=20).items() if n in KEY_PAGES}

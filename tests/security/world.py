@@ -22,7 +22,7 @@ from tests.home.factories import (
     StudioAchievementFactory,
 )
 from tests.lms.certification.factories import SkillCertificateFactory, hr_of, worker_of
-from tests.lms.factories import EnterpriseFactory, OccupationFactory
+from tests.lms.factories import EnterpriseFactory, OccupationFactory, UserFactory
 from tests.mentorship.factories import (
     AgreementFactory,
     GuidanceSessionFactory,
@@ -46,6 +46,32 @@ def section(model, slug: str):
     chinese = page.copy_for_translation(Locale.objects.get(language_code="zh-hans"))
     chinese.save_revision().publish()
     return page
+
+
+def _events(rows: int, workers, studios):
+    """An event with ``rows`` sessions, each with a reservation per worker (some
+    checked in), exhibiting ``rows`` achievements."""
+    from home.events.models import EventIndexPage
+    from home.events.services import reservation_check_in, reservation_create
+    from home.events.tickets import ticket_code
+    from tests.home.events.factories import (
+        EventExhibitFactory,
+        EventPageFactory,
+        EventSessionFactory,
+    )
+
+    event = EventPageFactory(parent=section(EventIndexPage, "events"))
+    steward = UserFactory(roles=[Role.STEWARD])
+    sessions = [EventSessionFactory(page=event, capacity=rows) for _ in range(rows)]
+    for session in sessions:
+        for n, worker in enumerate(workers):
+            seat = reservation_create(user=worker, session=session)
+            if n % 2:
+                code = ticket_code(seat)
+                reservation_check_in(user=steward, session=session, code=code)
+    for studio in studios:
+        EventExhibitFactory(page=event, achievement=studio.achievements.first())
+    return event, sessions[0]
 
 
 def build(rows: int = 3) -> dict:
@@ -112,7 +138,11 @@ def build(rows: int = 3) -> dict:
         )
         StudioAchievementFactory(page=studio)
         studio_pages.append(studio)
+    event, session = _events(rows, workers, studio_pages)
     return {
+        "event": event,
+        "event_session": session,
+        "steward": UserFactory(roles=[Role.STEWARD]),
         "learner": learner,
         "hr": hr,
         "mentor": guide,

@@ -28,6 +28,7 @@ class Command(BaseCommand):
     def handle(self, *args, small=False, **options):
         from home import demo as home_demo
         from home import demo_world
+        from home.events import demo as events_demo
         from lms import demo as lms_demo
         from lms.certification import demo as demo_certificates
         from mentorship import demo as mentorship_demo
@@ -39,6 +40,7 @@ class Command(BaseCommand):
             home_demo.load_courses,
             mentorship_demo.load,
             home_demo.load,
+            events_demo.load,
         ]
         if not small:
             loaders.append(demo_world.load)

@@ -73,6 +73,8 @@ ROLES = (
     "moderator",
     "coordinator",
     "officer",
+    "organiser",
+    "steward",
     "staff",
 )
 
@@ -120,6 +122,8 @@ def _users(a, b) -> dict:
         "moderator": with_totp(Role.MODERATOR),
         "coordinator": with_totp(Role.COORDINATOR),
         "officer": with_totp(Role.OFFICER),
+        "organiser": UserFactory(roles=[Role.ORGANISER]),
+        "steward": UserFactory(roles=[Role.STEWARD]),
         "staff": give_totp(UserFactory(is_staff=True, is_superuser=True)),
     }
     for key, enterprise in (("hr_a", a), ("hr_b", b)):
@@ -259,6 +263,26 @@ def _content(w: World) -> None:
     )
 
 
+def _events(w: World) -> None:
+    """An event with one session of 50 seats, where the learner holds a seat."""
+    from home.events.models import EventIndexPage
+    from home.events.services import reservation_create
+    from home.events.tickets import ticket_code
+    from tests.home.events.factories import EventPageFactory, EventSessionFactory
+
+    index = _section(w.home, EventIndexPage, "events")
+    event = EventPageFactory(parent=index)
+    session = EventSessionFactory(page=event, capacity=50)
+    ticket = reservation_create(user=w.users["learner"], session=session)
+    w.objects.update(
+        events=index,
+        event=event,
+        event_session=session,
+        ticket=ticket,
+        ticket_code=ticket_code(ticket),
+    )
+
+
 def build() -> World:
     a, b = EnterpriseFactory(name="Xi'an Auto Park"), EnterpriseFactory()
     w = World(objects={"a": a, "b": b, "occupation": OccupationFactory()})
@@ -275,6 +299,7 @@ def build() -> World:
     _mentorship(w)
     _certificates(w)
     _content(w)
+    _events(w)
     for role, user in w.users.items():
         if user is not None:
             client = Client()

@@ -9,7 +9,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0017_issuing_body_numbers_and_pdf_signing"),
+        ("lms", "0018_event_roles"),
     ]
 
     operations = [

@@ -1,0 +1,39 @@
+import pytest
+
+from home.events.models import EventIndexPage
+from lms.roles import Role
+from tests.home.conftest import _section
+from tests.lms.factories import UserFactory
+
+from .factories import EventPageFactory, EventSessionFactory
+
+
+@pytest.fixture
+def events_index(home):
+    return _section(home, EventIndexPage, "events", "活动")
+
+
+@pytest.fixture
+def event(events_index):
+    return EventPageFactory(parent=events_index["en"])
+
+
+@pytest.fixture
+def session(event):
+    """Two seats."""
+    return EventSessionFactory(page=event, capacity=2)
+
+
+@pytest.fixture
+def steward(db):
+    return UserFactory(roles=[Role.STEWARD])
+
+
+@pytest.fixture
+def organiser(db):
+    return UserFactory(roles=[Role.ORGANISER])
+
+
+@pytest.fixture
+def visitors(db):
+    return [UserFactory(roles=[Role.LEARNER]) for _ in range(4)]

@@ -1,0 +1,51 @@
+"""Events built with factories: an event page (live, under the events index that
+``conftest.py`` provides) and sessions of its programme."""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils import timezone
+
+from home.events.models import EventExhibit, EventPage, EventSession, SessionKind
+
+
+def soon(days: int = 7, hour: int = 9) -> datetime.datetime:
+    day = timezone.localdate() + datetime.timedelta(days=days)
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour)))
+
+
+class EventPageFactory(wagtail_factories.PageFactory):
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Craftsman conference {n}")
+    summary = "Forums, an exhibition and a roadshow."
+    starts_on = factory.LazyFunction(lambda: soon().date())
+    ends_on = factory.LazyAttribute(lambda o: o.starts_on + datetime.timedelta(days=2))
+    venue = "Exhibition centre"
+    city = "Beijing"
+    organisers = (
+        "All-China Federation of Trade Unions\nBeijing Federation of Trade Unions"
+    )
+
+
+class EventSessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventSession
+
+    page = factory.SubFactory(EventPageFactory)
+    kind = SessionKind.FORUM
+    title = factory.Sequence(lambda n: f"Forum {n}")
+    starts_at = factory.LazyFunction(soon)
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + datetime.timedelta(hours=2))
+    room = "Hall A"
+    capacity = 2
+
+
+class EventExhibitFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = EventExhibit
+
+    page = factory.SubFactory(EventPageFactory)
+    stand = "A1-01"
