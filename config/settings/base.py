@@ -235,6 +235,13 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # Certification: the import size limit and the verification rate limit.
 CERTIFICATE_IMPORT_MAX_BYTES = 20 * 1024 * 1024
 VERIFY_RATE_LIMIT = 30  # look-ups per minute per IP address
+VERIFY_UPLOAD_RATE_LIMIT = 10  # uploaded credentials checked per minute per address
+VERIFY_UPLOAD_MAX_BYTES = 5 * 1024 * 1024  # read no further (a signed PDF)
+VERIFY_CREDENTIAL_MAX_BYTES = 512 * 1024  # a credential (JSON, PNG, SVG) is a few KB
+# Encrypts the credential signing keys at rest (lms/certification/credentials/keys.py).
+# Empty here: dev and test set their own; production refuses to start without it
+# (a system check).
+CREDENTIAL_KEYS_SECRET = env("CREDENTIAL_KEYS_SECRET", default="")
 JOIN_RATE_LIMIT = 20  # invitation codes tried per minute per IP address
 
 # Wagtail
