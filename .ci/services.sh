@@ -349,6 +349,8 @@ production_env() {
   export DJANGO_SETTINGS_MODULE=config.settings.production
   SECRET_KEY=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')
   export SECRET_KEY
+  CREDENTIAL_KEYS_SECRET=$("$PY" -c 'import secrets; print(secrets.token_urlsafe(50))')
+  export CREDENTIAL_KEYS_SECRET
   # The demo's own certificate authority signs the certificate PDFs (a real
   # deployment names its certificate and key files instead: docs/deployment.md).
   export PDF_SIGNING_MODE=database

@@ -26,6 +26,7 @@ urlpatterns = [
     path("healthz/", lms_views.healthz, name="healthz"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": AllLanguagesSitemap}}),
     path("api/", include("lms.certification.urls_api")),
+    path("", include("lms.certification.urls_public")),
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,6 +1,7 @@
 """Demo content of this app, loaded by ``manage.py load_demo``: the catalogue, the
 "AI + Textile" course and two courses of other trades, their Simplified Chinese
-translations, and a demo learner on them. Safe to run again: pages are found by
+translations (wagtail-localize translations of the English pages), and a demo learner
+on them. Safe to run again: pages are found by
 slug, translations by translation key and locale, enrolments through the services."""
 
 from __future__ import annotations
@@ -21,7 +22,10 @@ from courses.services.progress import lesson_complete, lesson_view
 from lms.demo import demo_user
 from lms.illustrations.images import illustration_image
 from lms.models import Industry, Occupation
-from lms.services.pages import page_translation_get_or_create
+from lms.services.pages import (
+    page_translation_get_or_create,
+    page_translation_register,
+)
 
 OCCUPATIONS = {
     "6-04-01-01": ("Spinner", "纺纱工", "textile"),
@@ -221,12 +225,14 @@ def _course(index, spec: dict, occupations) -> CoursePage:
 
 
 def _translated(page: Page, locale: Locale, fill) -> Page:
-    """The translation of ``page`` in ``locale``; a new one is filled in by
-    ``fill(page)`` and published, an existing one is left as it is."""
+    """The wagtail-localize translation of ``page`` in ``locale``: a new copy is
+    filled in by ``fill(page)``, published and registered (its words become the
+    translated strings); an existing one is left as it is (and registered)."""
     translation, created = page_translation_get_or_create(page=page, locale=locale)
     if created:
         fill(translation)
         translation.save_revision().publish()
+    page_translation_register(source=page, target=translation)
     return translation
 
 

@@ -1,7 +1,9 @@
 """The Simplified Chinese words of the demo courses, applied to the Chinese copies
-that ``copy_for_translation`` makes. A copy keeps every StreamField block id, so the
-words here are found by the same keys as in ``demo_content`` (``bid(key)``); options
-of a question and steps of a procedure are in the same order as in English."""
+that ``copy_for_translation`` makes (then registered as wagtail-localize translations,
+these words becoming the translated strings). A copy keeps every StreamField block
+id, so the words here are found by the same keys as in ``demo_content``
+(``bid(key)``); options of a question and steps of a procedure are in the same order
+as in English."""
 
 from __future__ import annotations
 

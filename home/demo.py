@@ -6,6 +6,7 @@ or as a translation) is left as it is."""
 from __future__ import annotations
 
 import json
+import uuid
 from collections.abc import Callable
 
 from wagtail.models import Locale, Page
@@ -38,9 +39,13 @@ from home.models import (
 from lms.demo import demo_enterprise, demo_user
 from lms.illustrations.images import illustration_image
 from lms.models import Industry, Occupation
-from lms.services.pages import page_translation_get_or_create
+from lms.services.pages import (
+    page_translation_get_or_create,
+    page_translation_register,
+)
 
 LANGUAGES = {"en": "en", "zh": "zh-hans"}
+BLOCK_IDS = uuid.UUID("0d7c4a52-3f5e-4c1b-9b1e-6a2f8e4d9c37")
 
 
 def english_home() -> HomePage:
@@ -74,6 +79,7 @@ def load(*, stdout) -> None:
     for slug in content.STORIES:
         pages[slug] = _story(sections["stories"], slug, locales["zh"], pages)
     _feature(home, [pages[s] for s in content.PROFILES], locales["zh"])
+    page_translation_register(source=home, target=home.get_translation(locales["zh"]))
     stdout.write(
         f"home: {len(content.PROFILES)} profiles, {len(content.STUDIOS)} studios, "
         f"1 alliance, {len(content.STORIES)} stories (English and Chinese)"
@@ -95,13 +101,15 @@ def _make(parent: Page, model, slug: str, fill: Callable[[Page], None]) -> Page:
 
 
 def _translate(page: Page, locale: Locale, fill: Callable[[Page], None]) -> Page:
-    """The published translation of ``page``, filled in by ``fill`` when new."""
+    """The published wagtail-localize translation of ``page``, filled in by ``fill``
+    when new; its words become the translated strings."""
     existing = page.get_translation_or_none(locale)
-    if existing is not None:
-        return existing.specific
-    translation, _created = page_translation_get_or_create(page=page, locale=locale)
-    fill(translation)
-    return services.page_publish(page=translation)
+    if existing is None:
+        translation, _created = page_translation_get_or_create(page=page, locale=locale)
+        fill(translation)
+        existing = services.page_publish(page=translation)
+    page_translation_register(source=page, target=existing)
+    return existing.specific
 
 
 def _both(parent: Page, model, slug: str, zh: Locale, fill) -> dict[str, Page]:
@@ -111,8 +119,39 @@ def _both(parent: Page, model, slug: str, zh: Locale, fill) -> dict[str, Page]:
     return {"en": english, "zh": chinese}
 
 
-def _stream(blocks: list) -> str:
-    return json.dumps(blocks)
+def _stream(blocks: list, page: Page, name: str) -> str:
+    """A StreamField value whose block ids follow from the page's slug, the field and
+    the block's place: the same in English and Chinese, so the Chinese words are the
+    translations of the English blocks (wagtail-localize pairs them by block id)."""
+
+    def ids(key: str, value):
+        if not isinstance(value, dict):
+            return value
+        return {  # list items (a row of key figures) get ids of the same kind
+            field: [
+                {
+                    "type": "item",
+                    "id": str(uuid.uuid5(BLOCK_IDS, f"{key}/{field}/{i}")),
+                    "value": item,
+                }
+                for i, item in enumerate(items)
+            ]
+            if isinstance(items, list)
+            else items
+            for field, items in value.items()
+        }
+
+    keys = [f"{page.slug}/{name}/{n}" for n in range(len(blocks))]
+    return json.dumps(
+        [
+            {
+                **block,
+                "id": str(uuid.uuid5(BLOCK_IDS, key)),
+                "value": ids(key, block["value"]),
+            }
+            for key, block in zip(keys, blocks, strict=True)
+        ]
+    )
 
 
 def _section(home: HomePage, model, slug: str, zh: Locale) -> Page:
@@ -148,8 +187,8 @@ def _profile(index: Page, slug: str, zh: Locale) -> dict[str, Page]:
         page.employer, page.region = words["employer"], words["region"]
         page.portrait, page.occupation, page.user = portrait, occupation, user
         page.in_trade_since = facts["in_trade_since"]
-        page.biography = _stream(words["biography"])
-        page.quotes = _stream(words["quotes"])
+        page.biography = _stream(words["biography"], page, "biography")
+        page.quotes = _stream(words["quotes"], page, "quotes")
         page.honours = [
             ProfileHonour(kind=kind, year=year, title=words["honour_titles"][n])
             for n, (kind, year) in enumerate(facts["honours"])
@@ -182,7 +221,7 @@ def _studio(index: Page, slug: str, zh: Locale, pages: dict) -> dict[str, Page]:
         page.enterprise, page.industry, page.image = enterprise, industry, image
         page.enterprise_name = words.get("enterprise_name", "")
         page.experts_trained = facts["experts_trained"]
-        page.body = _stream(words["body"])
+        page.body = _stream(words["body"], page, "body")
         page.discipline_groups = [
             StudioDisciplineGroup(name=name, description=description)
             for name, description in words.get("groups", [])
@@ -235,7 +274,7 @@ def _alliance(index: Page, zh: Locale, pages: dict) -> dict[str, Page]:
         page.founded_on = facts["founded_on"]
         page.founding_members = facts["founding_members"]
         page.achievements_released = facts["achievements_released"]
-        page.body = _stream(words["body"])
+        page.body = _stream(words["body"], page, "body")
         page.member_studios = [
             AllianceMemberStudio(studio=pages[slug][lang]) for slug in facts["studios"]
         ]
@@ -273,7 +312,7 @@ def _story(index: Page, slug: str, zh: Locale, pages: dict) -> dict[str, Page]:
             words["author"],
         )
         page.date, page.lead_image = facts["date"], image
-        page.body = _stream(words["body"])
+        page.body = _stream(words["body"], page, "body")
         page.tags.set(words["tags"])
         page.related_pages = [
             StoryRelatedPage(target=pages[key][lang]) for key in facts["related"]

@@ -15,6 +15,9 @@ class LmsConfig(AppConfig):
         from lms.providers import check_providers
 
         checks.register(check_providers)
+        from lms.certification.credentials.checks import credential_keys_secret_check
+
+        checks.register(credential_keys_secret_check, checks.Tags.security)
 
         from lms import (
             navigation,
@@ -23,11 +26,13 @@ class LmsConfig(AppConfig):
             permissions,
             policies,
             routing,
+            translation_admin,
         )
         from lms.certification import startup as certification
         from lms.models import ApiToken, AuditEvent, ErasureRequest
 
         del notice_kinds  # imported for its kinds (lms.notices)
+        del translation_admin  # imported for its admin URL, before wagtail-localize's
 
         policies.register()  # lms's own records (lms/policies.py)
         post_migrate.connect(_sync_role_permissions, sender=self)

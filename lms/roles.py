@@ -31,8 +31,13 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     Role.LEARNER: set(),
     Role.MENTOR: set(),
     Role.HR: {"wagtailadmin.access_admin"},
-    Role.EDITOR: {"wagtailadmin.access_admin"},
-    Role.MODERATOR: {"wagtailadmin.access_admin"},
+    # Editors and moderators translate pages (wagtail-localize's "Translate this page",
+    # "Sync translated pages" and its translation editor).
+    Role.EDITOR: {"wagtailadmin.access_admin", "wagtail_localize.submit_translation"},
+    Role.MODERATOR: {
+        "wagtailadmin.access_admin",
+        "wagtail_localize.submit_translation",
+    },
     Role.COORDINATOR: {
         "wagtailadmin.access_admin",
         "lms.add_enterprise",

@@ -1,6 +1,6 @@
 """Pages in the reader's language: the one helper every app uses. Pages are written
-in the default language and translated with Wagtail's ``copy_for_translation``: each
-language is a page of its own, tied to its source by ``translation_key``."""
+in the default language and translated with wagtail-localize (``lms.services.pages``):
+each language is a page of its own, tied to its source by ``translation_key``."""
 
 from __future__ import annotations
 

@@ -59,6 +59,7 @@ from config.settings.cms import (
     WAGTAILIMAGES_IMAGE_FORM_BASE,
     WAGTAILIMAGES_MAX_IMAGE_PIXELS,
     WAGTAILIMAGES_MAX_UPLOAD_SIZE,
+    WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE,
     WAGTAILSEARCH_BACKENDS,
     WAGTAILUSERS_PASSWORD_ENABLED,
 )
@@ -101,7 +102,6 @@ INSTALLED_APPS = [
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
-    "wagtail.contrib.simple_translation",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.embeds",
@@ -111,7 +111,9 @@ INSTALLED_APPS = [
     "wagtail.documents",
     "wagtail.images",
     "wagtail.search",
-    "wagtail.locales",
+    # Translations that stay in step with their source page (docs/architecture.md).
+    "wagtail_localize",
+    "wagtail_localize.locales",  # in place of wagtail.locales
     "wagtail.admin",
     "wagtail",
     "modelcluster",
@@ -248,6 +250,13 @@ DEFAULT_FROM_EMAIL = env(
 # Certification: the import size limit and the verification rate limit.
 CERTIFICATE_IMPORT_MAX_BYTES = 20 * 1024 * 1024
 VERIFY_RATE_LIMIT = 30  # look-ups per minute per IP address
+VERIFY_UPLOAD_RATE_LIMIT = 10  # uploaded credentials checked per minute per address
+VERIFY_UPLOAD_MAX_BYTES = 5 * 1024 * 1024  # read no further (a signed PDF)
+VERIFY_CREDENTIAL_MAX_BYTES = 512 * 1024  # a credential (JSON, PNG, SVG) is a few KB
+# Encrypts the credential signing keys at rest (lms/certification/credentials/keys.py).
+# Empty here: dev and test set their own; production refuses to start without it
+# (a system check).
+CREDENTIAL_KEYS_SECRET = env("CREDENTIAL_KEYS_SECRET", default="")
 JOIN_RATE_LIMIT = 20  # invitation codes tried per minute per IP address
 
 REST_FRAMEWORK = {

@@ -11,6 +11,9 @@ LMS_REQUIRE_MFA = env.bool("REQUIRE_MFA", default=False)
 # Tasks run in-process here: a success logged at INFO for each would bury the console
 # (workers in production keep them; the services tests read them from the worker log).
 LOGGING["loggers"]["celery.app.trace"] = {"level": "WARNING"}
+CREDENTIAL_KEYS_SECRET = env(
+    "CREDENTIAL_KEYS_SECRET", default="dev-only-credential-keys-secret"
+)
 
 # Dev only: the key that encrypts the demo certificate authority's private keys.
 PDF_SIGNING_SECRET = env("PDF_SIGNING_SECRET", default="dev-only-pdf-signing-secret")

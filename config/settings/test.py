@@ -8,6 +8,7 @@ from .base import env
 
 DEBUG = False
 SECRET_KEY = "test-only-secret-key"
+CREDENTIAL_KEYS_SECRET = "test-only-credential-keys-secret"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 SMS_BACKEND = env("SMS_BACKEND", default="lms.sms.backends.LocmemSender")

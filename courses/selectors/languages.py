@@ -1,5 +1,5 @@
 """Which language a course page is read in. A course is written in the default
-language and translated with Wagtail's copy_for_translation: each language is a page of
+language and translated with wagtail-localize: each language is a page of
 its own, tied by translation_key. Enrolments, progress, attempts, submissions and
 completions always point at the canonical page (the default-language one), so every
 language is the same course; the pages a learner opens are shown in their language."""

@@ -68,6 +68,20 @@ def _issue(completion: CourseCompletion):
     )
 
 
+def _credential(completion: CourseCompletion) -> None:
+    """A course that gives no certificate still gives an Open Badges credential
+    of its completion (once per completion)."""
+    from lms.certification.services import completion_credential_issue
+
+    completion_credential_issue(
+        holder=completion.enrollment.user,
+        source_key=f"course-completion:{completion.pk}",
+        title=completion.enrollment.course.title,
+        hours=str(completion.hours),
+        completed_on=timezone.localdate(completion.completed_at),
+    )
+
+
 def course_completion_certificate_issue(
     *, completion_id: int
 ) -> CourseCompletion | None:
@@ -98,7 +112,9 @@ def _certificate_step(
     if completion.certificate_id is None:
         certificate = _issue(completion)
         if certificate is not None:
-            completion.certificate = certificate
+            completion.certificate = certificate  # its credential comes with it
+        else:
+            _credential(completion)
     notification_send(
         recipient=completion.enrollment.user,
         key=f"course-completed:{completion.pk}",

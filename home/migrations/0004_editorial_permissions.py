@@ -1,8 +1,9 @@
 """Editors draft and moderators approve: page permissions on the root of every
 language tree, image and document permissions on the root collection, and the
-"Moderators approval" workflow on the root page, and the right to submit
-translations (wagtail.contrib.simple_translation's "Translate"). Wagtail's own initial data usually
-made these already; this makes sure of them (get-or-create, safe to run again)."""
+"Moderators approval" workflow on the root page. Wagtail's own initial data usually
+made these already; this makes sure of them (get-or-create, safe to run again). The
+right to translate (wagtail-localize's "submit_translation") is a role permission in
+``lms.roles``; this migration once granted simple_translation's, which is gone."""
 
 from django.db import migrations
 
@@ -62,15 +63,6 @@ def grant(apps, schema_editor):
                     GroupCollectionPermission.objects.get_or_create(
                         group=group, collection=collection, permission=permission
                     )
-    translate = _permission(
-        apps,
-        "simple_translation",
-        "simpletranslation",
-        "submit_translation",
-        "Can submit translations",
-    )
-    for group in groups.values():
-        group.permissions.add(translate)
     _moderation_workflow(apps, root, groups["Moderator"])
 
 
@@ -105,6 +97,5 @@ class Migration(migrations.Migration):
         ("wagtailcore", "0098_apitoken"),
         ("wagtailimages", "0027_image_description"),
         ("wagtaildocs", "0014_alter_document_file_size"),
-        ("simple_translation", "0001_initial"),
     ]
     operations = [migrations.RunPython(grant, migrations.RunPython.noop)]

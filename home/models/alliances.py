@@ -20,13 +20,16 @@ from home.blocks import BodyBlock
 from lms.fields import optional_link
 from lms.search import chinese_search_fields
 
-from .base import ContentPage, RelatedPage
+from .base import ContentPage, RelatedPage, own_per_language
 from .stories import RELATED_PAGE_TYPES
 from .studios import InnovationStudioPage
 
 
 class AlliancePage(ContentPage):
     """An alliance of innovation studios and member units, e.g. of one industry."""
+
+    # Each language keeps its own (they are not synced from the English page).
+    override_translatable_fields = own_per_language("member_units")
 
     industry = optional_link("lms.Industry", _("industry"))
     founded_on = models.DateField(_("founded on"), null=True, blank=True)

@@ -6,10 +6,26 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Orderable, Page
+from wagtail_localize.fields import BaseTranslatableField
 
 FIRST_YEAR = 1950
 LAST_YEAR = 2100
 YEAR_VALIDATORS = [MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)]
+
+
+class OwnPerLanguage(BaseTranslatableField):
+    """A field wagtail-localize neither translates nor synchronises."""
+
+    def __repr__(self):
+        return f"<OwnPerLanguage {self.field_name}>"
+
+
+def own_per_language(*names: str) -> list[BaseTranslatableField]:
+    """wagtail-localize's ``override_translatable_fields`` for child relations (and
+    tags) whose rows hold words but are not translatable models: each language keeps
+    its own rows, written on its page, instead of a copy of the English rows at every
+    sync (synchronised is wagtail-localize's default for such relations)."""
+    return [OwnPerLanguage(name) for name in names]
 
 
 def year_range_constraint(name: str, field: str = "year") -> models.CheckConstraint:

@@ -16,6 +16,7 @@ from .base import (
     YEAR_VALIDATORS,
     ContentPage,
     non_negative_constraint,
+    own_per_language,
     year_range_constraint,
 )
 
@@ -50,6 +51,9 @@ class ProfileIndexPage(Page):
 class CraftsmanProfilePage(ContentPage):
     """A role model: a model worker or master craftsman, what they did and teach.
     The page title is the person's name."""
+
+    # Each language keeps its own (they are not synced from the English page).
+    override_translatable_fields = own_per_language("honours", "achievements")
 
     portrait = models.ForeignKey(
         "wagtailimages.Image",

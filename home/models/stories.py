@@ -21,7 +21,7 @@ from home.blocks import BodyBlock
 from lms.fields import optional_link
 from lms.search import chinese_search_fields
 
-from .base import ContentPage, RelatedPage
+from .base import ContentPage, RelatedPage, own_per_language
 
 # A story may point at these page types; a missing app simply drops out.
 RELATED_PAGE_TYPES = [
@@ -89,6 +89,9 @@ class StoryPageTag(TaggedItemBase):
 
 class StoryPage(ContentPage):
     """A news story or feature about the craftsmen, their studios and their work."""
+
+    # Each language keeps its own (they are not synced from the English page).
+    override_translatable_fields = own_per_language("tags", "tagged_items")
 
     date = models.DateField(_("date"), default=timezone.localdate)
     author = models.CharField(_("author"), max_length=120, blank=True)

@@ -23,6 +23,7 @@ from .base import (
     YEAR_VALIDATORS,
     ContentPage,
     non_negative_constraint,
+    own_per_language,
     year_range_constraint,
 )
 
@@ -85,6 +86,11 @@ class StudioIndexPage(Page):
 class InnovationStudioPage(ContentPage):
     """A model worker and craftsman innovation studio: its team, work and results.
     The page title is the studio's name."""
+
+    # Each language keeps its own (they are not synced from the English page).
+    override_translatable_fields = own_per_language(
+        "discipline_groups", "members", "achievements", "assessments"
+    )
 
     level = models.CharField(_("level"), max_length=20, choices=StudioLevel.choices)
     recognised_in = models.PositiveSmallIntegerField(

@@ -12,6 +12,7 @@ import datetime
 from django.conf import settings
 from django.utils import timezone
 
+from lms.certification.services import credentials_issue
 from lms.certification.services.certificates import (
     certificate_record,
     certificate_revoke,
@@ -358,6 +359,11 @@ def load_certificates(*, stdout) -> None:
         level=L.JUNIOR_WORKER,
         course_title="Welding robot operation basics",
         source_key="demo:platform:welding-robot-basics",
+    )
+    # The demo's certificates get their credential records in bulk, one index draw
+    # per issuing body (others get theirs at first download; signing waits for it).
+    credentials_issue(
+        certificates=list(SkillCertificate.objects.filter(credential__isnull=True))
     )
     for code, level, years, hours, signoff in REQUIREMENTS:
         LevelRequirement.objects.update_or_create(

@@ -299,3 +299,11 @@ class LookupForm(forms.Form):
 
 class VerifyForm(forms.Form):
     code = OneLineCharField(label=_("Verification code"), max_length=64)
+
+
+class VerifyUploadForm(forms.Form):
+    file = forms.FileField(
+        label=_("Credential file"),
+        help_text=_("The .json credential or the badge image (PNG or SVG)."),
+        max_length=255,
+    )

@@ -1,6 +1,13 @@
 from django.urls import path
 
-from lms.certification.views import board, certificates, exports, imports, verify
+from lms.certification.views import (
+    board,
+    certificates,
+    credentials,
+    exports,
+    imports,
+    verify,
+)
 
 app_name = "certification"
 urlpatterns = [
@@ -8,6 +15,16 @@ urlpatterns = [
     path("certificates/record/", certificates.record, name="record"),
     path("certificates/<int:pk>/", certificates.detail, name="detail"),
     path("certificates/<int:pk>/pdf/", certificates.pdf, name="pdf"),
+    path(
+        "certificates/<int:pk>/credential.json",
+        credentials.credential_json,
+        name="credential_json",
+    ),
+    path(
+        "certificates/<int:pk>/badge.png",
+        credentials.credential_badge,
+        name="credential_badge",
+    ),
     path(
         "certificates/<int:pk>/scans/<int:attachment_id>/",
         certificates.attachment,
@@ -19,6 +36,11 @@ urlpatterns = [
         "certificates/<int:pk>/<slug:action>/",
         certificates.change_status,
         name="change_status",
+    ),
+    path(
+        "certificates/credentials/<uuid:uuid>.json",
+        credentials.completion_credential_json,
+        name="completion_credential_json",
     ),
     path("certificates/board/", board.board, name="board"),
     path("certificates/board/export.csv", board.export_csv, name="export_csv"),
@@ -55,5 +77,6 @@ urlpatterns = [
     path("certificates/imports/<int:pk>/status/", imports.status, name="import_status"),
     path("certificates/imports/<int:pk>/commit/", imports.commit, name="import_commit"),
     path("verify/", verify.verify_form, name="verify_form"),
+    path("verify/upload/", verify.verify_upload, name="verify_upload"),
     path("verify/<str:code>/", verify.verify, name="verify"),
 ]

@@ -1,8 +1,9 @@
 """Journey 4: an editor writes a role-model profile and a story with a picture in
 Wagtail's admin and submits both for moderation; a moderator approves them (with the
 keyboard alone); the two appear on the home page and in search. The editor then
-translates both into Chinese with the admin's "Translate" action, the moderator
-approves the translations, and the Chinese home page and search show them.
+translates both into Chinese with wagtail-localize ("Translate this page" and its
+translation editor), the moderator publishes the translations, and the Chinese home
+page and search show them.
 
 The admin is Wagtail's own: its steps are photographed but not checked; every public
 page (home, story, profile, search) is checked, in Chinese as Chinese."""
@@ -111,17 +112,52 @@ def submit_for_moderation(page, journey, label: str) -> None:
     )
 
 
-def translate(page, journey, label: str) -> None:
-    """On a page's editor, the header's "Actions" menu: "Translate" into Chinese.
-    Ends on the Chinese draft's editor."""
+def translate(page, journey, label: str, words: dict[str, str]) -> None:
+    """On a page's editor, the header's "Actions" menu: "Translate this page" into
+    Chinese (wagtail-localize), then in the translation editor each English string
+    of ``words`` gets its Chinese words ("Translate", type, "Save")."""
     page.locator("header").get_by_role("button", name="Actions", exact=True).click()
-    page.get_by_role("link", name="Translate", exact=True).click()
+    page.get_by_role("link", name="Translate this page", exact=True).click()
     page.wait_for_load_state("networkidle")
     page.get_by_label("简体中文").check()
     photograph(page, journey, f"{label}-translate")
     page.locator("main form [type=submit]").click()
     page.wait_for_load_state("networkidle")
     assert re.search(r"/admin/pages/\d+/edit/", page.url), page.url
+    for english, chinese in words.items():
+        segment = page.locator("li.incomplete", has_text=english).first
+        segment.get_by_role("button", name="Translate", exact=True).click()
+        segment.locator("textarea").fill(chinese)
+        segment.get_by_role("button", name="Save", exact=True).click()
+        page.locator("li.complete", has_text=chinese).first.wait_for()
+    page.wait_for_load_state("networkidle")  # the last "Saving..." has finished
+    photograph(page, journey, f"{label}-translated")
+
+
+def publish_translation(page, journey, title: str, label: str) -> None:
+    """The moderator opens the translation (its editor is wagtail-localize's) and
+    publishes it: "Publish in 简体中文"."""
+    open_editor(page, title)
+    page.get_by_role("button", name=re.compile("Publish in")).click()
+    page.wait_for_load_state("networkidle")
+    photograph(page, journey, f"{label}-published")
+
+
+def sync_translations(page, journey, home_title: str, label: str) -> None:
+    """The moderator syncs the English home page's translations ("Sync translated
+    pages", published at once): the Chinese home page takes its featured profiles
+    (shown in Chinese)."""
+    explore(page)
+    page.locator("td.title").get_by_role("link", name=home_title).click()
+    page.wait_for_load_state("networkidle")
+    page.locator("header").get_by_role("button", name="Actions", exact=True).click()
+    page.get_by_role("link", name="Sync translated pages", exact=True).click()
+    page.wait_for_load_state("networkidle")
+    page.get_by_label("Publish immediately").check()
+    photograph(page, journey, f"{label}-sync")
+    page.locator("main form [type=submit]").click()
+    page.wait_for_load_state("networkidle")
+    photograph(page, journey, f"{label}-synced")
 
 
 def open_editor(page, title: str) -> None:
@@ -289,32 +325,43 @@ def test_editor_writes_moderator_approves_in_both_languages(
     assert results.get_by_role("link", name=story_en).count() == 1
     journey.check(visitor, "search")
 
-    # The editor translates both into Chinese ("Translate" in the admin), puts the
-    # Chinese words in and submits; the Chinese home page features the profile too.
+    # The editor translates both into Chinese (wagtail-localize's "Translate this
+    # page" and its translation editor); the words wait there until a moderator
+    # publishes the translations. The Chinese home page is a translation of the
+    # English one, so it features the profile too.
     open_editor(page, profile_en)
-    translate(page, journey, "profile")
-    page.locator("#id_title").fill(profile_zh)
-    page.locator("#id_summary").fill("全国巾帼建功标兵，带领一家安装公司的焊工团队。")
-    page.locator("#id_employer").fill("中国化学工程安装公司")
-    page.locator("#id_region").fill("湖南")
-    replace_paragraph(page, "biography", "孙梅带领四十名焊工，在工位旁培养徒弟。")
-    photograph(page, journey, "profile-translated")
-    submit_for_moderation(page, journey, "profile-zh-submitted")
-
+    translate(
+        page,
+        journey,
+        "profile",
+        {
+            profile_en: profile_zh,
+            "National women's pacesetter": (
+                "全国巾帼建功标兵，带领一家安装公司的焊工团队。"
+            ),
+            "China Chemical Installation": "中国化学工程安装公司",
+            "Hunan": "湖南",
+            "leads a team of forty welders": "孙梅带领四十名焊工，在工位旁培养徒弟。",
+        },
+    )
     open_editor(page, story_en)
-    translate(page, journey, "story")
-    page.locator("#id_title").fill(story_zh)
-    page.locator("#id_author").fill("工会宣传部")
-    page.locator("#id_summary").fill("十位劳模助力西安汽车产业园的企业。")
-    replace_paragraph(page, "body", "劳模与产业园的青年焊工签订了师带徒协议。")
-    photograph(page, journey, "story-translated")
-    submit_for_moderation(page, journey, "story-zh-submitted")
-
-    feature(page, journey, "匠心技能", profile_zh, "home-zh")
+    translate(
+        page,
+        journey,
+        "story",
+        {
+            story_en: story_zh,
+            "Union press office": "工会宣传部",
+            "Ten model workers": "十位劳模助力西安汽车产业园的企业。",
+            "mentorship agreements": "劳模与产业园的青年焊工签订了师带徒协议。",
+        },
+    )
     visitor.goto("/zh-hans/")
     assert visitor.get_by_text(profile_zh).count() == 0
 
-    approve(moderator, journey, [profile_zh, story_zh, "匠心技能"], "moderator-zh")
+    publish_translation(moderator, journey, profile_zh, "moderator-zh-profile")
+    publish_translation(moderator, journey, story_zh, "moderator-zh-story")
+    sync_translations(moderator, journey, "Craft Skills", "moderator-home")
 
     # The Chinese home page, story, profile and search.
     visitor.goto("/zh-hans/")

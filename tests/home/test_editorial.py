@@ -1,6 +1,7 @@
 """Editors write and moderators approve, through Wagtail's admin views: a profile and a
 story written by an editor go live only after a moderator approves them, then appear
-on the home page and in search, in English and (translated) in Chinese."""
+on the home page and in search, in English and (translated with wagtail-localize's
+translation editor, published by a moderator) in Chinese."""
 
 import datetime
 import io
@@ -9,9 +10,12 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import urlencode
 from wagtail.models import Page, PageLogEntry
+from wagtail_localize.models import Translation
 
 from home.models import CraftsmanProfilePage, StoryPage
+from lms.services.pages import page_translation_register
 from tests.home.admin_forms import home_form, profile_form, story_form
 
 pytestmark = pytest.mark.django_db
@@ -48,12 +52,36 @@ def _approve(client, page: Page) -> None:
     assert response.status_code in (200, 302)
 
 
-def _translate(client, page: Page, locale) -> Page:
-    """The editor uses "Translate" (simple_translation) to make a Chinese draft."""
-    url = reverse("simple_translation:submit_page_translation", args=(page.pk,))
+def _translate(client, page: Page, locale, words: dict[str, str]) -> Page:
+    """The editor uses wagtail-localize's "Translate" to make the Chinese page (a
+    draft), then writes each string's Chinese words in its translation editor."""
+    url = reverse("wagtail_localize:submit_page_translation", args=(page.pk,))
     response = client.post(url, {"locales": [locale.pk]})
-    assert response.status_code == 302
+    assert response.status_code == 302, _errors(response)
+    translation = Translation.objects.get(
+        source__object_id=page.translation_key, target_locale=locale
+    )
+    for segment in translation.source.stringsegment_set.select_related("string"):
+        if segment.string.data not in words:
+            continue  # the slug: the English one is kept
+        url = reverse(
+            "wagtail_localize:edit_string_translation",
+            args=(translation.pk, segment.pk),
+        )
+        response = client.put(
+            url,
+            urlencode({"value": words[segment.string.data]}),
+            content_type="application/x-www-form-urlencoded",
+        )
+        assert response.status_code == 201, response.content
     return page.get_translation(locale).specific
+
+
+def _publish_translation(client, page: Page) -> None:
+    """The moderator publishes the translation from its translation editor."""
+    url = reverse("wagtailadmin_pages:edit", args=(page.pk,))
+    response = client.post(url, {"action": "publish"})
+    assert response.status_code == 302
 
 
 def test_an_editor_cannot_publish_without_approval(client, editor, profile_index):
@@ -69,7 +97,14 @@ def test_an_editor_cannot_publish_without_approval(client, editor, profile_index
 
 
 def test_editor_writes_moderator_approves_and_pages_appear_in_both_languages(
-    client, editor, moderator, home, profile_index, story_index, locales
+    client,
+    editor,
+    moderator,
+    home,
+    profile_index,
+    story_index,
+    locales,
+    django_capture_on_commit_callbacks,
 ):
     client.force_login(editor)
     profile = _submit_new(
@@ -115,36 +150,42 @@ def test_editor_writes_moderator_approves_and_pages_appear_in_both_languages(
         in client.get(reverse("home:search"), {"q": "mentorship"}).text
     )
 
-    # The Chinese versions: translated by the editor, approved by the moderator.
+    # The Chinese versions: translated by the editor (wagtail-localize's translation
+    # editor keeps the words until the translation is published), published by the
+    # moderator.
     client.force_login(editor)
-    profile_zh = _translate(client, profile, locales["zh"])
-    story_zh = _translate(client, story, locales["zh"])
-    _submit_edit(
+    summary_zh = "全国巾帼建功标兵，焊接经理。"
+    profile_zh = _translate(
         client,
-        profile_zh,
-        profile_form(
-            "孙梅",
-            "sun-mei",
-            "全国巾帼建功标兵，焊接经理。",
-            "<p>孙梅带领一家安装公司的焊工团队。</p>",
-        ),
+        profile,
+        locales["zh"],
+        {
+            "Sun Mei": "孙梅",
+            "National women's pacesetter and welding manager.": summary_zh,
+            "Sun Mei leads the welders of an installation company.": (
+                "孙梅带领一家安装公司的焊工团队。"
+            ),
+        },
     )
-    _submit_edit(
+    story_zh = _translate(
         client,
-        story_zh,
-        story_form(
-            "女工匠走进西安汽车产业园",
-            "craftswomen-tour",
-            "十位劳模助力西安企业。",
-            "<p>劳模与青年焊工签订师带徒协议。</p>",
-            "师带徒",
-        ),
+        story,
+        locales["zh"],
+        {
+            "Craftswomen tour the Xi'an automobile park": "女工匠走进西安汽车产业园",
+            "Ten model workers help enterprises in Xi'an.": "十位劳模助力西安企业。",
+            "Model workers signed mentorship agreements.": (
+                "劳模与青年焊工签订师带徒协议。"
+            ),
+        },
     )
     client.logout()
     assert "孙梅" not in client.get("/zh-hans/").text
     client.force_login(moderator)
     for page in (profile_zh, story_zh):
-        _approve(client, page)
+        # wagtail-localize publishes the translation when the transaction commits.
+        with django_capture_on_commit_callbacks(execute=True):
+            _publish_translation(client, page)
     client.logout()
 
     page = client.get("/zh-hans/").text
@@ -218,3 +259,37 @@ def _draft_profile(parent):
     page = CraftsmanProfilePage(title="Liu Xiangbin", slug="liu-xiangbin", live=False)
     parent.add_child(instance=page)
     return page
+
+
+def test_syncing_publishes_translations_only_for_a_moderator(
+    client, editor, moderator, profile_index, django_capture_on_commit_callbacks
+):
+    """ "Sync translated pages" with "Publish immediately": an editor's sync leaves
+    the live Chinese page as it was (a moderator publishes translations); a
+    moderator's publishes the English change there (untranslated words in English)."""
+    english, chinese = profile_index["en"], profile_index["zh"]
+    source = page_translation_register(source=english, target=chinese)
+    english.intro = "Masters of their trade."
+    english.save_revision().publish()
+    url = reverse(
+        "wagtail_localize:update_translations",
+        args=(source.translation.source_id,),
+    )
+
+    live_revision = chinese.live_revision_id
+
+    client.force_login(editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    chinese = Page.objects.get(pk=chinese.pk).specific
+    assert "Masters" not in chinese.intro
+    assert chinese.live_revision_id == live_revision
+
+    client.force_login(moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"publish_translations": "on"}).status_code == 302
+    chinese = Page.objects.get(pk=chinese.pk).specific
+    assert "Masters of their trade." in chinese.intro
+    assert chinese.title == "劳模工匠"
+    assert chinese.live_revision_id != live_revision
+    assert chinese.live_revision.content["intro"] == "Masters of their trade."

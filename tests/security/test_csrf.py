@@ -19,6 +19,7 @@ EXEMPT = {
     # The size guard must be installed before the body is read; the inner view is
     # csrf_protect'ed (the walk below proves the POST is still refused).
     "import_upload": "lms.certification.views.imports",
+    "verify_upload": "lms.certification.views.verify",
     # DRF: TokenAuthentication needs no CSRF; SessionAuthentication enforces it.
     "certificates": "lms.certification.views.api",
     "certificate": "lms.certification.views.api",

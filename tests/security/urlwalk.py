@@ -8,7 +8,13 @@ from dataclasses import dataclass
 from django.urls import URLPattern, URLResolver, get_resolver
 
 OUR_APPS = ("lms", "courses", "mentorship", "home", "config")
-SAMPLES = {"int": "1", "str": "x", "slug": "x", "path": "x"}
+SAMPLES = {
+    "int": "1",
+    "str": "x",
+    "slug": "x",
+    "path": "x",
+    "uuid": "00000000-0000-0000-0000-000000000000",
+}
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ them."""
 
 from .batches import ImportBatch
 from .certificates import CertificateAttachment, CertificateEvent, SkillCertificate
+from .credentials import IssuedCredential, IssuerKey
 from .exports import BoardExport
 from .issuers import IssuingBody
 from .ladder import LevelRequirement
@@ -20,6 +21,8 @@ __all__ = [
     "CertificateEvent",
     "CertificateStatus",
     "ImportBatch",
+    "IssuedCredential",
+    "IssuerKey",
     "IssuingBody",
     "LevelRequirement",
     "Occupation",

@@ -33,6 +33,7 @@ from .holders import (
     certificate_by_code,
     certificate_detail,
     certificates_for_holder,
+    completion_credentials_for,
     renewal_chain,
 )
 from .ladder import (
@@ -66,6 +67,7 @@ __all__ = [
     "certificate_cells",
     "certificate_detail",
     "certificates_for_holder",
+    "completion_credentials_for",
     "export_rows",
     "ladder_for",
     "ladders_for",

@@ -87,3 +87,13 @@ def certificate_by_code(*, code: str) -> SkillCertificate | None:
         .select_related("holder", "occupation", "issuing_body")
         .first()
     )
+
+
+def completion_credentials_for(*, holder: User):
+    """The holder's own Open Badges credentials of completed courses (those that
+    gave no certificate; a certificate's credential is on its page)."""
+    from lms.models import IssuedCredential
+
+    return IssuedCredential.objects.filter(
+        holder=holder, certificate__isnull=True
+    ).order_by("-issued_on", "-pk")

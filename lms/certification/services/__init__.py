@@ -1,6 +1,7 @@
-"""Certification's state changes: certificates (``certificates``), the bulk
-import (``imports``) and the board's background export (``exports``). The rest of
-lms and the other apps import these names from here, not from the modules below."""
+"""Certification's state changes: certificates (``certificates``), their Open
+Badges credentials (``credentials``), the bulk import (``imports``) and the
+board's background export (``exports``). The rest of lms and the other apps import
+these names from here, not from the modules below."""
 
 from .certificates import (
     board_changed,
@@ -14,6 +15,15 @@ from .certificates import (
     issuing_body_for,
     platform_certificate_issue,
     platform_issuer_name,
+)
+from .credentials import (
+    completion_credential_issue,
+    credential_for_certificate,
+    credential_signed,
+    credentials_issue,
+    issuer_key_active,
+    issuer_key_rotate,
+    status_list_signed,
 )
 from .exports import (
     board_export_fail,
@@ -43,13 +53,20 @@ __all__ = [
     "certificate_renew",
     "certificate_revoke",
     "certificate_suspend",
+    "completion_credential_issue",
+    "credential_for_certificate",
+    "credential_signed",
+    "credentials_issue",
     "import_batch_check",
     "import_batch_commit",
     "import_batch_create",
     "import_batch_fail",
     "import_batch_start",
     "imports_requeue_pending",
+    "issuer_key_active",
+    "issuer_key_rotate",
     "issuing_body_for",
     "platform_certificate_issue",
     "platform_issuer_name",
+    "status_list_signed",
 ]

@@ -41,6 +41,9 @@ def mine(request):
         "lms/certificates/mine.html",
         {
             "certificates": selectors.certificates_for_holder(holder=request.user),
+            "completion_credentials": selectors.completion_credentials_for(
+                holder=request.user
+            ),
             "ladder": selectors.ladder_for(person=request.user),
         },
     )

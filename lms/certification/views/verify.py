@@ -1,14 +1,19 @@
-"""Public verification of a certificate by its code: the holder's name partly masked
-and the certificate's facts, nothing more. Rate-limited per IP address."""
+"""Public verification of a certificate by its code (the holder's name partly
+masked and the certificate's facts, nothing more) or of an uploaded credential
+file (its verdict). Rate-limited per IP address."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 
 from lms.certification import selectors
-from lms.certification.forms import VerifyForm
+from lms.certification.forms import VerifyForm, VerifyUploadForm
+from lms.certification.services.verification import too_large
+from lms.certification.services.verification import verify_upload as check_upload
+from lms.certification.views.imports import SizeLimitUploadHandler
 from lms.rate_limits import over_limit
 
 
@@ -23,6 +28,7 @@ def _too_many(request):
         "lms/certificates/verify_form.html",
         {
             "form": VerifyForm(),
+            "upload_form": VerifyUploadForm(),
             "error": _(
                 "Too many look-ups from your address. Wait a minute and try again."
             ),
@@ -43,8 +49,39 @@ def verify_form(request):
     return render(
         request,
         "lms/certificates/verify_form.html",
-        {"form": form},
+        {"form": form, "upload_form": VerifyUploadForm()},
         status=400 if form.errors else 200,
+    )
+
+
+@csrf_exempt
+def verify_upload(request):
+    """The size guard must be installed before the CSRF check reads the body: a
+    file over the cap is dropped as it streams in (neither kept nor written)."""
+    guard = SizeLimitUploadHandler(request, settings.VERIFY_UPLOAD_MAX_BYTES)
+    request.upload_handlers.insert(0, guard)
+    return _verify_upload(request, guard)
+
+
+@csrf_protect
+def _verify_upload(request, guard: SizeLimitUploadHandler):
+    """Checks an uploaded credential file and shows the verdict; stores nothing."""
+    if request.method != "POST":
+        return redirect("certification:verify_form")
+    if over_limit(request, "verify-upload", settings.VERIFY_UPLOAD_RATE_LIMIT):
+        return _too_many(request)
+    form = VerifyUploadForm(request.POST, request.FILES)
+    if guard.too_large:
+        verdict = too_large()
+    elif form.is_valid():
+        verdict = check_upload(form.cleaned_data["file"])
+    else:
+        verdict = None
+    return render(
+        request,
+        "lms/certificates/verify_form.html",
+        {"form": VerifyForm(), "upload_form": form, "verdict": verdict},
+        status=400 if form.errors and verdict is None else 200,
     )
 
 

@@ -3,6 +3,7 @@ verification and the API."""
 
 from __future__ import annotations
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from lms.models import (
@@ -10,6 +11,8 @@ from lms.models import (
     BoardExport,
     ErasureRequest,
     Invitation,
+    IssuedCredential,
+    IssuingBody,
     Membership,
     Notification,
     SkillCertificate,
@@ -35,6 +38,23 @@ OF_A = {"learner", "apprentice", "hr_a"}  # already members of A: refused to joi
 
 def r(name, *args):
     return lambda w: reverse(name, args=[a(w) if callable(a) else a for a in args])
+
+
+def _completion_credential(w):
+    import datetime
+
+    from lms.certification.services import completion_credential_issue
+
+    return completion_credential_issue(
+        holder=w.users["learner"],
+        source_key="matrix:completion",
+        title="Loom care",
+        completed_on=datetime.date(2026, 1, 5),
+    )
+
+
+def _issuing_body(w):
+    return IssuingBody.objects.get_or_create(name=w.cert_a.issuer_name)[0]
 
 
 def _unread(w, user):
@@ -339,6 +359,30 @@ ROWS = [
     ),
     get(
         CERT,
+        "credential of A's worker (.json)",
+        "certification:credential_json",
+        r("certification:credential_json", lambda w: w.cert_a.pk),
+        only(200, "learner", "hr_a", *OFFICE, others=404),
+    ),
+    get(
+        CERT,
+        "the learner's course completion credential",
+        "certification:completion_credential_json",
+        r(
+            "certification:completion_credential_json",
+            lambda w: _completion_credential(w).uuid,
+        ),
+        only(200, "learner", others=404),
+    ),
+    get(
+        CERT,
+        "baked badge of A's worker (PNG)",
+        "certification:credential_badge",
+        r("certification:credential_badge", lambda w: w.cert_a.pk),
+        only(200, "learner", "hr_a", *OFFICE, others=404),
+    ),
+    get(
+        CERT,
         "record a certificate",
         "certification:record",
         r("certification:record"),
@@ -508,6 +552,32 @@ ROWS = [
         "verify a certificate",
         "certification:verify",
         r("certification:verify", lambda w: w.cert_a.verification_code),
+        PUBLIC,
+    ),
+    post(
+        CERT,
+        "verify an uploaded credential",
+        "certification:verify_upload",
+        r("certification:verify_upload"),
+        expect(200, anonymous=200),
+        data=lambda w: {"file": SimpleUploadedFile("c.json", b"{}")},
+        state=lambda w, user: IssuedCredential.objects.count(),
+    ),
+    get(
+        CERT,
+        "an issuer's DID document",
+        "credentials:did",
+        r("credentials:did", lambda w: _issuing_body(w).pk),
+        PUBLIC,
+    ),
+    get(
+        CERT,
+        "an issuer's revocation list",
+        "credentials:status_list",
+        lambda w: reverse(
+            "credentials:status_list",
+            kwargs={"body": _issuing_body(w).pk, "purpose": "revocation", "number": 0},
+        ),
         PUBLIC,
     ),
     # --- API: HR's systems, by token or session --------------------------------
