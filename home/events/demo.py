@@ -58,7 +58,9 @@ def load(*, stdout) -> None:
         page.starts_on = first_day
         page.ends_on = first_day + datetime.timedelta(days=2)
         page.body = home_demo._stream(
-            [{"type": "paragraph", "value": f"<p>{p}</p>"} for p in words["body"]]
+            [{"type": "paragraph", "value": f"<p>{p}</p>"} for p in words["body"]],
+            page,
+            "body",
         )
         if lang == "en":
             page.sessions = [_session(slug, first_day, "en") for slug in SESSIONS]
