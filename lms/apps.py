@@ -15,9 +15,6 @@ class LmsConfig(AppConfig):
         from lms.providers import check_providers
 
         checks.register(check_providers)
-        from lms.certification.credentials.checks import credential_keys_secret_check
-
-        checks.register(credential_keys_secret_check, checks.Tags.security)
 
         from lms import (
             navigation,

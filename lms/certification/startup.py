@@ -17,7 +17,12 @@ def connect() -> None:
 
     checks.register(pdf_signing_check)
 
+    from django.core import checks
+
+    from lms.certification.credentials.checks import credential_keys_secret_check
+
     del notice_kinds  # imported for its kinds (lms.notices)
+    checks.register(credential_keys_secret_check, checks.Tags.security)
     certification_permissions.register()
     dashboard.register_panels()
     navigation.register(

@@ -21,6 +21,11 @@ PRODUCTION_ENV = {
     "CACHE_URL": "redis://127.0.0.1:1/1",
     "EMAIL_URL": "smtp+tls://mailer:secret@127.0.0.1:587",
     "SITE_URL": "https://skills.example.org",
+    "CREDENTIAL_KEYS_SECRET": "Vb7-credential-keys-secret-for-the-deploy-check-only",
+    # The signing authority in the database (as .ci/services.sh runs it); the
+    # files mode is tested in tests/lms/certification/test_pdf_signatures.py.
+    "PDF_SIGNING_MODE": "database",
+    "PDF_SIGNING_SECRET": "Vb7-pdf-signing-secret-for-the-deploy-check-only",
 }
 OUR_VARIABLES = {
     *PRODUCTION_ENV,

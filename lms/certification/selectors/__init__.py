@@ -4,6 +4,8 @@ here."""
 
 from __future__ import annotations
 
+from lms.certification.credentials.documents import issuer_did
+
 from .board import (
     BOARD_COUNTS_SECONDS,
     BOARD_VERSION_KEY,
@@ -45,6 +47,7 @@ from .ladder import (
 )
 
 __all__ = [
+    "issuer_did",
     "BOARD_COUNTS_SECONDS",
     "BOARD_VERSION_KEY",
     "BoardCounts",

@@ -3,7 +3,7 @@ issuing body (or one); the old public keys stay published for verification."""
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.certification.credentials.documents import issuer_did
+from lms.certification.selectors import issuer_did
 from lms.certification.services import issuer_key_rotate
 from lms.models import IssuingBody
 
