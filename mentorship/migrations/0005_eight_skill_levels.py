@@ -20,12 +20,29 @@ def _remap(apps, mapping):
     )
 
 
-def forward(apps, schema_editor):
+def _forward(apps, schema_editor):
     _remap(apps, FORWARD)
 
 
-def backward(apps, schema_editor):
+def _backward(apps, schema_editor):
     _remap(apps, BACKWARD)
+
+
+def _check_now(schema_editor):
+    """PostgreSQL queues deferred foreign-key checks for the rows just rewritten and
+    refuses to ALTER a table with checks pending: run them now."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+
+
+def forward(apps, schema_editor):
+    _forward(apps, schema_editor)
+    _check_now(schema_editor)
+
+
+def backward(apps, schema_editor):
+    _backward(apps, schema_editor)
+    _check_now(schema_editor)
 
 
 class Migration(migrations.Migration):
