@@ -360,11 +360,6 @@ def load_certificates(*, stdout) -> None:
         course_title="Welding robot operation basics",
         source_key="demo:platform:welding-robot-basics",
     )
-    # The demo's certificates get their credential records in bulk, one index draw
-    # per issuing body (others get theirs at first download; signing waits for it).
-    credentials_issue(
-        certificates=list(SkillCertificate.objects.filter(credential__isnull=True))
-    )
     for code, level, years, hours, signoff in REQUIREMENTS:
         LevelRequirement.objects.update_or_create(
             occupation=occupations[code],
@@ -380,4 +375,13 @@ def load_certificates(*, stdout) -> None:
     stdout.write(
         f"Demo certificates: {SkillCertificate.objects.count()}, "
         f"ladder requirements: {LevelRequirement.objects.count()}"
+    )
+
+
+def issue_credentials(stdout=None) -> None:
+    """Every demo certificate (the demo world's too: this runs last) gets its
+    credential record in bulk, one index draw per issuing body; certificates made
+    later get theirs at first download. Signing waits for the download."""
+    credentials_issue(
+        certificates=list(SkillCertificate.objects.filter(credential__isnull=True))
     )

@@ -45,6 +45,7 @@ class Command(BaseCommand):
         if not small:
             loaders.append(demo_world.load)
         loaders.append(lms_demo.name_organisations_in_chinese)
+        loaders.append(demo_certificates.issue_credentials)
         # The world's messages land in the demo people's inboxes; e-mailing them
         # (to the console, in ``make run``) would bury the list of logins.
         with override_settings(EMAIL_BACKEND=QUIET_MAIL):
