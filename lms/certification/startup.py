@@ -13,15 +13,11 @@ def connect() -> None:
     from lms import navigation
     from lms.certification import dashboard, notice_kinds
     from lms.certification import permissions as certification_permissions
+    from lms.certification.credentials.checks import credential_keys_secret_check
     from lms.certification.permissions import certificate_policy
 
-    checks.register(pdf_signing_check)
-
-    from django.core import checks
-
-    from lms.certification.credentials.checks import credential_keys_secret_check
-
     del notice_kinds  # imported for its kinds (lms.notices)
+    checks.register(pdf_signing_check)
     checks.register(credential_keys_secret_check, checks.Tags.security)
     certification_permissions.register()
     dashboard.register_panels()
