@@ -198,7 +198,7 @@ install_packages() {
   # nginx in front of gunicorn (run mode, services tests) and the bench floor; the
   # plain `nginx` package exists in Debian 12 and 13 (nginx-light is gone in 13).
   command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || want+=(nginx)
-  if [ "$MODE" = bench ]; then  # the load generator
+  if [ "$MODE" = bench ]; then  # the load generators (locust comes from pyproject)
     command -v wrk >/dev/null || want+=(wrk)
   fi
   [ ${#want[@]} -gt 0 ] || return 0
@@ -440,8 +440,10 @@ case "$MODE" in
     ;;
 
   bench)
-    # The benchmark suite on generated data (BENCH_SIZE=small|large) under the
-    # production settings: gunicorn (2 x cores + 1 sync workers) with the bare floor
+    # The benchmark suite on generated data (BENCH_SIZE=small|large; BENCH_QUICK=1 for
+    # a tiny run that checks the wiring) under the
+    # production settings: gunicorn (2 x cores + 1 sync workers), a Celery worker, the
+    # load scenarios with locust (bench/scenarios.py), the bare floor
     # view (config.settings.bench: production plus bench/urls.py, never used outside
     # this mode) and nginx serving the static floor on $NGINX_PORT. Figures go to
     # bench/results/ and docs/benchmarks.md.
@@ -483,7 +485,14 @@ EOF
       --error-logfile "$DIR/gunicorn.log"
     wait_for_pidfile "$DIR/gunicorn.pid" || refuse "gunicorn did not start"
     record_pid "$DIR/pids/gunicorn.pid" "$(cat "$DIR/gunicorn.pid")"
+    # The production layout has a Celery worker: what the learners' actions queue
+    # (notices, completion work) is done beside the load, as it would be.
+    "$ROOT/.venv/bin/celery" -A config worker -l warning --concurrency 1 -P prefork \
+      --logfile "$DIR/celery.log" --pidfile "$DIR/celery.pid" --detach
+    wait_for_pidfile "$DIR/celery.pid" || refuse "the Celery worker did not start"
+    record_pid "$DIR/pids/worker.pid" "$(cat "$DIR/celery.pid")"
     wait_for_url "http://127.0.0.1:$WEB_PORT/healthz/"
+    log "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)"
     "$PY" -m bench.run --size "$SIZE" --workers "$WORKERS" \
       --base-url "http://127.0.0.1:$WEB_PORT" \
       --nginx-url "http://127.0.0.1:$NGINX_PORT" --floor-dir "$DIR/floor" "$@"

@@ -7,7 +7,12 @@ gunicorn and nginx and passes their addresses).
    queries per page; the anonymous and per-person page caches are off here);
 3. with ``--base-url``: throughput and latency under wrk against gunicorn, beside the
    bare Django view and nginx floors (bench/load.py);
-4. the import of 100,000 certificate rows and PDFs per second (bench/throughput.py).
+4. with ``--base-url``: the load scenarios with locust, many learners each with their
+   own session (bench/scenarios.py);
+5. the import of 100,000 certificate rows and PDFs per second (bench/throughput.py).
+
+``--quick`` (or ``BENCH_QUICK=1``) makes a tiny run of everything (20 learners, 20 s,
+1 s per wrk URL, 2,000 import rows) to check the wiring in a few minutes.
 
 The figures of each size go to bench/results/<size>.json; docs/benchmarks.md is written
 from every results file there (bench/report.py), so a small and a large run together
@@ -193,9 +198,27 @@ def main() -> None:
     parser.add_argument("--workers", type=int, help="gunicorn workers (for the note)")
     parser.add_argument("--import-rows", type=int, default=100_000)
     parser.add_argument(
-        "--skip", action="append", default=[], choices=["load", "import", "pdf"]
+        "--skip",
+        action="append",
+        default=[],
+        choices=["load", "scenarios", "import", "pdf"],
+    )
+    parser.add_argument(
+        "--only-scenario",
+        action="append",
+        default=[],
+        choices=["signin", "realistic", "moodle", "exam"],
+    )
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        default=os.environ.get("BENCH_QUICK", "") not in ("", "0"),
     )
     args = parser.parse_args()
+    name = args.size  # bench/results/<name>.json; a quick run never replaces a real one
+    if args.quick:
+        args.repeat, args.seconds, args.import_rows = 3, 1, 2_000
+        name = f"{args.size}-quick"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.dev")
     sys.path.insert(0, str(ROOT))
     import django
@@ -212,6 +235,8 @@ def main() -> None:
         "when": f"{datetime.datetime.now():%Y-%m-%d %H:%M}",
         "machine": machine(args.workers),
         "settings": os.environ["DJANGO_SETTINGS_MODULE"],
+        "quick": args.quick,
+        "load_average": os.getloadavg(),
     }
     began = time.monotonic()
     made = generate(args.size, out=out)
@@ -226,7 +251,7 @@ def main() -> None:
         "repeat": args.repeat,
         "rows": in_process(people, args.repeat, out),
     }
-    save(args.size, results)  # kept even if a later part fails
+    save(name, results)  # kept even if a later part fails
     if args.base_url and "load" not in args.skip:
         results["load"] = {
             "seconds": args.seconds,
@@ -241,12 +266,23 @@ def main() -> None:
                 out=out,
             ),
         }
-        save(args.size, results)
+        save(name, results)
+    if args.base_url and "scenarios" not in args.skip:
+        from bench import scenarios
+
+        results["scenarios"] = scenarios.run(
+            base_url=args.base_url,
+            quick=args.quick,
+            work=Path(os.environ.get("SERVICES_DIR", "/tmp")) / "bench-scenarios",
+            out=out,
+            only=args.only_scenario,
+        )
+        save(name, results)
     if "pdf" not in args.skip:
         results["pdfs"] = throughput.pdfs(out=out)
     if "import" not in args.skip:
         results["imports"] = throughput.imports(args.import_rows, out=out)
-    save(args.size, results)
+    save(name, results)
     report.write(out=out)
 
 

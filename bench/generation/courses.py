@@ -1,11 +1,12 @@
 """Courses and their lessons as live Wagtail pages below the catalogue (through the page
-tree API, ``add_child``), with text bodies only."""
+tree API, ``add_child``): a text body and a quiz each (``bench.generation.quizzes``)."""
 
 from __future__ import annotations
 
 import time
 
 from bench.generation.naming import COURSE_SLUG
+from bench.generation.quizzes import quiz_block
 
 
 def catalogue():
@@ -39,7 +40,8 @@ def lesson_body(n: int, k: int) -> list[dict]:
             "type": "text",
             "value": f"<h2>Step {k + 1} of course {n}</h2>" + paragraph * 4,
             "id": f"bench-{n}-{k}-text",
-        }
+        },
+        quiz_block(f"bench-{n}-{k}-"),
     ]
 
 

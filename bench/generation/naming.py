@@ -35,3 +35,12 @@ def course_of(user_index: int, j: int, courses: int) -> int:
     """The j-th course of a worker: distinct for every j < courses (37 is coprime
     with 20 and 100), so (user, course) stays unique."""
     return (user_index + 37 * j) % courses
+
+
+EXAM_SLUG = "bench-exam"
+LEARNERS = 3_000  # learners the load scenarios need (the exam start's 3,000)
+
+
+def learner_email(n: int = 0) -> str:
+    """An extra learner, made when the size has fewer workers than ``LEARNERS``."""
+    return EMAIL.format(kind="learner", n=n)
