@@ -480,8 +480,11 @@ http {
 }
 EOF
     start_nginx "$DIR/nginx/floor.conf"
+    # --timeout 120: a worker booting on a loaded machine takes longer than the
+    # default 30 s (it is killed and booted again, for ever); a slow request under
+    # load is then measured as latency instead of cut off.
     "$ROOT/.venv/bin/gunicorn" config.wsgi --workers "$WORKERS" \
-      --bind "127.0.0.1:$WEB_PORT" --pid "$DIR/gunicorn.pid" --daemon \
+      --bind "127.0.0.1:$WEB_PORT" --pid "$DIR/gunicorn.pid" --daemon --timeout 120 \
       --error-logfile "$DIR/gunicorn.log"
     wait_for_pidfile "$DIR/gunicorn.pid" || refuse "gunicorn did not start"
     record_pid "$DIR/pids/gunicorn.pid" "$(cat "$DIR/gunicorn.pid")"

@@ -124,7 +124,7 @@ class Learner(FastHttpUser):
             self.cookies[name.strip()] = value.strip()
 
     @task
-    def run(self):
+    def learn(self):
         if KIND == "exam":
             machine = exam_taker(
                 self.plan, rng=self.rng, think=THINK, ledger=self.ledger

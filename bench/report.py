@@ -7,6 +7,8 @@ import json
 import sys
 from pathlib import Path
 
+from bench.report_scenarios import scenarios_tables
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 OUT = ROOT / "docs" / "benchmarks.md"
@@ -145,7 +147,9 @@ def write(out=sys.stdout) -> None:
         "Written by `make bench` (small) and `BENCH_SIZE=large make bench` "
         "(`bash .ci/services.sh bench`: PostgreSQL 15 and Redis 7 on loopback, "
         "`migrate`, `load_demo`, `python -m bench.generate`, gunicorn with the "
-        "production settings and nginx, then `python -m bench.run`). Figures are kept "
+        "production settings, a Celery worker and nginx, then `python -m bench.run`, "
+        "whose load scenarios run locust). `BENCH_QUICK=1` makes a tiny run "
+        "(`bench/results/<size>-quick.json`, not shown here). Figures are kept "
         "in `bench/results/<size>.json`; this page is generated from them "
         "(`python -m bench.report`), except the notes at the end "
         "(`bench/NOTES.md`). Do not edit the tables by hand.",
@@ -164,7 +168,15 @@ def write(out=sys.stdout) -> None:
                 f"- generation (`python -m bench.generate --size {size}`): "
                 f"{result['generation_s']:.0f} s"
             )
+        if "load_average" in result:
+            load = result["load_average"]
+            lines.append(
+                f"- load average when the run began: {load[0]:.2f}, {load[1]:.2f}, "
+                f"{load[2]:.2f} (1, 5, 15 min)"
+            )
         lines += ["", f"### Throughput and latency ({size})", "", *_load_table(result)]
+        lines += ["", f"### Load scenarios: many learners ({size})", ""]
+        lines += scenarios_tables(result)
         if "imports" in result:
             imp = result["imports"]
             lines += [
