@@ -58,6 +58,8 @@ test-e2e: messages
 screenshots: messages
 	bash .ci/screenshots.sh
 
+# The benchmarks (docs/benchmarks.md): BENCH_SIZE=small|large, BENCH_QUICK=1 for a
+# tiny run of everything (20 learners, 20 s) that checks the wiring.
 bench: messages
 	bash .ci/services.sh bench
 

@@ -10,6 +10,13 @@ import time
 
 from bench.generation.naming import BATCH, course_of
 
+SLOTS = [
+    datetime.time(8, 0),
+    datetime.time(10, 0),
+    datetime.time(13, 0),
+    datetime.time(15, 0),
+]
+
 
 def make_learning(spec, people, courses, lessons, out):
     from django.utils import timezone
@@ -75,6 +82,12 @@ def make_mentorship(spec, people, today, out):
     began = time.monotonic()
     workers, mentors = people["workers"], people["mentors"]
     now = timezone.now()
+    per = spec["sessions_per_agreement"]
+    # A mentor's sessions never overlap (PostgreSQL refuses it: mentorship migration
+    # 0002). Agreement i of a mentor meets in slot i % 4 of the day (90 min each)
+    # and i // 4 days after the others; its series repeats every `stride` days.
+    per_mentor = -(-spec["agreements"] // len(mentors))
+    stride = max(7, -(-per_mentor // len(SLOTS)))
     agreements = Agreement.objects.bulk_create(
         (
             Agreement(
@@ -85,7 +98,7 @@ def make_mentorship(spec, people, today, out):
                 coordinator=people["coordinator"],
                 occupation=people["occupations"][n % len(people["occupations"])],
                 goals="Reach the next skill level on the line.",
-                start_date=today - datetime.timedelta(days=200),
+                start_date=today - datetime.timedelta(days=stride * (per + 1)),
                 end_date=today + datetime.timedelta(days=165),
                 planned_hours=Decimal("60.0"),
                 status=Agreement.Status.ACTIVE,
@@ -95,16 +108,16 @@ def make_mentorship(spec, people, today, out):
         ),
         batch_size=BATCH,
     )
-    per = spec["sessions_per_agreement"]
 
     def rows():
-        for agreement in agreements:
+        for n, agreement in enumerate(agreements):
+            i = n // len(mentors)  # the how-manieth agreement of its mentor
             for k in range(per):
                 yield session_row(
                     agreement_id=agreement.pk,
                     mentor_id=agreement.mentor_id,
-                    day=today - datetime.timedelta(days=7 * (per - k)),
-                    start=datetime.time(9, 0),
+                    day=today - datetime.timedelta(days=stride * (per - k) + i // 4),
+                    start=SLOTS[i % len(SLOTS)],
                     minutes=90,
                     status="confirmed" if k % 4 != 0 else "pending",
                     workshop="Workshop 2",
