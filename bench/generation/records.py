@@ -185,6 +185,7 @@ def make_certificates(spec, people, rng, today, out):
                     "body": "Your shift's training starts at eight.",
                 },
                 "created_at": now,
+                "failure": "",  # COPY applies no model default
             }
             for worker in workers
             for k in range(spec["notes"])
