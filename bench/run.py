@@ -276,6 +276,7 @@ def main() -> None:
             work=Path(os.environ.get("SERVICES_DIR", "/tmp")) / "bench-scenarios",
             out=out,
             only=args.only_scenario,
+            keep=lambda part: save(name, results | {"scenarios": part}),
         )
         save(name, results)
     if "pdf" not in args.skip:
