@@ -283,6 +283,10 @@ def run(*, base_url: str, quick: bool, work: Path, out, only=(), keep=None) -> d
         through = locust("walk-through", specs["throughput"], reset=True, **common)
         size = int(through["rows"].get("lesson page", {}).get("bytes", 0)) or 1
         floor_path = f"/bench/floor/{size}/"
+        # The closed loop leaves hundreds of requests queued in gunicorn's backlog
+        # when locust stops: wait until a worker answers again, then warm up.
+        load.fetch(f"{base_url}/bench/floor/1/", None)
+        load.wrk(base_url + floor_path, cookie=None, seconds=1, connections=8)
         wrk_floor = load.wrk(
             base_url + floor_path, cookie=None, seconds=5, connections=8
         )
