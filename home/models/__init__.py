@@ -1,3 +1,9 @@
+from home.events.commendations.models import (
+    Commendation,
+    CommendationEvent,
+    Nomination,
+    NominationReview,
+)
 from home.events.models import (
     EventExhibit,
     EventIndexPage,
@@ -41,6 +47,8 @@ __all__ = [
     "AlliancePage",
     "AllianceRelatedPage",
     "AssessmentResult",
+    "Commendation",
+    "CommendationEvent",
     "ContentPage",
     "EventExhibit",
     "EventIndexPage",
@@ -51,6 +59,8 @@ __all__ = [
     "HomePage",
     "Honour",
     "InnovationStudioPage",
+    "Nomination",
+    "NominationReview",
     "ProfileAchievement",
     "ProfileHonour",
     "ProfileIndexPage",
