@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from home.events.models import Reservation
 
-from .table import expect, get, only, post
+from .table import admin, expect, get, only, post
 
 EVENTS = "Events (home)"
 PUBLIC = expect(200, anonymous=200)
@@ -117,5 +117,138 @@ ROWS = [
         data=lambda w: {"code": w.ticket_code},
         state=_checked_in,
         acts=DOOR,
+    ),
+]
+
+# --- commendations (home/events/commendations): the coordinator keeps union A (the
+# learner's and apprentice's); the mentor sits on every committee.
+COMMENDATIONS = "Commendations (home)"
+WORKING = ("coordinator", "mentor", "organiser", "staff")
+SELECTORS = ("mentor", "organiser", "staff")
+NOMINATORS = ("coordinator", "staff")
+MANAGERS = ("organiser", "staff")
+
+
+def _nominations(w, user):
+    return w.commendation_open.nominations.count()
+
+
+def _reviews(w, user):
+    return list(w.nomination.reviews.values_list("reviewer", "recommendation"))
+
+
+def _selection(w, user):
+    return list(w.commendation_selected.nominations.filter(selected=True))
+
+
+def _status(key):
+    return lambda w, user: (
+        type(getattr(w, key)).objects.get(pk=getattr(w, key).pk).status
+    )
+
+
+ROWS += [
+    get(
+        COMMENDATIONS,
+        "commendations",
+        "commendations:index",
+        lambda w: reverse("commendations:index"),
+        PUBLIC,
+    ),
+    get(
+        COMMENDATIONS,
+        "a published list",
+        "commendations:detail",
+        r("commendations:detail", "commendation_published"),
+        PUBLIC,
+    ),
+    get(
+        COMMENDATIONS,
+        "nominations of a commendation",
+        "commendations:nominations",
+        r("commendations:nominations", "commendation_selected"),
+        only(200, *WORKING),
+    ),
+    get(
+        COMMENDATIONS,
+        "nomination form",
+        "commendations:nominate",
+        r("commendations:nominate", "commendation_open"),
+        only(200, *NOMINATORS),
+    ),
+    post(
+        COMMENDATIONS,
+        "nominate a craftsman (the apprentice of A)",
+        "commendations:nominate",
+        r("commendations:nominate", "commendation_open"),
+        only(302, *NOMINATORS),
+        data=lambda w: {
+            "union": w.union.pk,
+            "craftsman": w.users["apprentice"].pk,
+            "statement": "Led two improvement projects.",
+        },
+        state=_nominations,
+    ),
+    get(
+        COMMENDATIONS,
+        "a nomination and its reviews",
+        "commendations:review",
+        r("commendations:review", "nomination"),
+        only(200, *WORKING, others=404),
+    ),
+    post(
+        COMMENDATIONS,
+        "review a nomination",
+        "commendations:review",
+        r("commendations:review", "nomination"),
+        only(302, "mentor", others=404, coordinator=403, organiser=403, staff=403),
+        data=lambda w: {"recommendation": "decline", "notes": "Not yet."},
+        state=_reviews,
+    ),
+    get(
+        COMMENDATIONS,
+        "selection form",
+        "commendations:select",
+        r("commendations:select", "commendation_selected"),
+        only(200, *SELECTORS),
+    ),
+    post(
+        COMMENDATIONS,
+        "select (none: the learner taken out)",
+        "commendations:select",
+        r("commendations:select", "commendation_selected"),
+        only(302, *SELECTORS),
+        data=lambda w: {},
+        state=_selection,
+    ),
+    post(
+        COMMENDATIONS,
+        "close nominations",
+        "commendations:close",
+        r("commendations:close", "commendation_open"),
+        only(302, *MANAGERS),
+        state=_status("commendation_open"),
+    ),
+    post(
+        COMMENDATIONS,
+        "publish the list",
+        "commendations:publish",
+        r("commendations:publish", "commendation_selected"),
+        only(302, *MANAGERS),
+        state=_status("commendation_selected"),
+    ),
+    get(
+        COMMENDATIONS,
+        "commendations (admin)",
+        "commendation_admin:index",
+        lambda w: reverse("commendation_admin:index"),
+        admin(200, "staff"),
+    ),
+    get(
+        COMMENDATIONS,
+        "a commendation (admin)",
+        "commendation_admin:edit",
+        r("commendation_admin:edit", "commendation_open"),
+        admin(200, "staff"),
     ),
 ]

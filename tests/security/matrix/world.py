@@ -289,6 +289,47 @@ def _events(w: World) -> None:
     )
 
 
+def _commendations(w: World) -> None:
+    """Three commendations of the coordinator's union A, the mentor on each
+    committee: one taking nominations, one with the learner selected (not yet
+    published), one published with the apprentice selected."""
+    from home.events.commendations import services
+    from tests.home.events.factories import CommendationFactory
+
+    u = w.users
+
+    def nominated(commendation, craftsman):
+        return services.nomination_create(
+            user=u["coordinator"],
+            commendation=commendation,
+            craftsman=craftsman,
+            union=w.union,
+            statement="Thirty years on the line.",
+        )
+
+    def selected(commendation, craftsman):
+        nomination = nominated(commendation, craftsman)
+        services.commendation_close_nominations(
+            user=u["organiser"], commendation=commendation
+        )
+        services.commendation_select(
+            user=u["mentor"], commendation=commendation, nominations=[nomination]
+        )
+        return nomination
+
+    open_one, chosen, done = (
+        CommendationFactory(committee=[u["mentor"]]) for _ in range(3)
+    )
+    w.objects.update(
+        commendation_open=open_one,
+        commendation_selected=chosen,
+        nomination=selected(chosen, u["learner"]),
+        commendation_published=done,
+    )
+    selected(done, u["apprentice"])
+    services.commendation_publish(user=u["organiser"], commendation=done)
+
+
 def build() -> World:
     a, b = EnterpriseFactory(name="Xi'an Auto Park"), EnterpriseFactory()
     w = World(objects={"a": a, "b": b, "occupation": OccupationFactory()})
@@ -306,6 +347,7 @@ def build() -> World:
     _certificates(w)
     _content(w)
     _events(w)
+    _commendations(w)
     for role, user in w.users.items():
         if user is not None:
             client = Client()
