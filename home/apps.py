@@ -15,6 +15,7 @@ class HomeConfig(AppConfig):
         from home.events import permissions as event_permissions
         from home.events import personal_data as event_data
         from home.events.commendations import permissions as commendation_permissions
+        from home.events.commendations import personal_data as commendation_data
         from home.events.commendations import signals as commendation_signals
         from home.selectors.profiles import profile_urls
         from lms import navigation, permissions, personal_data, providers
@@ -26,6 +27,11 @@ class HomeConfig(AppConfig):
         personal_data.register("home", home_data.export_home, home_data.erase_home)
         personal_data.register(
             "events", event_data.export_events, event_data.erase_events
+        )
+        personal_data.register(
+            "commendations",
+            commendation_data.export_commendations,
+            commendation_data.erase_commendations,
         )
         providers.register_profile_urls(profile_urls)
         page_published.connect(_content_changed, dispatch_uid="home-content-published")

@@ -101,9 +101,7 @@ def load(*, event, stdout) -> None:
     if not published.is_published:
         _nominate(published, NOMINATIONS)
         organiser = demo_user("organiser")
-        services.commendation_close_nominations(
-            user=organiser, commendation=published
-        )
+        services.commendation_close_nominations(user=organiser, commendation=published)
         chosen = []
         for nomination in published.nominations.select_related("craftsman"):
             key = next(

@@ -40,6 +40,8 @@ class NominationForm(forms.Form):
         self.fields["union"].queryset = (
             found if unions is None else found.filter(pk__in=unions)
         )
+        if unions is not None and len(unions) == 1:
+            self.fields["union"].initial = next(iter(unions))
         self.fields["craftsman"].queryset = nominable_people(user=user)
         self.fields["statement"].help_text = gettext(
             "What the craftsman achieved and passed on; at most %(max)d characters."

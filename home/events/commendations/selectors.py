@@ -46,6 +46,14 @@ def published_selection(*, commendation: Commendation) -> list[Nomination]:
     return selected
 
 
+def event_in_language(*, commendation: Commendation):
+    """The commendation's event page in the reader's language (or as it is)."""
+    event = commendation.event
+    if event is None or not event.live:
+        return None
+    return pages_in_language([event])[event.pk]
+
+
 def honours_for_profile(*, profile) -> list[dict]:
     """The published commendations that selected this profile's craftsman (by the
     profile in any language, or by its platform account), in the reader's language:

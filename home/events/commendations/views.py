@@ -49,6 +49,7 @@ def detail(request, pk: int):
         {
             "commendation": commendation,
             "selected": selectors.published_selection(commendation=commendation),
+            "event": selectors.event_in_language(commendation=commendation),
         },
     )
 

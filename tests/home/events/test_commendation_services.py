@@ -314,3 +314,25 @@ def test_after_publication_nothing_changes(
     )
     assert Nomination.objects.get().selected
     assert CommendationEvent.objects.count() == before
+
+
+def test_erasure_keeps_a_published_honour_and_blanks_unpublished_statements(
+    commendation, coordinator, union, craftsman, organiser, member
+):
+    from home.events.commendations.personal_data import (
+        erase_commendations,
+        export_commendations,
+    )
+    from tests.home.events.factories import CommendationFactory
+
+    published(commendation, coordinator, union, [craftsman], organiser)
+    pending = nominate(
+        CommendationFactory(committee=[member]), coordinator, union, craftsman
+    )
+    exported = export_commendations(craftsman)["commendation_nominations"]
+    assert [n["published"] for n in exported] == [True, False]
+    erase_commendations(craftsman)
+    kept = Nomination.objects.get(commendation=commendation)
+    assert kept.selected and kept.statement != "—"
+    pending.refresh_from_db()
+    assert pending.statement == "—"
