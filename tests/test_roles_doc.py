@@ -31,7 +31,9 @@ enterprises A and B, a course, an agreement, a service request, certificates, pa
 The decisions live in `lms/permissions.py` (role helpers, the policy base and
 registry) and in each app's policies (`lms/policies.py`,
 `lms/certification/permissions.py`, `courses/permissions.py`,
-`mentorship/permissions.py`, `home/events/permissions.py`).
+`mentorship/permissions.py`, `home/events/permissions.py`,
+`home/events/commendations/permissions.py`). For commendations, the `coordinator`
+nominates A's workers (A is in their union) and the `mentor` sits on the committee.
 """
 
 
