@@ -43,6 +43,7 @@ class HomeConfig(AppConfig):
             ("home:studios", _("Studios"), 62),
             ("home:stories", _("Stories"), 64),
             ("home:events", _("Events"), 66),
+            ("commendations:index", _("Commendations"), 67),
             ("home:search", _("Search"), 70),
         ):
             navigation.register(

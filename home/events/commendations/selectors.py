@@ -38,7 +38,8 @@ def published_selection(*, commendation: Commendation) -> list[Nomination]:
         .order_by("craftsman__display_name", "pk")
     )
     shown = pages_in_language(
-        [n.profile for n in selected if n.profile is not None and n.profile.live]
+        [n.profile for n in selected if n.profile is not None and n.profile.live],
+        language=translation.get_language(),
     )
     for nomination in selected:
         profile = nomination.profile
@@ -51,7 +52,7 @@ def event_in_language(*, commendation: Commendation):
     event = commendation.event
     if event is None or not event.live:
         return None
-    return pages_in_language([event])[event.pk]
+    return pages_in_language([event], language=translation.get_language())[event.pk]
 
 
 def honours_for_profile(*, profile) -> list[dict]:
