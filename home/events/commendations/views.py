@@ -19,6 +19,11 @@ from lms.errors import DomainError
 from lms.permissions import records_for, user_can
 
 
+def _posted(request):
+    """The form's data on a POST (an empty selection is a POST too), else None."""
+    return request.POST if request.method == "POST" else None
+
+
 def _commendation(pk: int) -> Commendation:
     return get_object_or_404(Commendation.objects.select_related("event"), pk=pk)
 
@@ -81,7 +86,7 @@ def nominations(request, pk: int):
 def nominate(request, pk: int):
     commendation = _commendation(pk)
     _allowed(request.user, "nominate", commendation)
-    form = NominationForm(request.POST or None, user=request.user)
+    form = NominationForm(_posted(request), user=request.user)
     status = 200
     if request.method == "POST":
         status = 400
@@ -117,7 +122,7 @@ def review(request, pk: int):
     initial = (
         {"recommendation": mine.recommendation, "notes": mine.notes} if mine else {}
     )
-    form = ReviewForm(request.POST or None, initial=initial)
+    form = ReviewForm(_posted(request), initial=initial)
     status = 200
     if request.method == "POST":
         status = 400
@@ -150,7 +155,7 @@ def review(request, pk: int):
 def select(request, pk: int):
     commendation = _commendation(pk)
     _allowed(request.user, "select", commendation)
-    form = SelectionForm(request.POST or None, commendation=commendation)
+    form = SelectionForm(_posted(request), commendation=commendation)
     status = 200
     if request.method == "POST":
         status = 400

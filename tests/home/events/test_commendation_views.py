@@ -203,3 +203,17 @@ def test_the_public_list_costs_the_same_queries_whatever_its_length(
     published(other, coordinator, union, people[2:], organiser)
     commendation = other
     assert queries() == few <= 6
+
+
+def test_an_empty_selection_takes_everyone_out(
+    client, commendation, coordinator, union, craftsman, member, organiser
+):
+    nomination = nominate(commendation, coordinator, union, craftsman)
+    services.commendation_close_nominations(user=organiser, commendation=commendation)
+    services.commendation_select(
+        user=member, commendation=commendation, nominations=[nomination]
+    )
+    client.force_login(member)
+    assert client.post(url("select", commendation), {}).status_code == 302
+    nomination.refresh_from_db()
+    assert not nomination.selected
