@@ -7,6 +7,7 @@ import io
 import pytest
 from wagtail.signal_handlers import disable_reference_index_auto_update
 
+from home.events.commendations.models import Commendation, Nomination
 from home.events.models import EventPage, EventSession, Reservation
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +25,9 @@ def test_the_conference_demo_loads_twice_with_the_same_result(settings):
         home_demo.load(stdout=io.StringIO())
         demo.load(stdout=io.StringIO())
         first = list(Reservation.objects.values_list("pk", "status", "checked_in_at"))
+        nominated = list(Nomination.objects.values_list("pk", "selected"))
         demo.load(stdout=io.StringIO())
+    assert list(Nomination.objects.values_list("pk", "selected")) == nominated
     assert list(Reservation.objects.values_list("pk", "status", "checked_in_at")) == (
         first
     )
@@ -44,3 +47,12 @@ def test_the_conference_demo_loads_twice_with_the_same_result(settings):
     statuses = sorted(Reservation.objects.values_list("status", flat=True))
     assert statuses == ["reserved"] * 5 + ["waiting"] * 2
     assert Reservation.objects.filter(checked_in_at__isnull=False).count() == 1
+    # The commendation: published, its selected craftsmen linked to their profiles
+    # (the demo's three craftsmen with pages, not the story's 28), named in Chinese.
+    published = Commendation.objects.get(status="published")
+    assert (published.places, published.title_zh) == (28, "第三届北京大工匠选树")
+    selected = published.nominations.filter(selected=True)
+    assert selected.count() == 2
+    assert all(n.profile_id for n in selected)
+    assert published.events.filter(action="published").count() == 1
+    assert Commendation.objects.filter(status="nominating").count() == 1
