@@ -36,10 +36,11 @@ def _allowed(user, action: str, commendation: Commendation) -> None:
 def index(request):
     """Every commendation: the published ones link to their list, the others show
     where they stand."""
+    found = selectors.commendation_list()
+    for commendation in found:
+        commendation.may_work = user_can(request.user, "view_nominations", commendation)
     return render(
-        request,
-        "home/events/commendations/index.html",
-        {"commendations": selectors.commendation_list()},
+        request, "home/events/commendations/index.html", {"commendations": found}
     )
 
 

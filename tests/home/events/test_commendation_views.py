@@ -217,3 +217,13 @@ def test_an_empty_selection_takes_everyone_out(
     assert client.post(url("select", commendation), {}).status_code == 302
     nomination.refresh_from_db()
     assert not nomination.selected
+
+
+def test_the_index_links_the_working_list_only_for_those_who_may_open_it(
+    client, commendation, coordinator, member
+):
+    working = url("nominations", commendation)
+    for person, shown in ((coordinator, True), (member, True), (UserFactory(), False)):
+        client.force_login(person)
+        page = client.get(reverse("commendations:index")).content.decode()
+        assert (working in page) is shown
