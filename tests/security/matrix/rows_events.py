@@ -251,4 +251,11 @@ ROWS += [
         r("commendation_admin:edit", "commendation_open"),
         admin(200, "staff"),
     ),
+    get(
+        COMMENDATIONS,
+        "delete a commendation, the question (admin)",
+        "commendation_admin:delete",
+        r("commendation_admin:delete", "commendation_open"),
+        admin(200, "staff"),
+    ),
 ]
