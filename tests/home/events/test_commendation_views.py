@@ -227,3 +227,17 @@ def test_the_index_links_the_working_list_only_for_those_who_may_open_it(
         client.force_login(person)
         page = client.get(reverse("commendations:index")).content.decode()
         assert (working in page) is shown
+
+
+def test_the_admin_keeps_a_commendation_that_has_nominations(
+    client, commendation, coordinator, union, craftsman
+):
+    from home.events.commendations.models import Commendation
+    from tests.lms.helpers import give_totp
+
+    nominate(commendation, coordinator, union, craftsman)
+    client.force_login(give_totp(UserFactory(is_staff=True, is_superuser=True)))
+    delete = reverse("commendation_admin:delete", args=[commendation.pk])
+    response = client.post(delete)
+    assert response.status_code == 302
+    assert Commendation.objects.filter(pk=commendation.pk).exists()
