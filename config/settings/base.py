@@ -258,6 +258,9 @@ VERIFY_CREDENTIAL_MAX_BYTES = 512 * 1024  # a credential (JSON, PNG, SVG) is a f
 # (a system check).
 CREDENTIAL_KEYS_SECRET = env("CREDENTIAL_KEYS_SECRET", default="")
 JOIN_RATE_LIMIT = 20  # invitation codes tried per minute per IP address
+# Events: per person, not per address (a hall's audience shares one network).
+VOTE_RATE_LIMIT = 5  # votes sent per minute per person
+CHECK_IN_RATE_LIMIT = 60  # ticket codes tried per minute per steward
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
