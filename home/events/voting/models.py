@@ -126,7 +126,10 @@ class Vote(models.Model):
     still counts, anonymously."""
 
     ballot = models.ForeignKey(
-        Ballot, verbose_name=_("vote"), on_delete=models.CASCADE, related_name="votes"
+        Ballot,
+        verbose_name=_("audience vote"),
+        on_delete=models.CASCADE,
+        related_name="votes",
     )
     # RESTRICT: an option with votes goes only with its whole ballot.
     option = models.ForeignKey(
