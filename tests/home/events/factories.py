@@ -56,7 +56,7 @@ def ballot_with_options(event, *, names=("Li Wei", "Wang Fang"), opens=-1, close
     now, with one option per name (``name_zh`` = the name in Chinese letters)."""
     from home.events.voting.models import Ballot, VoteOption
 
-    now = timezone.now()
+    now = timezone.now().replace(second=0, microsecond=0)  # as the admin form has it
     ballot = Ballot.objects.create(
         event=event,
         title="Audience award",
