@@ -53,11 +53,11 @@ def _events(rows: int, workers, studios, profiles):
     checked in), exhibiting ``rows`` achievements; an open audience vote with
     ``rows`` options (each linked to a profile and an achievement), a vote per
     worker."""
-    from home.events.voting.models import VoteOption
-    from home.events.voting.services import vote_cast
     from home.events.models import EventIndexPage
     from home.events.services import reservation_check_in, reservation_create
     from home.events.tickets import ticket_code
+    from home.events.voting.models import VoteOption
+    from home.events.voting.services import vote_cast
     from tests.home.events.factories import (
         EventExhibitFactory,
         EventPageFactory,

@@ -4,7 +4,6 @@ options or votes."""
 from __future__ import annotations
 
 from django.db.models import Count, Prefetch
-
 from django.utils import translation
 
 from home.events.voting.models import Ballot, Vote, VoteOption
@@ -42,9 +41,7 @@ def in_language(ballot: Ballot, options: list[VoteOption]) -> None:
     profiles = [o.profile for o in options if o.profile_id]
     studios = [o.achievement.page for o in options if o.achievement_id]
     locale_id = locale_id_of(translation.get_language())
-    shown = pages_in_language(
-        [ballot.event, *profiles, *studios], locale_id=locale_id
-    )
+    shown = pages_in_language([ballot.event, *profiles, *studios], locale_id=locale_id)
     ballot.shown_event = shown.get(ballot.event.pk, ballot.event)
     for option in options:
         profile = option.profile

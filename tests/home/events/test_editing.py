@@ -152,9 +152,7 @@ def test_the_exhibition_chooses_achievements_with_a_searchable_chooser(
     client.force_login(staff)
     editor = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
     assert reverse("achievement_chooser:choose") in editor.content.decode()
-    found = client.get(
-        reverse("achievement_chooser:choose_results"), {"q": "welding"}
-    )
+    found = client.get(reverse("achievement_chooser:choose_results"), {"q": "welding"})
     assert found.status_code == 200
     assert achievement.title in found.content.decode()
     none = client.get(reverse("achievement_chooser:choose_results"), {"q": "zzzz"})

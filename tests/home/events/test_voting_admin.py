@@ -58,7 +58,9 @@ def test_an_organiser_adds_a_ballot_with_its_options(client, organiser, event):
 def test_a_closing_time_before_the_opening_is_refused(client, organiser, event):
     client.force_login(organiser)
     now = timezone.now()
-    options = [{"name": n, "name_zh": "", "profile": "", "achievement": ""} for n in "AB"]
+    options = [
+        {"name": n, "name_zh": "", "profile": "", "achievement": ""} for n in "AB"
+    ]
     response = client.post(
         reverse("ballots:add"),
         ballot_form(
@@ -108,9 +110,7 @@ def test_an_option_with_votes_is_not_removed(client, organiser, ballot, visitors
 
 
 def test_the_opening_time_stays_once_people_voted(client, organiser, ballot, visitors):
-    vote_cast(
-        user=visitors[0], ballot=ballot, option_id=ballot.options.first().pk
-    )
+    vote_cast(user=visitors[0], ballot=ballot, option_id=ballot.options.first().pk)
     client.force_login(organiser)
     later = ballot.opens_at + datetime.timedelta(minutes=30)
     data = ballot_form(
@@ -129,9 +129,7 @@ def test_the_opening_time_stays_once_people_voted(client, organiser, ballot, vis
 def test_the_closing_time_may_be_extended_while_open(
     client, organiser, ballot, visitors
 ):
-    vote_cast(
-        user=visitors[0], ballot=ballot, option_id=ballot.options.first().pk
-    )
+    vote_cast(user=visitors[0], ballot=ballot, option_id=ballot.options.first().pk)
     client.force_login(organiser)
     later = ballot.closes_at + datetime.timedelta(hours=2)
     data = ballot_form(

@@ -118,9 +118,7 @@ def test_a_missing_or_unknown_option_is_refused(ballot, visitors, sent):
     assert not Vote.objects.exists()
 
 
-def test_the_tally_ranks_options_by_votes_with_shared_ranks_for_ties(
-    event, visitors
-):
+def test_the_tally_ranks_options_by_votes_with_shared_ranks_for_ties(event, visitors):
     ballot = ballot_with_options(event, names=("A", "B", "C"))
     a, b, c = ballot.options.order_by("sort_order")
     for person, option in zip(visitors, [b, b, c, a], strict=True):
@@ -150,3 +148,16 @@ def test_a_ballot_closes_at_its_closing_time_not_before(ballot):
     assert ballot.is_open(at_close - datetime.timedelta(seconds=1))
     assert not ballot.is_open(ballot.opens_at - datetime.timedelta(seconds=1))
     assert timezone.now() < at_close
+
+
+def test_a_persons_votes_are_in_their_data_and_erased_with_it(ballot, visitors):
+    from home.events.personal_data import erase_events, export_events
+
+    vote_cast(user=visitors[0], ballot=ballot, option_id=_option(ballot).pk)
+    exported = export_events(visitors[0])["event_votes"]
+    assert [(v["vote"], v["option"]) for v in exported] == [
+        ("Audience award", "Li Wei")
+    ]
+    erase_events(visitors[0])
+    assert not Vote.objects.filter(voter=visitors[0]).exists()
+    assert Vote.objects.count() == 1
