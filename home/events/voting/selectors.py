@@ -44,10 +44,16 @@ def in_language(ballot: Ballot, options: list[VoteOption]) -> None:
     shown = pages_in_language([ballot.event, *profiles, *studios], locale_id=locale_id)
     ballot.shown_event = shown.get(ballot.event.pk, ballot.event)
     for option in options:
-        profile = option.profile
-        option.profile_page = shown.get(profile.pk, profile) if profile else None
-        studio = option.achievement.page if option.achievement_id else None
-        option.studio_page = shown.get(studio.pk, studio) if studio else None
+        option.profile_page = _live(shown, option.profile)
+        option.studio_page = _live(
+            shown, option.achievement.page if option.achievement_id else None
+        )
+
+
+def _live(shown: dict, page):
+    """The page in the reader's language, if it is published (else no link)."""
+    found = shown.get(page.pk, page) if page is not None else None
+    return found if found is not None and found.live else None
 
 
 def ballots_of_event(*, event) -> list[Ballot]:
@@ -69,7 +75,8 @@ def vote_of(*, user, ballot: Ballot) -> Vote | None:
 
 def tally(*, ballot: Ballot) -> tuple[list[VoteOption], int]:
     """The options with ``votes_count`` (most votes first, then in the ballot's
-    order) and the total, in one query. Ties share a rank (``rank``)."""
+    order) and the total, counted by the database in one query (and one for the
+    links in the reader's language). Ties share a rank (``rank``)."""
     options = list(
         _OPTIONS.filter(ballot=ballot)
         .annotate(votes_count=Count("votes"))

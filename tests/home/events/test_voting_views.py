@@ -195,3 +195,21 @@ def test_the_event_page_lists_its_ballots_in_both_languages(client, ballot):
     page = client.get(ballot.event.url).content.decode()
     assert "Audience award" in page
     assert reverse("voting:ballot", args=[ballot.pk]) in page
+
+
+def test_an_option_links_its_published_profile_and_no_draft(
+    client, ballot, profile_index
+):
+    from tests.home.factories import CraftsmanProfilePageFactory
+
+    live = CraftsmanProfilePageFactory(parent=profile_index["en"], slug="li-wei")
+    draft = CraftsmanProfilePageFactory(
+        parent=profile_index["en"], slug="wang-fang", live=False
+    )
+    first_option, second_option = ballot.options.order_by("sort_order")
+    first_option.profile, second_option.profile = live, draft
+    first_option.save()
+    second_option.save()
+    page = client.get(reverse("voting:ballot", args=[ballot.pk])).content.decode()
+    assert live.url in page
+    assert "/wang-fang/" not in page
