@@ -26,8 +26,14 @@ system:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	  gettext fonts-wqy-microhei poppler-utils >/dev/null)
 
-messages: $(STAMP) system
+# Compiled once per change of the catalogue, not once per target: make lint, test,
+# test-services and test-e2e each need it, and starting Django costs seconds.
+MO := locale/zh_Hans/LC_MESSAGES/django.mo
+$(MO): locale/zh_Hans/LC_MESSAGES/django.po | $(STAMP) system
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	touch $(MO)
+
+messages: $(STAMP) system $(MO)
 
 run: messages
 	$(PY) manage.py migrate --no-input -v 0
