@@ -10,9 +10,12 @@ PORT ?= 8000
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	# uv installs the same pinned ranges as pip, with parallel downloads and a cache:
-	# a fresh clone is set up in seconds instead of minutes.
+	# a fresh clone is set up in seconds instead of minutes. Unlike pip, uv compiles
+	# no bytecode unless asked: without it, where PYTHONDONTWRITEBYTECODE is set (CI
+	# containers) every process (test workers, gunicorn, Celery) compiled Django and
+	# Wagtail from source again, seconds of CPU each.
 	$(PY) -m pip install --quiet "uv>=0.9,<1"
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -e ".[dev]"
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP)
