@@ -46,9 +46,9 @@ run: messages
 test: messages
 	$(PY) -m pytest -n 2
 	# Again with production's caches (cached_db sessions, anonymous page cache on):
-	# the pages, routing and page-cache tests (config/settings/test.py). CI passes
-	# PRODUCTION_CACHE_TESTS= (none): it runs the whole suite with production's
-	# caches, on PostgreSQL and Redis (.ci/run).
+	# the pages, routing and page-cache tests (config/settings/test.py).
+	# `make test PRODUCTION_CACHE_TESTS=` skips this second run (make test-services
+	# runs the whole suite with production's caches, on PostgreSQL and Redis).
 	$(if $(strip $(PRODUCTION_CACHE_TESTS)),PRODUCTION_CACHES=1 $(PY) -m pytest -n 2 -p no:randomly $(PRODUCTION_CACHE_TESTS))
 
 PRODUCTION_CACHE_TESTS = tests/lms/test_routing.py tests/lms/test_auth_backends.py \
