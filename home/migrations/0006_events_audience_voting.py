@@ -8,73 +8,192 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('home', '0005_events_conferences_reservations'),
+        ("home", "0005_events_conferences_reservations"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Ballot',
+            name="Ballot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('title_zh', models.CharField(blank=True, max_length=200, verbose_name='title in Chinese')),
-                ('intro', models.TextField(blank=True, verbose_name='introduction')),
-                ('intro_zh', models.TextField(blank=True, verbose_name='introduction in Chinese')),
-                ('opens_at', models.DateTimeField(verbose_name='voting opens at')),
-                ('closes_at', models.DateTimeField(help_text='The totals are published at this time, not before.', verbose_name='voting closes at')),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='ballots', to='home.eventpage', verbose_name='event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "title_zh",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="title in Chinese"
+                    ),
+                ),
+                ("intro", models.TextField(blank=True, verbose_name="introduction")),
+                (
+                    "intro_zh",
+                    models.TextField(
+                        blank=True, verbose_name="introduction in Chinese"
+                    ),
+                ),
+                ("opens_at", models.DateTimeField(verbose_name="voting opens at")),
+                (
+                    "closes_at",
+                    models.DateTimeField(
+                        help_text="The totals are published at this time, not before.",
+                        verbose_name="voting closes at",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="ballots",
+                        to="home.eventpage",
+                        verbose_name="event",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'audience vote',
-                'verbose_name_plural': 'audience votes',
-                'ordering': ['opens_at', 'pk'],
+                "verbose_name": "audience vote",
+                "verbose_name_plural": "audience votes",
+                "ordering": ["opens_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='VoteOption',
+            name="VoteOption",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('name', models.CharField(max_length=200, verbose_name='display name')),
-                ('name_zh', models.CharField(blank=True, max_length=200, verbose_name='display name in Chinese')),
-                ('achievement', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.studioachievement', verbose_name='studio achievement')),
-                ('ballot', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='options', to='home.ballot')),
-                ('profile', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='home.craftsmanprofilepage', verbose_name='role-model profile')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "sort_order",
+                    models.IntegerField(blank=True, editable=False, null=True),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="display name")),
+                (
+                    "name_zh",
+                    models.CharField(
+                        blank=True,
+                        max_length=200,
+                        verbose_name="display name in Chinese",
+                    ),
+                ),
+                (
+                    "achievement",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="home.studioachievement",
+                        verbose_name="studio achievement",
+                    ),
+                ),
+                (
+                    "ballot",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="options",
+                        to="home.ballot",
+                    ),
+                ),
+                (
+                    "profile",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="home.craftsmanprofilepage",
+                        verbose_name="role-model profile",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'option',
-                'verbose_name_plural': 'options',
-                'ordering': ['sort_order'],
-                'abstract': False,
+                "verbose_name": "option",
+                "verbose_name_plural": "options",
+                "ordering": ["sort_order"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Vote',
+            name="Vote",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('cast_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='cast at')),
-                ('ballot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='votes', to='home.ballot', verbose_name='audience vote')),
-                ('voter', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='event_votes', to=settings.AUTH_USER_MODEL, verbose_name='voter')),
-                ('option', models.ForeignKey(on_delete=django.db.models.deletion.RESTRICT, related_name='votes', to='home.voteoption', verbose_name='option')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "cast_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="cast at"
+                    ),
+                ),
+                (
+                    "ballot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="votes",
+                        to="home.ballot",
+                        verbose_name="audience vote",
+                    ),
+                ),
+                (
+                    "voter",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="event_votes",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="voter",
+                    ),
+                ),
+                (
+                    "option",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.RESTRICT,
+                        related_name="votes",
+                        to="home.voteoption",
+                        verbose_name="option",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'vote cast',
-                'verbose_name_plural': 'votes cast',
+                "verbose_name": "vote cast",
+                "verbose_name_plural": "votes cast",
             },
         ),
         migrations.AddConstraint(
-            model_name='ballot',
-            constraint=models.CheckConstraint(condition=models.Q(('closes_at__gt', models.F('opens_at'))), name='home_ballot_closes_after_opening'),
+            model_name="ballot",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("closes_at__gt", models.F("opens_at"))),
+                name="home_ballot_closes_after_opening",
+            ),
         ),
         migrations.AddIndex(
-            model_name='vote',
-            index=models.Index(fields=['ballot', 'option'], name='home_vote_count'),
+            model_name="vote",
+            index=models.Index(fields=["ballot", "option"], name="home_vote_count"),
         ),
         migrations.AddConstraint(
-            model_name='vote',
-            constraint=models.UniqueConstraint(fields=('ballot', 'voter'), name='home_vote_one_per_person'),
+            model_name="vote",
+            constraint=models.UniqueConstraint(
+                fields=("ballot", "voter"), name="home_vote_one_per_person"
+            ),
         ),
     ]
