@@ -17,6 +17,7 @@ class HomeConfig(AppConfig):
         from home.events.commendations import permissions as commendation_permissions
         from home.events.commendations import personal_data as commendation_data
         from home.events.commendations import signals as commendation_signals
+        from home.events.models import EventPage
         from home.selectors.profiles import profile_urls
         from lms import navigation, permissions, personal_data, providers
 
@@ -35,6 +36,11 @@ class HomeConfig(AppConfig):
         )
         providers.register_profile_urls(profile_urls)
         page_published.connect(_content_changed, dispatch_uid="home-content-published")
+        page_published.connect(
+            _programme_published,
+            sender=EventPage,
+            dispatch_uid="home-event-programme-published",
+        )
         page_unpublished.connect(
             _content_changed, dispatch_uid="home-content-unpublished"
         )
@@ -61,3 +67,10 @@ def _content_changed(sender, **kwargs):
     from home.services import content_cache_invalidate
 
     content_cache_invalidate()
+
+
+def _programme_published(sender, instance, **kwargs):
+    """Seats an editor added to a session go to the people on its waiting list."""
+    from home.events.services import event_fill_waiting_lists
+
+    event_fill_waiting_lists(event=instance)

@@ -5,11 +5,14 @@ from home.events.commendations.models import (
     NominationReview,
 )
 from home.events.models import (
+    Ballot,
     EventExhibit,
     EventIndexPage,
     EventPage,
     EventSession,
     Reservation,
+    Vote,
+    VoteOption,
 )
 
 from .alliances import (
@@ -47,6 +50,7 @@ __all__ = [
     "AlliancePage",
     "AllianceRelatedPage",
     "AssessmentResult",
+    "Ballot",
     "Commendation",
     "CommendationEvent",
     "ContentPage",
@@ -76,4 +80,6 @@ __all__ = [
     "StudioIndexPage",
     "StudioLevel",
     "StudioMember",
+    "Vote",
+    "VoteOption",
 ]

@@ -8,7 +8,12 @@ from tests.lms.certification.factories import worker_of
 from tests.lms.factories import EnterpriseFactory, TradeUnionFactory, UserFactory
 from tests.lms.helpers import give_totp
 
-from .factories import CommendationFactory, EventPageFactory, EventSessionFactory
+from .factories import (
+    CommendationFactory,
+    EventPageFactory,
+    EventSessionFactory,
+    ballot_with_options,
+)
 
 
 @pytest.fixture
@@ -40,6 +45,12 @@ def organiser(db):
 @pytest.fixture
 def visitors(db):
     return [UserFactory(roles=[Role.LEARNER]) for _ in range(4)]
+
+
+@pytest.fixture
+def ballot(event):
+    """Open for another hour, two options."""
+    return ballot_with_options(event)
 
 
 # --- commendations: a union with one enterprise and its worker (a craftsman with a

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('home', '0005_events_conferences_reservations'),
+        ('home', '0006_events_audience_voting'),
         ('lms', '0019_credentials_keys_and_status_lists'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
