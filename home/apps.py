@@ -14,6 +14,7 @@ class HomeConfig(AppConfig):
         from home.events import notice_kinds as event_notices
         from home.events import permissions as event_permissions
         from home.events import personal_data as event_data
+        from home.events.models import EventPage
         from home.selectors.profiles import profile_urls
         from lms import navigation, permissions, personal_data, providers
 
@@ -25,6 +26,11 @@ class HomeConfig(AppConfig):
         )
         providers.register_profile_urls(profile_urls)
         page_published.connect(_content_changed, dispatch_uid="home-content-published")
+        page_published.connect(
+            _programme_published,
+            sender=EventPage,
+            dispatch_uid="home-event-programme-published",
+        )
         page_unpublished.connect(
             _content_changed, dispatch_uid="home-content-unpublished"
         )
@@ -50,3 +56,10 @@ def _content_changed(sender, **kwargs):
     from home.services import content_cache_invalidate
 
     content_cache_invalidate()
+
+
+def _programme_published(sender, instance, **kwargs):
+    """Seats an editor added to a session go to the people on its waiting list."""
+    from home.events.services import event_fill_waiting_lists
+
+    event_fill_waiting_lists(event=instance)

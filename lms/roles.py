@@ -23,7 +23,9 @@ MFA_REQUIRED_ROLES = frozenset(
     {Role.HR, Role.OFFICER, Role.EDITOR, Role.MODERATOR, Role.COORDINATOR}
 )
 # Roles that work in the Wagtail admin.
-ADMIN_ROLES = frozenset({Role.EDITOR, Role.MODERATOR, Role.OFFICER, Role.HR})
+ADMIN_ROLES = frozenset(
+    {Role.EDITOR, Role.MODERATOR, Role.OFFICER, Role.HR, Role.ORGANISER}
+)
 
 # Django permissions each role holds, as "app_label.codename". Kept in step with the
 # database by ``lms.services.roles_sync_permissions`` after every migrate.
@@ -51,7 +53,14 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "lms.delete_membership",
         "lms.view_membership",
     },
-    Role.ORGANISER: set(),
+    # Organisers set the audience votes of their events (home.events.voting).
+    Role.ORGANISER: {
+        "wagtailadmin.access_admin",
+        "home.add_ballot",
+        "home.change_ballot",
+        "home.delete_ballot",
+        "home.view_ballot",
+    },
     Role.STEWARD: set(),
     Role.OFFICER: {
         "wagtailadmin.access_admin",

@@ -2,7 +2,8 @@
 Great Country Craftsman Innovation Exchange Conference from the story (Beijing; its
 forums, sub-forum, exhibition of the demo studios' achievements and a roadshow
 session to be judged), in English and Chinese, with a few reservations, a waiting
-list and one visitor checked in, all made through the services. The story's
+list and one visitor checked in, all made through the services; and its audience
+votes (``home.events.voting.demo``). The story's
 conference was in July 2023; the demo's is dated from the day it is loaded, so its
 seats can be reserved. Safe to run again."""
 
@@ -17,6 +18,7 @@ from home import demo as home_demo
 from home.events import services, tickets
 from home.events.demo_content import EVENT, INDEX, SESSIONS
 from home.events.models import EventExhibit, EventIndexPage, EventPage, EventSession
+from home.events.voting import demo as voting_demo
 from home.models import InnovationStudioPage
 from lms.demo import demo_user
 
@@ -82,6 +84,7 @@ def load(*, stdout) -> None:
         f"events: 1 conference, {len(SESSIONS)} sessions, {made} reservations "
         "(English and Chinese)"
     )
+    voting_demo.load(event=pages["en"], zh=zh, stdout=stdout)
 
 
 def _session(slug: str, first_day: datetime.date, lang: str) -> EventSession:

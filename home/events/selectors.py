@@ -145,8 +145,11 @@ def event_details(*, event: EventPage, request) -> dict:
     if field is not None:
         exhibits = [e for e in exhibits if e.industry == field]
     page = Paginator(exhibits, EXHIBITS_PER_PAGE).get_page(request.GET.get("page"))
+    from home.events.voting.selectors import ballots_of_event
+
     return {
         "sessions": sessions,
+        "ballots": ballots_of_event(event=event),
         "exhibits": page,
         "exhibit_count": len(exhibits),
         "filter_form": form,

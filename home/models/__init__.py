@@ -1,9 +1,12 @@
 from home.events.models import (
+    Ballot,
     EventExhibit,
     EventIndexPage,
     EventPage,
     EventSession,
     Reservation,
+    Vote,
+    VoteOption,
 )
 
 from .alliances import (
@@ -41,6 +44,7 @@ __all__ = [
     "AlliancePage",
     "AllianceRelatedPage",
     "AssessmentResult",
+    "Ballot",
     "ContentPage",
     "EventExhibit",
     "EventIndexPage",
@@ -66,4 +70,6 @@ __all__ = [
     "StudioIndexPage",
     "StudioLevel",
     "StudioMember",
+    "Vote",
+    "VoteOption",
 ]

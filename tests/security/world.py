@@ -48,16 +48,21 @@ def section(model, slug: str):
     return page
 
 
-def _events(rows: int, workers, studios):
+def _events(rows: int, workers, studios, profiles):
     """An event with ``rows`` sessions, each with a reservation per worker (some
-    checked in), exhibiting ``rows`` achievements."""
+    checked in), exhibiting ``rows`` achievements; an open audience vote with
+    ``rows`` options (each linked to a profile and an achievement), a vote per
+    worker."""
     from home.events.models import EventIndexPage
     from home.events.services import reservation_check_in, reservation_create
     from home.events.tickets import ticket_code
+    from home.events.voting.models import VoteOption
+    from home.events.voting.services import vote_cast
     from tests.home.events.factories import (
         EventExhibitFactory,
         EventPageFactory,
         EventSessionFactory,
+        ballot_with_options,
     )
 
     event = EventPageFactory(parent=section(EventIndexPage, "events"))
@@ -71,7 +76,15 @@ def _events(rows: int, workers, studios):
                 reservation_check_in(user=steward, session=session, code=code)
     for studio in studios:
         EventExhibitFactory(page=event, achievement=studio.achievements.first())
-    return event, sessions[0]
+    ballot = ballot_with_options(event, names=[f"Option {n}" for n in range(rows)])
+    options = list(ballot.options.order_by("sort_order"))
+    for option, profile, studio in zip(options, profiles, studios, strict=True):
+        VoteOption.objects.filter(pk=option.pk).update(
+            profile=profile, achievement=studio.achievements.first()
+        )
+    for n, worker in enumerate(workers):
+        vote_cast(user=worker, ballot=ballot, option_id=options[n % rows].pk)
+    return event, sessions[0], ballot
 
 
 def build(rows: int = 3) -> dict:
@@ -138,9 +151,10 @@ def build(rows: int = 3) -> dict:
         )
         StudioAchievementFactory(page=studio)
         studio_pages.append(studio)
-    event, session = _events(rows, workers, studio_pages)
+    event, session, ballot = _events(rows, workers, studio_pages, profile_pages)
     return {
         "event": event,
+        "ballot": ballot,
         "event_session": session,
         "steward": UserFactory(roles=[Role.STEWARD]),
         "learner": learner,

@@ -5,7 +5,7 @@ from lms.roles import Role
 from tests.home.conftest import _section
 from tests.lms.factories import UserFactory
 
-from .factories import EventPageFactory, EventSessionFactory
+from .factories import EventPageFactory, EventSessionFactory, ballot_with_options
 
 
 @pytest.fixture
@@ -37,3 +37,9 @@ def organiser(db):
 @pytest.fixture
 def visitors(db):
     return [UserFactory(roles=[Role.LEARNER]) for _ in range(4)]
+
+
+@pytest.fixture
+def ballot(event):
+    """Open for another hour, two options."""
+    return ballot_with_options(event)

@@ -49,3 +49,23 @@ class EventExhibitFactory(factory.django.DjangoModelFactory):
 
     page = factory.SubFactory(EventPageFactory)
     stand = "A1-01"
+
+
+def ballot_with_options(event, *, names=("Li Wei", "Wang Fang"), opens=-1, closes=1):
+    """A ballot of ``event`` open from ``opens`` hours until ``closes`` hours from
+    now, with one option per name (``name_zh`` = the name in Chinese letters)."""
+    from home.events.voting.models import Ballot, VoteOption
+
+    now = timezone.now().replace(second=0, microsecond=0)  # as the admin form has it
+    ballot = Ballot.objects.create(
+        event=event,
+        title="Audience award",
+        title_zh="观众最喜爱奖",
+        opens_at=now + datetime.timedelta(hours=opens),
+        closes_at=now + datetime.timedelta(hours=closes),
+    )
+    for n, name in enumerate(names):
+        VoteOption.objects.create(
+            ballot=ballot, sort_order=n, name=name, name_zh=f"选手{n + 1}"
+        )
+    return ballot

@@ -1,14 +1,14 @@
 """Events (home/events): the public event pages, reserving, tickets, the organiser's
 counts and the steward's check-in (the learner holds a seat of the world's
-session)."""
+session); the audience vote (open, nobody has voted yet) and its admin."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
-from home.events.models import Reservation
+from home.events.models import Reservation, Vote
 
-from .table import expect, get, only, post
+from .table import admin, expect, get, only, post
 
 EVENTS = "Events (home)"
 PUBLIC = expect(200, anonymous=200)
@@ -33,6 +33,27 @@ def _reservations(w, user):
 
 def _ticket_status(w, user):
     return Reservation.objects.get(pk=w.ticket.pk).status
+
+
+def _votes(w, user):
+    return Vote.objects.filter(ballot=w.ballot).count()
+
+
+def _first_option(w):
+    return {"option": w.ballot.options.order_by("sort_order").first().pk}
+
+
+ADMIN_USERS = (
+    "hr_a",
+    "hr_b",
+    "editor",
+    "moderator",
+    "coordinator",
+    "officer",
+    "organiser",
+    "staff",
+)
+VOTES = "Audience votes (home)"
 
 
 def _checked_in(w, user):
@@ -117,5 +138,65 @@ ROWS = [
         data=lambda w: {"code": w.ticket_code},
         state=_checked_in,
         acts=DOOR,
+    ),
+    # --- the audience vote ------------------------------------------------------
+    get(VOTES, "a ballot", "voting:ballot", r("voting:ballot", "ballot"), PUBLIC),
+    post(
+        VOTES,
+        "vote",
+        "voting:vote",
+        r("voting:vote", "ballot"),
+        expect(302),
+        data=_first_option,
+        state=_votes,
+    ),
+    get(
+        VOTES,
+        "results (published once closed)",
+        "voting:results",
+        r("voting:results", "ballot"),
+        PUBLIC,
+    ),
+    get(
+        VOTES,
+        "live counts",
+        "voting:counts",
+        r("voting:counts", "ballot"),
+        only(200, "organiser", "staff"),
+    ),
+    get(
+        VOTES,
+        "audience votes (admin)",
+        "ballots:index",
+        lambda w: reverse("ballots:index"),
+        admin(200, "organiser", "staff"),
+    ),
+    get(
+        VOTES,
+        "add an audience vote (admin)",
+        "ballots:add",
+        lambda w: reverse("ballots:add"),
+        admin(200, "organiser", "staff"),
+    ),
+    get(
+        VOTES,
+        "edit an audience vote (admin)",
+        "ballots:edit",
+        r("ballots:edit", "ballot"),
+        admin(200, "organiser", "staff"),
+    ),
+    get(
+        VOTES,
+        "achievement chooser (admin)",
+        "achievement_chooser:choose",
+        lambda w: reverse("achievement_chooser:choose"),
+        admin(200, *ADMIN_USERS),
+    ),
+    get(
+        VOTES,
+        "achievement chooser search (admin)",
+        "achievement_chooser:choose_results",
+        lambda w: reverse("achievement_chooser:choose_results") + "?q=jig",
+        admin(200, *ADMIN_USERS),
     ),
 ]

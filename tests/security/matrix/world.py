@@ -270,11 +270,16 @@ def _content(w: World) -> None:
 
 
 def _events(w: World) -> None:
-    """An event with one session of 50 seats, where the learner holds a seat."""
+    """An event with one session of 50 seats, where the learner holds a seat, and
+    an open audience vote nobody has voted in yet."""
     from home.events.models import EventIndexPage
     from home.events.services import reservation_create
     from home.events.tickets import ticket_code
-    from tests.home.events.factories import EventPageFactory, EventSessionFactory
+    from tests.home.events.factories import (
+        EventPageFactory,
+        EventSessionFactory,
+        ballot_with_options,
+    )
 
     index = _section(w.home, EventIndexPage, "events")
     event = EventPageFactory(parent=index)
@@ -286,6 +291,7 @@ def _events(w: World) -> None:
         event_session=session,
         ticket=ticket,
         ticket_code=ticket_code(ticket),
+        ballot=ballot_with_options(event, opens=-1, closes=24),
     )
 
 
