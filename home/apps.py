@@ -14,11 +14,13 @@ class HomeConfig(AppConfig):
         from home.events import notice_kinds as event_notices
         from home.events import permissions as event_permissions
         from home.events import personal_data as event_data
+        from home.events.judging import permissions as judging_permissions
         from home.selectors.profiles import profile_urls
         from lms import navigation, permissions, personal_data, providers
 
         del event_notices  # imported for its kinds (lms.notices)
         event_permissions.register()
+        judging_permissions.register()
         personal_data.register("home", home_data.export_home, home_data.erase_home)
         personal_data.register(
             "events", event_data.export_events, event_data.erase_events

@@ -5,6 +5,18 @@ from home.events.models import (
     EventSession,
     Reservation,
 )
+from home.events.judging.models import (
+    AwardBand,
+    ConflictDeclaration,
+    Contestant,
+    Criterion,
+    Panel,
+    PanelJudge,
+    Score,
+    ScoreCorrection,
+    ScoreItem,
+    ScoreSheet,
+)
 
 from .alliances import (
     AllianceMemberStudio,
@@ -35,6 +47,16 @@ from .studios import (
 )
 
 __all__ = [
+    "AwardBand",
+    "ConflictDeclaration",
+    "Contestant",
+    "Criterion",
+    "Panel",
+    "PanelJudge",
+    "Score",
+    "ScoreCorrection",
+    "ScoreItem",
+    "ScoreSheet",
     "AchievementKind",
     "AllianceMemberStudio",
     "AllianceMemberUnit",
