@@ -9,7 +9,9 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from home.events.judging.models import (
@@ -20,6 +22,7 @@ from home.events.judging.models import (
     Panel,
     PanelJudge,
     Score,
+    ScoreCorrection,
     ScoreItem,
     TieRule,
 )
@@ -281,11 +284,47 @@ def progress(*, panel: Panel) -> dict:
     }
 
 
-def panels_for_session_ids(session_keys) -> list[Panel]:
-    """Published panels of roadshow sessions (by the sessions' translation keys)."""
+def corrections_of(*, panel: Panel) -> list[ScoreCorrection]:
+    """The audit of the chair's corrections, oldest first."""
     return list(
-        Panel.objects.filter(
-            session__translation_key__in=list(session_keys),
-            status=Panel.Status.PUBLISHED,
-        ).order_by("pk")
+        ScoreCorrection.objects.filter(score__panel=panel).select_related(
+            "score__judge__user", "score__contestant", "criterion", "corrected_by"
+        )
     )
+
+
+def published_awards(*, session_keys) -> list[dict]:
+    """The winners of the published panels of these sessions (by translation key),
+    for the public event page: one query for the panels; each panel's list is
+    cached under its publication time and the language (published results never
+    change), so the page costs the same whatever the number of scores."""
+    found = Panel.objects.filter(
+        session__translation_key__in=list(session_keys),
+        status=Panel.Status.PUBLISHED,
+    ).order_by("pk")
+    language = translation.get_language() or ""
+    shown = []
+    for panel in found:
+        key = f"judging:awards:{panel.pk}:{panel.published_at.timestamp()}:{language}"
+        winners_list = cache.get(key)
+        if winners_list is None:
+            winners_list = [
+                {
+                    "rank": r.rank,
+                    "name": r.contestant.display_name,
+                    "title": r.contestant.local_title,
+                    "enterprise": _affiliation(r.contestant),
+                    "award": r.award.local_name,
+                    "mean": r.mean,
+                }
+                for r in winners(panel=panel)
+            ]
+            cache.set(key, winners_list, 24 * 3600)
+        shown.append({"panel": panel, "winners": winners_list})
+    return shown
+
+
+def _affiliation(contestant: Contestant) -> str:
+    if contestant.enterprise_id:
+        return contestant.enterprise.local_name
+    return contestant.studio.title if contestant.studio_id else ""
