@@ -28,6 +28,7 @@ from home.events.judging.models import (
 )
 from home.models import InnovationStudioPage
 from lms.models import Membership
+from lms.translations import pages_in_language
 
 CENT = Decimal("0.01")
 TRIM_FROM = 5  # with this many judges' scores or more, drop the highest and lowest
@@ -44,11 +45,19 @@ def criteria_of(panel: Panel) -> list[Criterion]:
 
 
 def contestants_of(panel: Panel) -> list[Contestant]:
-    return list(
-        panel.contestants.select_related(
-            "enterprise", "studio", "achievement"
-        ).order_by("sort_order", "pk")
+    """In presentation order; ``studio_shown`` is the studio in the reader's
+    language where it is translated (one query more at most)."""
+    contestants = list(
+        panel.contestants.select_related("enterprise", "studio").order_by(
+            "sort_order", "pk"
+        )
     )
+    studios = [c.studio for c in contestants if c.studio_id]
+    shown = pages_in_language(studios) if studios else {}
+    for contestant in contestants:
+        studio = contestant.studio
+        contestant.studio_shown = shown.get(studio.pk, studio) if studio else None
+    return contestants
 
 
 def judges_of(panel: Panel) -> list[PanelJudge]:
@@ -327,4 +336,4 @@ def published_awards(*, session_keys) -> list[dict]:
 def _affiliation(contestant: Contestant) -> str:
     if contestant.enterprise_id:
         return contestant.enterprise.local_name
-    return contestant.studio.title if contestant.studio_id else ""
+    return contestant.studio_shown.title if contestant.studio_id else ""
