@@ -14,10 +14,11 @@ from home.events.judging.models import (
     ScoreCorrection,
 )
 
-from .table import expect, get, only, post
+from .table import admin, expect, get, only, post
 
 JUDGING = "Judging (home)"
 CONSOLE = ("organiser", "chair", "staff")
+SETUP = ("organiser", "staff")  # the admin's "Judging" menu
 
 
 def _step(step):
@@ -44,6 +45,10 @@ def _corrections(w, user):
 
 def _status(w, user):
     return Panel.objects.get(pk=w.panel.pk).status
+
+
+def _admin(name, *args):
+    return lambda w: reverse(name, args=[a(w) for a in args])
 
 
 ROWS = [
@@ -121,5 +126,47 @@ ROWS = [
         "judging:hall_live",
         lambda w: reverse("judging:hall_live", args=[w.panel.pk]),
         expect(200, anonymous=200),
+    ),
+    get(
+        JUDGING,
+        "score sheets (admin)",
+        "scoresheet:index",
+        _admin("scoresheet:index"),
+        admin(200, *SETUP),
+    ),
+    get(
+        JUDGING,
+        "add a score sheet (admin form)",
+        "scoresheet:add",
+        _admin("scoresheet:add"),
+        admin(200, *SETUP),
+    ),
+    get(
+        JUDGING,
+        "edit a score sheet (admin)",
+        "scoresheet:edit",
+        _admin("scoresheet:edit", lambda w: w.panel.sheet_id),
+        admin(200, *SETUP),
+    ),
+    get(
+        JUDGING,
+        "judging panels (admin)",
+        "panel:index",
+        _admin("panel:index"),
+        admin(200, *SETUP),
+    ),
+    get(
+        JUDGING,
+        "add a judging panel (admin form)",
+        "panel:add",
+        _admin("panel:add"),
+        admin(200, *SETUP),
+    ),
+    get(
+        JUDGING,
+        "edit a judging panel (admin)",
+        "panel:edit",
+        _admin("panel:edit", lambda w: w.panel.pk),
+        admin(200, *SETUP),
     ),
 ]

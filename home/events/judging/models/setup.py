@@ -141,6 +141,7 @@ class Panel(LocalNameMixin, ClusterableModel):
         verbose_name=_("chair"),
         on_delete=models.PROTECT,
         related_name="chaired_panels",
+        limit_choices_to={"groups__name": "Chair"},
     )
     session = models.ForeignKey(
         "home.EventSession",
@@ -203,6 +204,7 @@ class PanelJudge(Orderable):
         verbose_name=_("judge"),
         on_delete=models.PROTECT,
         related_name="panel_seats",
+        limit_choices_to={"groups__name": "Judge"},
     )
     title = models.CharField(
         _("title"),
