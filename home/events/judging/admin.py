@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -37,7 +38,8 @@ class PanelForm(WagtailAdminModelForm):
         panel = self.instance
         if not panel.pk:
             return cleaned
-        if panel.status in FROZEN:
+        status = Panel.objects.filter(pk=panel.pk).values_list("status", flat=True)
+        if status.first() in FROZEN:
             raise ValidationError(
                 _("The results are signed off: the panel can no longer change.")
             )
@@ -61,7 +63,7 @@ class ScoreSheetViewSet(ModelViewSet):
     model = ScoreSheet
     icon = "list-ol"
     menu_label = _("Score sheets")
-    form_class = ScoreSheetForm
+    edit_handler = ObjectList(ScoreSheet.panels, base_form_class=ScoreSheetForm)
     list_display = ["name", "name_zh"]
     search_fields = ["name", "name_zh"]
 
@@ -70,7 +72,7 @@ class PanelViewSet(ModelViewSet):
     model = Panel
     icon = "group"
     menu_label = _("Judging panels")
-    form_class = PanelForm
+    edit_handler = ObjectList(Panel.panels, base_form_class=PanelForm)
     list_display = ["name", "name_zh", "status", "chair"]
     list_filter = ["status"]
     search_fields = ["name", "name_zh"]

@@ -2,9 +2,9 @@
 signed-off panel, a sheet that has been scored on, a scored contestant removed."""
 
 import pytest
-from wagtail.admin.panels import get_edit_handler
 
 from home.events.judging import services
+from home.events.judging.admin import PanelViewSet, ScoreSheetViewSet
 from home.events.judging.models import Panel, ScoreSheet
 
 from . import factories as f
@@ -31,7 +31,9 @@ def _data(form, **changes):
 
 
 def _form(model, instance, **changes):
-    form_class = get_edit_handler(model).get_form_class()
+    """The admin's own form (the viewset's), bound to the edited values."""
+    viewset = PanelViewSet if model is Panel else ScoreSheetViewSet
+    form_class = viewset.edit_handler.bind_to_model(model).get_form_class()
     unbound = form_class(instance=instance)
     return form_class(_data(unbound, **changes), instance=instance)
 
