@@ -149,17 +149,17 @@ def judge_sheet(*, panel: Panel, judge: PanelJudge) -> dict:
     criteria = criteria_of(panel)
     contestants = contestants_of(panel)
     conflicts = conflicts_of(judge, contestants)
-    scores = {
-        s.contestant_id: s
-        for s in Score.objects.filter(judge=judge).prefetch_related("items")
-    }
+    scores, given = {}, {}
+    for item in ScoreItem.objects.filter(score__judge=judge).select_related("score"):
+        scores[item.score.contestant_id] = item.score
+        given.setdefault(item.score.contestant_id, {})[item.criterion_id] = item.value
     cards = []
     for contestant in contestants:
         card = JudgeCard(contestant, scores.get(contestant.pk))
         card.conflict = conflicts.get(contestant.pk)
         if card.score is not None:
-            given = {i.criterion_id: i.value for i in card.score.items.all()}
-            card.values = [(c, given.get(c.pk)) for c in criteria]
+            mine = given[contestant.pk]
+            card.values = [(c, mine.get(c.pk)) for c in criteria]
         cards.append(card)
     done = sum(1 for c in cards if c.score is not None or c.conflict is not None)
     return {"criteria": criteria, "cards": cards, "done": done, "total": len(cards)}

@@ -56,9 +56,19 @@ def mine(request):
     return render(request, "home/events/judging/mine.html", {"panels": panels})
 
 
-def _judge_page(request, panel, *, failed=None, status=200):
+def _seat(request, pk: int) -> PanelJudge:
+    """The user's seat on a panel they may score (one query, with the panel)."""
+    if not user_may(request.user, "score", Panel):
+        raise Forbidden
+    seats = PanelJudge.objects.select_related("panel__sheet").filter(
+        panel__in=records_for(request.user, "score", Panel), user=request.user
+    )
+    return get_object_or_404(seats, panel_id=pk)
+
+
+def _judge_page(request, judge: PanelJudge, *, failed=None, status=200):
     """``failed``: (contestant id, bound form) to show again with its errors."""
-    judge = get_object_or_404(PanelJudge.objects, panel=panel, user=request.user)
+    panel = judge.panel
     sheet = selectors.judge_sheet(panel=panel, judge=judge)
     for card in sheet["cards"]:
         contestant = card.contestant
@@ -73,7 +83,7 @@ def _judge_page(request, panel, *, failed=None, status=200):
 
 @login_required
 def judge(request, pk: int):
-    return _judge_page(request, _panel(request, pk, "score"))
+    return _judge_page(request, _seat(request, pk))
 
 
 def _contestant(panel: Panel, contestant_pk: int) -> Contestant:
@@ -83,19 +93,20 @@ def _contestant(panel: Panel, contestant_pk: int) -> Contestant:
 @require_POST
 @login_required
 def score(request, pk: int, contestant_pk: int):
-    panel = _panel(request, pk, "score")
+    seat = _seat(request, pk)
+    panel = seat.panel
     contestant = _contestant(panel, contestant_pk)
     criteria = selectors.criteria_of(panel)
     form = ScoreForm(request.POST, criteria=criteria, contestant=contestant)
     if not form.is_valid():
-        return _judge_page(request, panel, failed=(contestant.pk, form), status=400)
+        return _judge_page(request, seat, failed=(contestant.pk, form), status=400)
     try:
         services.score_submit(
             user=request.user, contestant=contestant, values=form.values()
         )
     except DomainError as error:
         form.add_error(None, error.message)
-        return _judge_page(request, panel, failed=(contestant.pk, form), status=409)
+        return _judge_page(request, seat, failed=(contestant.pk, form), status=409)
     messages.success(
         request,
         _("Your score of %(name)s is submitted and locked.")
