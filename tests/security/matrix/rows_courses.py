@@ -235,6 +235,6 @@ ROWS = [
         "course report (admin)",
         "courses_report",
         r("courses_report"),
-        admin(200, "hr_a", "hr_b", "editor", "moderator", "organiser", "staff"),
+        admin(200, "hr_a", "hr_b", "editor", "moderator", "staff"),
     ),
 ]
