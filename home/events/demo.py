@@ -15,8 +15,8 @@ from wagtail.models import Locale
 
 from home import demo as home_demo
 from home.events import services, tickets
-from home.events.judging import demo as judging_demo
 from home.events.demo_content import EVENT, INDEX, SESSIONS
+from home.events.judging import demo as judging_demo
 from home.events.models import EventExhibit, EventIndexPage, EventPage, EventSession
 from home.models import InnovationStudioPage
 from lms.demo import demo_user
