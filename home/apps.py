@@ -18,6 +18,7 @@ class HomeConfig(AppConfig):
         from home.events.commendations import personal_data as commendation_data
         from home.events.commendations import signals as commendation_signals
         from home.events.models import EventPage
+        from home.events.judging import permissions as judging_permissions
         from home.selectors.profiles import profile_urls
         from lms import navigation, permissions, personal_data, providers
 
@@ -25,6 +26,7 @@ class HomeConfig(AppConfig):
         event_permissions.register()
         commendation_permissions.register()
         commendation_signals.connect()
+        judging_permissions.register()
         personal_data.register("home", home_data.export_home, home_data.erase_home)
         personal_data.register(
             "events", event_data.export_events, event_data.erase_events

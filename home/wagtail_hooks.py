@@ -1,10 +1,11 @@
-"""The home app's admin: the events' achievement chooser, audience votes and the
-commendations' viewset."""
+"""The home app's admin: the events' achievement chooser, audience votes, the
+commendations' viewset and the judging set-up (``home.events.judging.admin``)."""
 
 from wagtail import hooks
 
 from home.events.admin import achievement_chooser
 from home.events.commendations.admin import commendation_viewset
+from home.events.judging.admin import JudgingGroup
 from home.events.voting.admin import ballots
 
 
@@ -21,3 +22,8 @@ def register_ballots():
 @hooks.register("register_admin_viewset")
 def register_commendations():
     return commendation_viewset
+
+
+@hooks.register("register_admin_viewset")
+def register_judging():
+    return JudgingGroup()

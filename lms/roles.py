@@ -15,6 +15,8 @@ class Role(models.TextChoices):
     OFFICER = "Certification officer", _("Certification officer")
     ORGANISER = "Event organiser", _("Event organiser")
     STEWARD = "Steward", _("Steward")
+    JUDGE = "Judge", _("Judge")
+    CHAIR = "Chair", _("Chair of judges")
 
 
 # Roles whose accounts hold other people's data or publish content: two-factor sign-in
@@ -53,15 +55,24 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "lms.delete_membership",
         "lms.view_membership",
     },
-    # Organisers set the audience votes of their events (home.events.voting).
+    # Organisers set their events up in the admin: the audience votes
+    # (home.events.voting) and judging's score sheets and panels.
     Role.ORGANISER: {
         "wagtailadmin.access_admin",
         "home.add_ballot",
         "home.change_ballot",
         "home.delete_ballot",
         "home.view_ballot",
+        "home.add_scoresheet",
+        "home.change_scoresheet",
+        "home.view_scoresheet",
+        "home.add_panel",
+        "home.change_panel",
+        "home.view_panel",
     },
     Role.STEWARD: set(),
+    Role.JUDGE: set(),
+    Role.CHAIR: set(),
     Role.OFFICER: {
         "wagtailadmin.access_admin",
         "lms.add_occupation",

@@ -133,6 +133,7 @@ def fields_of(exhibits) -> list:
 
 def event_details(*, event: EventPage, request) -> dict:
     from home.events.forms import ExhibitFilterForm
+    from home.events.judging.selectors import published_awards
 
     sessions = sessions_with_counts(event=event)
     mine = reservations_of(user=request.user, sessions=sessions)
@@ -150,6 +151,7 @@ def event_details(*, event: EventPage, request) -> dict:
     return {
         "sessions": sessions,
         "ballots": ballots_of_event(event=event),
+        "awards": published_awards(session_keys=[s.translation_key for s in sessions]),
         "exhibits": page,
         "exhibit_count": len(exhibits),
         "filter_form": form,

@@ -14,6 +14,18 @@ from home.events.models import (
     Vote,
     VoteOption,
 )
+from home.events.judging.models import (
+    AwardBand,
+    ConflictDeclaration,
+    Contestant,
+    Criterion,
+    Panel,
+    PanelJudge,
+    Score,
+    ScoreCorrection,
+    ScoreItem,
+    ScoreSheet,
+)
 
 from .alliances import (
     AllianceMemberStudio,
@@ -44,6 +56,16 @@ from .studios import (
 )
 
 __all__ = [
+    "AwardBand",
+    "ConflictDeclaration",
+    "Contestant",
+    "Criterion",
+    "Panel",
+    "PanelJudge",
+    "Score",
+    "ScoreCorrection",
+    "ScoreItem",
+    "ScoreSheet",
     "AchievementKind",
     "AllianceMemberStudio",
     "AllianceMemberUnit",

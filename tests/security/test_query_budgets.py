@@ -49,6 +49,8 @@ KEY_PAGES = {
     "event page",
     "check-in page",
     "voting page",
+    "judge page",
+    "hall screen",
 }
 KEY_PAGE_MOST = 10
 
@@ -84,6 +86,11 @@ def pages(w: dict) -> dict[str, tuple[object, str]]:
             reverse("events:check_in", args=[w["event_session"].pk]),
         ),
         "voting page": (w["learner"], reverse("voting:ballot", args=[w["ballot"].pk])),
+        "judge page": (w["judge"], reverse("judging:judge", args=[w["panel"].pk])),
+        "hall screen": (
+            None,
+            reverse("judging:hall_live", args=[w["published_panel"].pk]),
+        ),
     }
 
 

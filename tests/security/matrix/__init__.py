@@ -5,7 +5,15 @@ from it, one table per area."""
 from .rows_content import ROWS as CONTENT_ROWS
 from .rows_courses import ROWS as COURSES_ROWS
 from .rows_events import ROWS as EVENTS_ROWS
+from .rows_judging import ROWS as JUDGING_ROWS
 from .rows_lms import ROWS as LMS_ROWS
 from .rows_mentorship import ROWS as MENTORSHIP_ROWS
 
-ROWS = [*LMS_ROWS, *COURSES_ROWS, *MENTORSHIP_ROWS, *CONTENT_ROWS, *EVENTS_ROWS]
+ROWS = [
+    *LMS_ROWS,
+    *COURSES_ROWS,
+    *MENTORSHIP_ROWS,
+    *CONTENT_ROWS,
+    *EVENTS_ROWS,
+    *JUDGING_ROWS,
+]
