@@ -17,8 +17,8 @@ class HomeConfig(AppConfig):
         from home.events.commendations import permissions as commendation_permissions
         from home.events.commendations import personal_data as commendation_data
         from home.events.commendations import signals as commendation_signals
-        from home.events.models import EventPage
         from home.events.judging import permissions as judging_permissions
+        from home.events.models import EventPage
         from home.selectors.profiles import profile_urls
         from lms import navigation, permissions, personal_data, providers
 

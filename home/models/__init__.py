@@ -4,16 +4,6 @@ from home.events.commendations.models import (
     Nomination,
     NominationReview,
 )
-from home.events.models import (
-    Ballot,
-    EventExhibit,
-    EventIndexPage,
-    EventPage,
-    EventSession,
-    Reservation,
-    Vote,
-    VoteOption,
-)
 from home.events.judging.models import (
     AwardBand,
     ConflictDeclaration,
@@ -25,6 +15,16 @@ from home.events.judging.models import (
     ScoreCorrection,
     ScoreItem,
     ScoreSheet,
+)
+from home.events.models import (
+    Ballot,
+    EventExhibit,
+    EventIndexPage,
+    EventPage,
+    EventSession,
+    Reservation,
+    Vote,
+    VoteOption,
 )
 
 from .alliances import (
