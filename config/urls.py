@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
     path("learning/", include("courses.urls")),
     path("mentorship/", include("mentorship.urls")),
     path("reservations/", include("home.events.urls")),
+    path("competitions/", include("home.events.competitions.urls")),
     path("", include("lms.certification.urls")),
     path("", include("home.urls")),
     path("", include(wagtail_urls)),

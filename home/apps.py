@@ -12,6 +12,8 @@ class HomeConfig(AppConfig):
 
         from home import personal_data as home_data
         from home.events import notice_kinds as event_notices
+        from home.events.competitions import permissions as competition_permissions
+        from home.events.competitions.selectors import ladder_evidence
         from home.events import permissions as event_permissions
         from home.events import personal_data as event_data
         from home.selectors.profiles import profile_urls
@@ -19,6 +21,8 @@ class HomeConfig(AppConfig):
 
         del event_notices  # imported for its kinds (lms.notices)
         event_permissions.register()
+        competition_permissions.register()
+        providers.register_ladder_evidence(ladder_evidence)
         personal_data.register("home", home_data.export_home, home_data.erase_home)
         personal_data.register(
             "events", event_data.export_events, event_data.erase_events

@@ -1,3 +1,8 @@
+from home.events.competitions.models import (
+    Competition,
+    CompetitionEntry,
+    CompetitionPlacing,
+)
 from home.events.models import (
     EventExhibit,
     EventIndexPage,
@@ -35,6 +40,9 @@ from .studios import (
 )
 
 __all__ = [
+    "Competition",
+    "CompetitionEntry",
+    "CompetitionPlacing",
     "AchievementKind",
     "AllianceMemberStudio",
     "AllianceMemberUnit",
