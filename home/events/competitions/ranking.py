@@ -50,7 +50,9 @@ def rank_entries(
                 entry=entry,
                 theory=t,
                 practical=p,
-                combined=combined_score(theory=t, practical=p, theory_weight=theory_weight),
+                combined=combined_score(
+                    theory=t, practical=p, theory_weight=theory_weight
+                ),
             )
         )
     rows.sort(

@@ -119,9 +119,7 @@ def competition_publish(*, user, competition: Competition) -> list[CompetitionPl
                 ),
                 None,
             )
-            placing.may_apply_for = (
-                step.next_level if step else next_level_after(None)
-            )
+            placing.may_apply_for = step.next_level if step else next_level_after(None)
             placing.certificate = placing_certificate_issue(
                 holder=row.entry.worker,
                 occupation=competition.occupation,
