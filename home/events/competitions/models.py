@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lms.fields import optional_link
-from lms.models.names import LocalNameMixin
 from lms.models import SkillLevel
+from lms.models.names import LocalNameMixin
 
 
 class Competition(LocalNameMixin, models.Model):
