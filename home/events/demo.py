@@ -15,6 +15,7 @@ from wagtail.models import Locale
 
 from home import demo as home_demo
 from home.events import services, tickets
+from home.events.competitions import demo as competitions_demo
 from home.events.demo_content import EVENT, INDEX, SESSIONS
 from home.events.models import EventExhibit, EventIndexPage, EventPage, EventSession
 from home.models import InnovationStudioPage
@@ -78,6 +79,7 @@ def load(*, stdout) -> None:
 
     pages = home_demo._both(index, EventPage, EVENT["slug"], zh, fill_event)
     made = _reservations(pages["en"])
+    competitions_demo.load(stdout=stdout)
     stdout.write(
         f"events: 1 conference, {len(SESSIONS)} sessions, {made} reservations "
         "(English and Chinese)"
