@@ -16,6 +16,7 @@ class HomeConfig(AppConfig):
         from home.events.competitions.selectors import ladder_evidence
         from home.events import permissions as event_permissions
         from home.events import personal_data as event_data
+        from home.events.judging import permissions as judging_permissions
         from home.selectors.profiles import profile_urls
         from lms import navigation, permissions, personal_data, providers
 
@@ -23,6 +24,7 @@ class HomeConfig(AppConfig):
         event_permissions.register()
         competition_permissions.register()
         providers.register_ladder_evidence(ladder_evidence)
+        judging_permissions.register()
         personal_data.register("home", home_data.export_home, home_data.erase_home)
         personal_data.register(
             "events", event_data.export_events, event_data.erase_events

@@ -15,6 +15,8 @@ class Role(models.TextChoices):
     OFFICER = "Certification officer", _("Certification officer")
     ORGANISER = "Event organiser", _("Event organiser")
     STEWARD = "Steward", _("Steward")
+    JUDGE = "Judge", _("Judge")
+    CHAIR = "Chair", _("Chair of judges")
 
 
 # Roles whose accounts hold other people's data or publish content: two-factor sign-in
@@ -53,6 +55,8 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
     },
     Role.ORGANISER: set(),
     Role.STEWARD: set(),
+    Role.JUDGE: set(),
+    Role.CHAIR: set(),
     Role.OFFICER: {
         "wagtailadmin.access_admin",
         "lms.add_occupation",

@@ -10,6 +10,18 @@ from home.events.models import (
     EventSession,
     Reservation,
 )
+from home.events.judging.models import (
+    AwardBand,
+    ConflictDeclaration,
+    Contestant,
+    Criterion,
+    Panel,
+    PanelJudge,
+    Score,
+    ScoreCorrection,
+    ScoreItem,
+    ScoreSheet,
+)
 
 from .alliances import (
     AllianceMemberStudio,
@@ -43,6 +55,16 @@ __all__ = [
     "Competition",
     "CompetitionEntry",
     "CompetitionPlacing",
+    "AwardBand",
+    "ConflictDeclaration",
+    "Contestant",
+    "Criterion",
+    "Panel",
+    "PanelJudge",
+    "Score",
+    "ScoreCorrection",
+    "ScoreItem",
+    "ScoreSheet",
     "AchievementKind",
     "AllianceMemberStudio",
     "AllianceMemberUnit",

@@ -54,6 +54,14 @@ class Competition(LocalNameMixin, models.Model):
         default=30,
         help_text=_("The practical round weighs the rest."),
     )
+    practical_panel = models.OneToOneField(
+        "home.Panel",
+        verbose_name=_("practical round: judging panel"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="competition",
+    )
     placings_count = models.PositiveSmallIntegerField(
         _("placings that count on the ladder"),
         default=3,

@@ -17,7 +17,9 @@ from home.events.competitions.models import (
     CompetitionEntry,
     CompetitionPlacing,
 )
-from home.events.competitions.ranking import Ranked, rank_entries
+from home.events.competitions.ranking import CENT, Ranked, rank_entries
+from home.events.judging.models import Panel
+from home.events.judging.selectors import criteria_of, panel_results
 from lms.models import SkillLevel
 from lms.providers import LadderEvidence
 
@@ -47,15 +49,33 @@ def theory_scores(
     )
 
 
-def practical_scores(*, competition: Competition) -> dict[int, Decimal]:
-    """{entry id: the practical panel's result} (the judging package's trimmed
-    mean); empty until a panel exists."""
-    return {}
+def practical_scores(
+    *, competition: Competition, entries: list[CompetitionEntry]
+) -> dict[int, Decimal]:
+    """{entry id: the practical panel's result as a percentage of the sheet's
+    highest weighted total} (so it weighs like the theory round's percent); empty
+    until a panel exists. The panel's contestants are the entries' workers."""
+    if competition.practical_panel_id is None:
+        return {}
+    panel = competition.practical_panel
+    full = sum(
+        (c.max_score * c.weight for c in criteria_of(panel)), Decimal(0)
+    ) or Decimal(1)
+    entry_of = {e.worker_id: e.pk for e in entries}
+    return {
+        entry_of[r.contestant.person_id]: (r.mean * 100 / full).quantize(CENT)
+        for r in panel_results(panel=panel)
+        if r.mean is not None and r.contestant.person_id in entry_of
+    }
 
 
 def practical_signed_off(*, competition: Competition) -> bool:
     """Whether the practical panel's chair has signed off its results."""
-    return False
+    panel = competition.practical_panel
+    return panel is not None and panel.status in (
+        Panel.Status.SIGNED_OFF,
+        Panel.Status.PUBLISHED,
+    )
 
 
 def standings(*, competition: Competition) -> list[Ranked]:
@@ -64,7 +84,7 @@ def standings(*, competition: Competition) -> list[Ranked]:
     return rank_entries(
         entries=entries,
         theory=theory_scores(competition=competition, entries=entries),
-        practical=practical_scores(competition=competition),
+        practical=practical_scores(competition=competition, entries=entries),
         theory_weight=competition.theory_weight,
     )
 

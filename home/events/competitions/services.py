@@ -66,6 +66,46 @@ def competition_entry_create(
         raise duplicate from None
 
 
+@transaction.atomic
+def competition_practical_panel_create(
+    *, user, competition: Competition, sheet, chair, judges: list
+):
+    """The organiser sets up the practical round: a judging panel (``sheet``,
+    ``chair``, ``judges``) whose contestants are the entries, in entry order.
+    Its contestants are fixed, so setting it up closes the entries."""
+    from home.events.judging import services as judging
+
+    if not user_can(user, "manage", competition):
+        raise PermissionDenied(_("Only the competition's organiser may do this."))
+    competition = Competition.objects.select_for_update().get(pk=competition.pk)
+    if competition.practical_panel_id is not None:
+        raise DomainError(
+            _("The practical round already has its panel."), code="panel_exists"
+        )
+    entries = selectors.entries_of(competition=competition)
+    if not entries:
+        raise DomainError(_("Nobody is entered in this competition."), code="empty")
+    panel = judging.panel_create(
+        name=_("%(competition)s — practical round") % {"competition": competition.name},
+        name_zh=f"{competition.name_zh or competition.name} — 实操比赛",
+        sheet=sheet,
+        chair=chair,
+        judges=judges,
+        contestants=[
+            {
+                "person": entry.worker,
+                "display_name": entry.worker.get_full_name(),
+                "enterprise": entry.enterprise,
+            }
+            for entry in entries
+        ],
+    )
+    competition.practical_panel = panel
+    competition.entries_close_at = min(competition.entries_close_at, timezone.now())
+    competition.save(update_fields=["practical_panel", "entries_close_at"])
+    return panel
+
+
 def _placing_text(rank: int, competition: Competition) -> str:
     """The certificate's evidence line, stored once: English, then Chinese."""
     lines = []

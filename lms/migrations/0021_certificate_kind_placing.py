@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('lms', '0019_credentials_keys_and_status_lists'),
+        ('lms', '0020_judging_roles'),
     ]
 
     operations = [
