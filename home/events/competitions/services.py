@@ -111,7 +111,10 @@ def _placing_text(rank: int, competition: Competition) -> str:
     lines = []
     for language in ("en", "zh-hans"):
         with override(language):
-            lines.append(f"{selectors.place_label(rank)}, {competition.local_name}")
+            lines.append(
+                _("%(place)s, %(competition)s")
+                % {"place": selectors.place_label(rank), "competition": competition}
+            )
     return " · ".join(dict.fromkeys(lines))
 
 
@@ -172,5 +175,6 @@ def competition_publish(*, user, competition: Competition) -> list[CompetitionPl
         placings.append(placing)
     competition.published_at = timezone.now()
     competition.published_by = user
-    competition.save(update_fields=["published_at", "published_by"])
+    competition.entries_close_at = min(competition.entries_close_at, timezone.now())
+    competition.save(update_fields=["published_at", "published_by", "entries_close_at"])
     return placings
