@@ -9,6 +9,7 @@ services; safe to run again."""
 from __future__ import annotations
 
 import datetime
+from decimal import Decimal
 
 from django.utils import timezone
 
@@ -17,8 +18,12 @@ from courses.services.enrollment import enrollment_create
 from courses.services.quizzes import quiz_attempt_submit
 from home.events.competitions import services
 from home.events.competitions.models import Competition, CompetitionEntry
-from lms.demo import demo_user
+from home.events.judging import services as judging
+from home.events.judging.models import Panel, Score
+from lms.demo import demo_person, demo_user
 from lms.models import Occupation, SkillLevel, User
+from lms.roles import Role
+from lms.services.accounts import role_grant
 
 NAME = (
     "Jiangsu Textile and Chemical Fibre Workers' Skills Competition 2026 — Spinning",
@@ -34,6 +39,31 @@ ENTRANTS = {
     "sun_mei": ("hr2", [1]),
     "wu_gang": ("hr", [0, 2]),
 }
+
+
+# The practical round's panel: (e-mail, (name, surname, given name)); the first
+# chairs it, the others judge.
+PANEL = [
+    ("chair.hengli@demo.craftskills.cn", ("钱建国", "Qian", "Jianguo")),
+    ("judge.spinning1@demo.craftskills.cn", ("沈丽华", "Shen", "Lihua")),
+    ("judge.spinning2@demo.craftskills.cn", ("顾志强", "Gu", "Zhiqiang")),
+    ("judge.spinning3@demo.craftskills.cn", ("陆晓燕", "Lu", "Xiaoyan")),
+]
+SHEET = [  # (name, Chinese, weight, highest score)
+    ("Yarn quality", "成纱质量", Decimal(4), Decimal(10)),
+    ("Piecing speed and technique", "接头速度与操作", Decimal(4), Decimal(10)),
+    ("Safety and housekeeping", "安全与文明生产", Decimal(2), Decimal(10)),
+]
+# Every judge's marks per entrant (in ENTRANTS order), one per criterion.
+MARKS = {
+    "learner": (9.5, 9.0, 9.5),
+    "liu_xia": (9.0, 9.5, 8.5),
+    "zhao_lei": (8.5, 8.0, 9.0),
+    "sun_mei": (8.0, 8.5, 8.0),
+    "wu_gang": (7.5, 8.0, 9.0),
+}
+# A judge's own differences, so the trimmed means are not all round numbers.
+JUDGE_SHIFT = (Decimal("0"), Decimal("-0.5"), Decimal("0.5"))
 
 
 def _person(key: str) -> User:
@@ -77,8 +107,72 @@ def load(*, stdout) -> Competition | None:
                 user=demo_user(hr), competition=competition, worker=worker
             )
         _sit_theory(worker, course, lesson, quiz, rights)
-    stdout.write(f"competitions: 1 competition, {competition.entries.count()} entrants")
+    _practical_round(competition)
+    if not competition.is_published:
+        services.competition_publish(
+            user=competition.organiser, competition=competition
+        )
+    stdout.write(
+        f"competitions: 1 competition, {competition.entries.count()} entrants, "
+        f"{competition.placings.count()} placings published"
+    )
     return competition
+
+
+def _panel_people() -> list[User]:
+    people = []
+    for n, (email, name) in enumerate(PANEL):
+        user, _created = demo_person(email, name)
+        role_grant(user=user, role=Role.CHAIR if n == 0 else Role.JUDGE)
+        people.append(user)
+    return people
+
+
+def _practical_round(competition: Competition) -> None:
+    """The panel set up, every judge's scores, closed, revealed and signed off."""
+    chair, *judges = _panel_people()
+    competition.refresh_from_db()
+    if competition.practical_panel_id is None:
+        sheet = judging.sheet_create(
+            name="Spinning practical",
+            name_zh="细纱实操评分表",
+            criteria=[
+                {"name": n, "name_zh": zh, "weight": w, "max_score": top}
+                for n, zh, w, top in SHEET
+            ],
+        )
+        services.competition_practical_panel_create(
+            user=competition.organiser,
+            competition=competition,
+            sheet=sheet,
+            chair=chair,
+            judges=judges,
+        )
+        competition.refresh_from_db()
+    panel = competition.practical_panel
+    criteria = list(panel.sheet.criteria.order_by("sort_order", "pk"))
+    seats = list(panel.judges.select_related("user").order_by("sort_order"))
+    people = {_person(key).pk: key for key in ENTRANTS}
+    for contestant in panel.contestants.order_by("sort_order"):
+        marks = MARKS[people[contestant.person_id]]
+        for seat, shift in zip(seats, JUDGE_SHIFT, strict=False):
+            if Score.objects.filter(judge=seat, contestant=contestant).exists():
+                continue
+            judging.score_submit(
+                user=seat.user,
+                contestant=contestant,
+                values={
+                    c.pk: min(Decimal(str(m)) + shift, c.max_score)
+                    for c, m in zip(criteria, marks, strict=True)
+                },
+            )
+    steps = {
+        Panel.Status.OPEN: judging.panel_close,
+        Panel.Status.CLOSED: judging.panel_reveal,
+        Panel.Status.REVEALED: judging.panel_sign_off,
+    }
+    while panel.status in steps:  # a second load finds it signed off
+        panel = steps[panel.status](user=chair, panel=panel)
 
 
 def _answers(quiz, right: int) -> dict[str, list[str]]:
