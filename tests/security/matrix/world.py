@@ -289,6 +289,16 @@ def _events(w: World) -> None:
     )
 
 
+def _competitions(w: World) -> None:
+    """A skills competition open for entries, organised by the organiser; the
+    apprentice (a worker of A) is not entered yet."""
+    from tests.home.events.competitions.factories import CompetitionFactory
+
+    w.objects["competition"] = CompetitionFactory(
+        organiser=w.users["organiser"], occupation=w.occupation
+    )
+
+
 def build() -> World:
     a, b = EnterpriseFactory(name="Xi'an Auto Park"), EnterpriseFactory()
     w = World(objects={"a": a, "b": b, "occupation": OccupationFactory()})
@@ -306,6 +316,7 @@ def build() -> World:
     _certificates(w)
     _content(w)
     _events(w)
+    _competitions(w)
     for role, user in w.users.items():
         if user is not None:
             client = Client()
