@@ -15,8 +15,7 @@ from home.events.competitions.models import (
     CompetitionEntry,
     CompetitionPlacing,
 )
-from lms.certification.selectors import ladders_for
-from lms.certification.selectors.ladder import next_level_after
+from lms.certification.selectors import ladders_for, next_level_after
 from lms.certification.services import placing_certificate_issue
 from lms.errors import DomainError, PermissionDenied
 from lms.models import Membership
