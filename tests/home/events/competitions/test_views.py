@@ -59,7 +59,7 @@ def test_published_rankings_show_on_the_page_with_certificate_links(
     )
     text = client.get(url("detail", competition)).content.decode()
     assert workers[0].get_full_name() in text
-    assert "70.00" in text
+    assert "<strong>70</strong>" in text  # combined score
     verify = reverse("certification:verify", args=[first.certificate.verification_code])
     assert verify in text
     chinese = client.get("/zh-hans" + url("detail", competition)).content.decode()
