@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("mentorship/", include("mentorship.urls")),
     path("reservations/", include("home.events.urls")),
     path("competitions/", include("home.events.competitions.urls")),
+    path("judging/", include("home.events.judging.urls")),
     path("", include("lms.certification.urls")),
     path("", include("home.urls")),
     path("", include(wagtail_urls)),

@@ -25,7 +25,9 @@ MFA_REQUIRED_ROLES = frozenset(
     {Role.HR, Role.OFFICER, Role.EDITOR, Role.MODERATOR, Role.COORDINATOR}
 )
 # Roles that work in the Wagtail admin.
-ADMIN_ROLES = frozenset({Role.EDITOR, Role.MODERATOR, Role.OFFICER, Role.HR})
+ADMIN_ROLES = frozenset(
+    {Role.EDITOR, Role.MODERATOR, Role.OFFICER, Role.HR, Role.ORGANISER}
+)
 
 # Django permissions each role holds, as "app_label.codename". Kept in step with the
 # database by ``lms.services.roles_sync_permissions`` after every migrate.
@@ -53,7 +55,16 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "lms.delete_membership",
         "lms.view_membership",
     },
-    Role.ORGANISER: set(),
+    # Organisers set judging up in the admin: score sheets and panels.
+    Role.ORGANISER: {
+        "wagtailadmin.access_admin",
+        "home.add_scoresheet",
+        "home.change_scoresheet",
+        "home.view_scoresheet",
+        "home.add_panel",
+        "home.change_panel",
+        "home.view_panel",
+    },
     Role.STEWARD: set(),
     Role.JUDGE: set(),
     Role.CHAIR: set(),

@@ -17,6 +17,7 @@ from home import demo as home_demo
 from home.events import services, tickets
 from home.events.competitions import demo as competitions_demo
 from home.events.demo_content import EVENT, INDEX, SESSIONS
+from home.events.judging import demo as judging_demo
 from home.events.models import EventExhibit, EventIndexPage, EventPage, EventSession
 from home.models import InnovationStudioPage
 from lms.demo import demo_user
@@ -80,10 +81,15 @@ def load(*, stdout) -> None:
     pages = home_demo._both(index, EventPage, EVENT["slug"], zh, fill_event)
     made = _reservations(pages["en"])
     competitions_demo.load(stdout=stdout)
+    judging_demo.load(stdout=stdout, session=_roadshow(pages["en"]))
     stdout.write(
         f"events: 1 conference, {len(SESSIONS)} sessions, {made} reservations "
         "(English and Chinese)"
     )
+
+
+def _roadshow(event: EventPage) -> EventSession:
+    return event.sessions.filter(kind="roadshow").order_by("sort_order").first()
 
 
 def _session(slug: str, first_day: datetime.date, lang: str) -> EventSession:

@@ -40,6 +40,8 @@ KEY_PAGES = {
     "HR board",
     "event page",
     "check-in page",
+    "judge page",
+    "hall screen",
 }
 KEY_PAGE_MOST = 10
 
@@ -73,6 +75,11 @@ def pages(w: dict) -> dict[str, tuple[object, str]]:
         "check-in page": (
             w["steward"],
             reverse("events:check_in", args=[w["event_session"].pk]),
+        ),
+        "judge page": (w["judge"], reverse("judging:judge", args=[w["panel"].pk])),
+        "hall screen": (
+            None,
+            reverse("judging:hall_live", args=[w["published_panel"].pk]),
         ),
     }
 

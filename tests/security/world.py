@@ -74,6 +74,53 @@ def _events(rows: int, workers, studios):
     return event, sessions[0]
 
 
+def _judging(rows: int, event, workers, studios) -> dict:
+    """Two panels of ``rows`` contestants (each of a studio, some of the workers'
+    enterprise) and five judges: one open, scored by four judges (the fifth, who
+    asks for the page, scored half); one on a roadshow session of the event,
+    fully scored and published."""
+    from home.events.judging import services
+    from tests.home.events.factories import EventSessionFactory
+    from tests.home.events.judging import factories as judging_f
+
+    enterprise = workers[0].memberships.first().enterprise
+    roadshow = EventSessionFactory(page=event, kind="roadshow", capacity=0)
+    made = {}
+    for key, session in (("open", None), ("published", roadshow)):
+        panel = judging_f.panel(
+            judges=5,
+            session=session,
+            contestants=[
+                {
+                    "display_name": f"Presenter {n}",
+                    "studio": studios[n % len(studios)],
+                    "enterprise": enterprise if n % 2 else None,
+                }
+                for n in range(rows)
+            ],
+        )
+        judges, contestants = judging_f.parts(panel)
+        for n, judge in enumerate(judges):
+            for m, contestant in enumerate(contestants):
+                if n == 4 and (key == "open" and m % 2):
+                    continue
+                judging_f.score(panel, judge, contestant, 5 + n, 9 - m % 5)
+        if key == "published":
+            for step in (
+                services.panel_close,
+                services.panel_reveal,
+                services.panel_sign_off,
+                services.panel_publish,
+            ):
+                step(user=panel.chair, panel=panel)
+        made[key] = panel
+    return {
+        "panel": made["open"],
+        "judge": made["open"].judges.last().user,
+        "published_panel": made["published"],
+    }
+
+
 def build(rows: int = 3) -> dict:
     """``rows`` of each kind (courses, lessons, workers, agreements, pages)."""
     occupation = OccupationFactory()
@@ -139,7 +186,11 @@ def build(rows: int = 3) -> dict:
         StudioAchievementFactory(page=studio)
         studio_pages.append(studio)
     event, session = _events(rows, workers, studio_pages)
+    judging = _judging(rows, event, workers, studio_pages)
     return {
+        "panel": judging["panel"],
+        "judge": judging["judge"],
+        "published_panel": judging["published_panel"],
         "event": event,
         "event_session": session,
         "steward": UserFactory(roles=[Role.STEWARD]),

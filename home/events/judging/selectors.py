@@ -9,7 +9,9 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.core.cache import cache
 from django.db.models import Prefetch, Q
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from home.events.judging.models import (
@@ -20,11 +22,13 @@ from home.events.judging.models import (
     Panel,
     PanelJudge,
     Score,
+    ScoreCorrection,
     ScoreItem,
     TieRule,
 )
 from home.models import InnovationStudioPage
 from lms.models import Membership
+from lms.translations import pages_in_language
 
 CENT = Decimal("0.01")
 TRIM_FROM = 5  # with this many judges' scores or more, drop the highest and lowest
@@ -41,11 +45,19 @@ def criteria_of(panel: Panel) -> list[Criterion]:
 
 
 def contestants_of(panel: Panel) -> list[Contestant]:
-    return list(
-        panel.contestants.select_related(
-            "enterprise", "studio", "achievement"
-        ).order_by("sort_order", "pk")
+    """In presentation order; ``studio_shown`` is the studio in the reader's
+    language where it is translated (one query more at most)."""
+    contestants = list(
+        panel.contestants.select_related("enterprise", "studio").order_by(
+            "sort_order", "pk"
+        )
     )
+    studios = [c.studio for c in contestants if c.studio_id]
+    shown = pages_in_language(studios) if studios else {}
+    for contestant in contestants:
+        studio = contestant.studio
+        contestant.studio_shown = shown.get(studio.pk, studio) if studio else None
+    return contestants
 
 
 def judges_of(panel: Panel) -> list[PanelJudge]:
@@ -281,11 +293,47 @@ def progress(*, panel: Panel) -> dict:
     }
 
 
-def panels_for_session_ids(session_keys) -> list[Panel]:
-    """Published panels of roadshow sessions (by the sessions' translation keys)."""
+def corrections_of(*, panel: Panel) -> list[ScoreCorrection]:
+    """The audit of the chair's corrections, oldest first."""
     return list(
-        Panel.objects.filter(
-            session__translation_key__in=list(session_keys),
-            status=Panel.Status.PUBLISHED,
-        ).order_by("pk")
+        ScoreCorrection.objects.filter(score__panel=panel).select_related(
+            "score__judge__user", "score__contestant", "criterion", "corrected_by"
+        )
     )
+
+
+def published_awards(*, session_keys) -> list[dict]:
+    """The winners of the published panels of these sessions (by translation key),
+    for the public event page: one query for the panels; each panel's list is
+    cached under its publication time and the language (published results never
+    change), so the page costs the same whatever the number of scores."""
+    found = Panel.objects.filter(
+        session__translation_key__in=list(session_keys),
+        status=Panel.Status.PUBLISHED,
+    ).order_by("pk")
+    language = translation.get_language() or ""
+    shown = []
+    for panel in found:
+        key = f"judging:awards:{panel.pk}:{panel.published_at.timestamp()}:{language}"
+        winners_list = cache.get(key)
+        if winners_list is None:
+            winners_list = [
+                {
+                    "rank": r.rank,
+                    "name": r.contestant.display_name,
+                    "title": r.contestant.local_title,
+                    "enterprise": _affiliation(r.contestant),
+                    "award": r.award.local_name,
+                    "mean": r.mean,
+                }
+                for r in winners(panel=panel)
+            ]
+            cache.set(key, winners_list, 24 * 3600)
+        shown.append({"panel": panel, "winners": winners_list})
+    return shown
+
+
+def _affiliation(contestant: Contestant) -> str:
+    if contestant.enterprise_id:
+        return contestant.enterprise.local_name
+    return contestant.studio_shown.title if contestant.studio_id else ""

@@ -6,6 +6,7 @@ from .rows_competitions import ROWS as COMPETITION_ROWS
 from .rows_content import ROWS as CONTENT_ROWS
 from .rows_courses import ROWS as COURSES_ROWS
 from .rows_events import ROWS as EVENTS_ROWS
+from .rows_judging import ROWS as JUDGING_ROWS
 from .rows_lms import ROWS as LMS_ROWS
 from .rows_mentorship import ROWS as MENTORSHIP_ROWS
 
@@ -16,4 +17,5 @@ ROWS = [
     *CONTENT_ROWS,
     *EVENTS_ROWS,
     *COMPETITION_ROWS,
+    *JUDGING_ROWS,
 ]

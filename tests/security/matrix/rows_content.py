@@ -156,6 +156,7 @@ ROWS = [
             "moderator",
             "coordinator",
             "officer",
+            "organiser",
             "staff",
         ),
     ),

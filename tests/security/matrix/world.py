@@ -81,6 +81,8 @@ ROLES = (
     "officer",
     "organiser",
     "steward",
+    "judge",
+    "chair",
     "staff",
 )
 
@@ -130,6 +132,8 @@ def _users(a, b) -> dict:
         "officer": with_totp(Role.OFFICER),
         "organiser": UserFactory(roles=[Role.ORGANISER]),
         "steward": UserFactory(roles=[Role.STEWARD]),
+        "judge": UserFactory(roles=[Role.JUDGE]),
+        "chair": UserFactory(roles=[Role.CHAIR]),
         "staff": give_totp(UserFactory(is_staff=True, is_superuser=True)),
     }
     for key, enterprise in (("hr_a", a), ("hr_b", b)):
@@ -299,6 +303,22 @@ def _competitions(w: World) -> None:
     )
 
 
+def _judging(w: World) -> None:
+    """A judging panel chaired by ``chair`` with ``judge`` and a second judge (not a
+    column) on it; two contestants, the first scored by the second judge."""
+    from tests.home.events.judging import factories as judging_f
+
+    other = judging_f.judge_user()
+    panel = judging_f.panel(
+        judges=[w.users["judge"], other],
+        contestants=2,
+        chair=w.users["chair"],
+    )
+    _judges, (first, second) = judging_f.parts(panel)
+    score = judging_f.score(panel, panel.judges.get(user=other), first, 7, 7)
+    w.objects.update(panel=panel, contestant=first, contestant_two=second, score=score)
+
+
 def build() -> World:
     a, b = EnterpriseFactory(name="Xi'an Auto Park"), EnterpriseFactory()
     w = World(objects={"a": a, "b": b, "occupation": OccupationFactory()})
@@ -317,6 +337,7 @@ def build() -> World:
     _content(w)
     _events(w)
     _competitions(w)
+    _judging(w)
     for role, user in w.users.items():
         if user is not None:
             client = Client()

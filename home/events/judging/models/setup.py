@@ -63,7 +63,7 @@ class Criterion(LocalNameMixin, Orderable):
         _("highest score"), default=Decimal(10), **SCORE_DIGITS
     )
     step = models.DecimalField(
-        _("step"),
+        _("step between values"),
         max_digits=4,
         decimal_places=2,
         default=Decimal("0.5"),
@@ -125,7 +125,7 @@ class Panel(LocalNameMixin, ClusterableModel):
         OPEN = "open", _("Open for scoring")
         CLOSED = "closed", _("Scoring closed")
         REVEALED = "revealed", _("Results revealed")
-        SIGNED_OFF = "signed_off", _("Signed off")
+        SIGNED_OFF = "signed_off", _("Results signed off")
         PUBLISHED = "published", _("Published")
 
     name = models.CharField(_("name"), max_length=200)
@@ -141,6 +141,7 @@ class Panel(LocalNameMixin, ClusterableModel):
         verbose_name=_("chair"),
         on_delete=models.PROTECT,
         related_name="chaired_panels",
+        limit_choices_to={"groups__name": "Chair"},
     )
     session = models.ForeignKey(
         "home.EventSession",
@@ -203,6 +204,7 @@ class PanelJudge(Orderable):
         verbose_name=_("judge"),
         on_delete=models.PROTECT,
         related_name="panel_seats",
+        limit_choices_to={"groups__name": "Judge"},
     )
     title = models.CharField(
         _("title"),
