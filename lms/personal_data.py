@@ -20,6 +20,7 @@ from lms.models import (
     ApiToken,
     CertificateAttachment,
     ErasureRequest,
+    IssuedCredential,
     Membership,
     Notification,
     SkillCertificate,
@@ -107,6 +108,18 @@ def _certificate(certificate: SkillCertificate) -> dict:
     }
 
 
+def _credential(record: IssuedCredential) -> dict:
+    """What the person was given as an Open Badges credential: the certificate it
+    stands for, or the course completion's names (``achievement``)."""
+    return {
+        "id": f"urn:uuid:{record.uuid}",
+        "issuer": record.issuing_body.name,
+        "certificate": record.certificate.number if record.certificate else None,
+        "achievement": record.achievement,
+        "issued_on": when(record.issued_on),
+    }
+
+
 def export_lms(user: User) -> dict:
     from allauth.account.models import EmailAddress
     from allauth.mfa.models import Authenticator
@@ -166,6 +179,12 @@ def export_lms(user: User) -> dict:
             for message in [n.render(user.preferred_language)]
         ],
         "certificates": [_certificate(c) for c in certificates],
+        "credentials": [
+            _credential(record)
+            for record in IssuedCredential.objects.filter(holder=user)
+            .select_related("issuing_body", "certificate")
+            .order_by("issued_on", "pk")
+        ],
         "erasure_requests": [
             {
                 "requested_at": when(e.requested_at),

@@ -257,6 +257,11 @@ VERIFY_CREDENTIAL_MAX_BYTES = 512 * 1024  # a credential (JSON, PNG, SVG) is a f
 # Empty here: dev and test set their own; production refuses to start without it
 # (a system check).
 CREDENTIAL_KEYS_SECRET = env("CREDENTIAL_KEYS_SECRET", default="")
+# Earlier secrets that still decrypt while keys move to the new one (comma-separated;
+# emptied after `manage.py reencrypt_signing_keys`).
+CREDENTIAL_KEYS_SECRET_PREVIOUS = env.list(
+    "CREDENTIAL_KEYS_SECRET_PREVIOUS", default=[]
+)
 JOIN_RATE_LIMIT = 20  # invitation codes tried per minute per IP address
 
 REST_FRAMEWORK = {
@@ -308,6 +313,7 @@ SILENCED_SYSTEM_CHECKS = ["models.W040"]
 # configuration that cannot sign.
 PDF_SIGNING_MODE = env("PDF_SIGNING_MODE", default="database")
 PDF_SIGNING_SECRET = env("PDF_SIGNING_SECRET", default="")
+PDF_SIGNING_SECRET_PREVIOUS = env.list("PDF_SIGNING_SECRET_PREVIOUS", default=[])
 PDF_SIGNING_CERT_FILE = env("PDF_SIGNING_CERT_FILE", default="")
 PDF_SIGNING_KEY_FILE = env("PDF_SIGNING_KEY_FILE", default="")
 PDF_SIGNING_KEY_PASSWORD = env("PDF_SIGNING_KEY_PASSWORD", default="")

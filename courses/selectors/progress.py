@@ -7,6 +7,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from django.db.models import Value
+
 from courses.models import Enrollment, LessonProgress, PracticalSubmission, QuizAttempt
 from courses.selectors.languages import canonical_ids
 from courses.selectors.structure import (
@@ -77,8 +79,7 @@ class Progress:
 def progress_for(
     enrollments: Iterable[Enrollment], requirements: dict[int, CourseRequirements]
 ) -> dict[int, Progress]:
-    """Progress per enrolment id, in at most three queries however many
-    enrolments."""
+    """Progress per enrolment id, in one query however many enrolments."""
     enrollments = [e for e in enrollments if e is not None]
     result = {
         e.pk: Progress(
@@ -90,23 +91,36 @@ def progress_for(
     if not result:
         return result
     ids = list(result)
-    for enrollment_id, lesson_id in LessonProgress.objects.filter(
-        enrollment_id__in=ids, completed_at__isnull=False
-    ).values_list("enrollment_id", "lesson_id"):
-        result[enrollment_id].completed_lessons.add(lesson_id)
-    # Attempts and sign-offs only count where a course asks for them.
+    # One round trip: completed lessons, and passed quizzes and signed-off tasks
+    # where a course asks for them, as (kind, enrolment, lesson, block id) rows.
+    parts = [
+        LessonProgress.objects.filter(enrollment_id__in=ids, completed_at__isnull=False)
+        .order_by()
+        .values_list(Value("l"), "enrollment_id", "lesson_id", Value(""))
+    ]
     if any(p.requirements.quizzes for p in result.values()):
-        for enrollment_id, lesson_id, quiz_id in (
+        parts.append(
             QuizAttempt.objects.filter(enrollment_id__in=ids, passed=True)
-            .values_list("enrollment_id", "lesson_id", "quiz_id")
-            .distinct()
-        ):
-            result[enrollment_id].passed_quizzes.add((lesson_id, quiz_id))
+            .order_by()
+            .values_list(Value("q"), "enrollment_id", "lesson_id", "quiz_id")
+        )
     if any(p.requirements.practicals for p in result.values()):
-        for enrollment_id, lesson_id, task_id in PracticalSubmission.objects.filter(
-            enrollment_id__in=ids, status=PracticalSubmission.Status.SIGNED_OFF
-        ).values_list("enrollment_id", "lesson_id", "task_id"):
-            result[enrollment_id].signed_off.add((lesson_id, task_id))
+        parts.append(
+            PracticalSubmission.objects.filter(
+                enrollment_id__in=ids, status=PracticalSubmission.Status.SIGNED_OFF
+            )
+            .order_by()
+            .values_list(Value("p"), "enrollment_id", "lesson_id", "task_id")
+        )
+    rows = parts[0].union(*parts[1:]) if len(parts) > 1 else parts[0]
+    for kind, enrollment_id, lesson_id, block_id in rows:
+        progress = result[enrollment_id]
+        if kind == "l":
+            progress.completed_lessons.add(lesson_id)
+        elif kind == "q":
+            progress.passed_quizzes.add((lesson_id, block_id))
+        else:
+            progress.signed_off.add((lesson_id, block_id))
     return result
 
 

@@ -9,7 +9,8 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.utils import timezone
 
 from courses.models import CourseCompletion, Enrollment
-from courses.selectors.progress import enrollment_progress
+from courses.selectors.progress import enrollment_progress, progress_for
+from courses.selectors.structure import requirements_shown
 from lms.errors import DomainError
 from lms.queueing import queue_on_commit
 from lms.services.notifications import notification_send
@@ -27,13 +28,26 @@ def course_completion_check(*, enrollment: Enrollment) -> CourseCompletion | Non
         .select_related("course")
         .get(pk=enrollment.pk)
     )
-    existing = CourseCompletion.objects.filter(enrollment=enrollment).first()
-    if existing is not None:
-        return existing
+    return completion_check_locked(enrollment=enrollment)
+
+
+def completion_check_locked(*, enrollment: Enrollment) -> CourseCompletion | None:
+    """``course_completion_check`` for a caller that read ``enrollment`` (with its
+    course) under its row lock in the open transaction (the quiz and lesson
+    services): nothing is read twice. An active enrolment is first measured against
+    the kept requirements (what the pages show, one query for its progress); only
+    one that looks complete is measured again against the live lessons before
+    anything is written. Sets ``enrollment.status`` when it completes."""
     if enrollment.status != Enrollment.Status.ACTIVE:
+        return CourseCompletion.objects.filter(enrollment=enrollment).first()
+    kept = progress_for([enrollment], requirements_shown([enrollment.course]))
+    if not kept[enrollment.pk].is_complete:
         return None
     if not enrollment_progress(enrollment).is_complete:
         return None
+    existing = CourseCompletion.objects.filter(enrollment=enrollment).first()
+    if existing is not None:
+        return existing
     try:
         with transaction.atomic():
             completion = CourseCompletion.objects.create(

@@ -20,13 +20,18 @@ def active_enrollment(enrollment: Enrollment) -> Enrollment:
         .select_related("course")
         .get(pk=enrollment.pk)
     )
+    check_active(enrollment)
+    return enrollment
+
+
+def check_active(enrollment: Enrollment) -> None:
+    """Refused unless the enrolment is in progress."""
     if enrollment.status == Enrollment.Status.LEFT:
         raise DomainError(
             _("You left this course. Enrol again to continue."), code="not_enrolled"
         )
     if enrollment.status == Enrollment.Status.COMPLETED:
         raise DomainError(_("You have completed this course."), code="completed")
-    return enrollment
 
 
 def check_lesson_of_course(*, lesson: LessonPage, course: CoursePage) -> LessonPage:
@@ -81,19 +86,26 @@ def lesson_view(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress
 
 
 @transaction.atomic
-def lesson_complete(*, enrollment: Enrollment, lesson: LessonPage) -> LessonProgress:
+def lesson_complete(*, enrollment: Enrollment, lesson: LessonPage) -> Enrollment:
     """Marks the lesson done in every language (once; again changes nothing) and
-    completes the course when that was the last thing missing."""
-    from courses.services.completion import course_completion_check
+    completes the course when that was the last thing missing. Returns the
+    enrolment as it is now (completed, when this finished the course). The usual
+    case (a lesson opened, so its progress row exists) is one UPDATE."""
+    from courses.services.completion import completion_check_locked
 
     enrollment = active_enrollment(enrollment)
     lesson = check_lesson_of_course(lesson=lesson, course=enrollment.course)
-    row = _progress_row(enrollment, lesson)
-    if row.completed_at is None:
-        row.completed_at = timezone.now()
-        row.save(update_fields=["completed_at"])
-        Enrollment.objects.filter(pk=enrollment.pk).update(
-            last_activity_at=row.completed_at
-        )
-    course_completion_check(enrollment=enrollment)
-    return row
+    now = timezone.now()
+    marked = LessonProgress.objects.filter(
+        enrollment=enrollment, lesson=lesson, completed_at__isnull=True
+    ).update(completed_at=now)
+    if not marked:  # never opened, or already done
+        row = _progress_row(enrollment, lesson)
+        if row.completed_at is None:
+            row.completed_at = now
+            row.save(update_fields=["completed_at"])
+            marked = 1
+    if marked:
+        Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=now)
+    completion_check_locked(enrollment=enrollment)
+    return enrollment

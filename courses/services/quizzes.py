@@ -8,12 +8,12 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from courses.models import Enrollment, LessonPage, QuizAttempt
-from courses.services.progress import active_enrollment, check_lesson_of_course
+from courses.services.progress import check_active, check_lesson_of_course
 from lms.errors import DomainError
 
 
@@ -126,8 +126,11 @@ def quiz_attempt_submit(
     """Grades and records attempt ``attempt_number``. The number comes from the form
     the learner saw: sending that form twice returns the first attempt (even when
     that attempt completed the course in between), and the attempt limit holds
-    under concurrent submits (the enrolment row is locked, so they queue up)."""
-    from courses.services.completion import course_completion_check
+    under concurrent submits: the enrolment row is locked, so they queue up, and
+    the second finds the first's attempt (the unique attempt number is the last
+    guard). Three queries besides the course's completion check, which only a
+    passed attempt runs."""
+    from courses.services.completion import completion_check_locked
 
     locked = (
         Enrollment.objects.select_for_update(of=("self",))
@@ -138,21 +141,20 @@ def quiz_attempt_submit(
         lesson,
         check_lesson_of_course(lesson=lesson, course=locked.course),
     )
-    repeated = QuizAttempt.objects.filter(
-        enrollment=locked, lesson=lesson, quiz_id=quiz_id, number=attempt_number
-    ).first()
+    previous = list(
+        QuizAttempt.objects.filter(
+            enrollment=locked, lesson=lesson, quiz_id=quiz_id
+        ).order_by("number")
+    )
+    repeated = next((a for a in previous if a.number == attempt_number), None)
     if repeated is not None:
         return repeated  # the same form sent again (a double click, a retry)
-    enrollment = active_enrollment(locked)
+    check_active(locked)
+    enrollment = locked
     block = shown.activity_block(quiz_id, "quiz")
     if block is None:
         raise DomainError(_("This quiz does not exist."), code="not_found")
     quiz = block.value
-    previous = list(
-        QuizAttempt.objects.filter(
-            enrollment=enrollment, lesson=lesson, quiz_id=quiz_id
-        ).order_by("number")
-    )
     if any(a.passed for a in previous):
         raise DomainError(_("You have already passed this quiz."), code="passed")
     if len(previous) >= quiz["max_attempts"]:
@@ -171,22 +173,18 @@ def quiz_attempt_submit(
             code="stale",
         )
     score, results = quiz_grade(quiz=quiz, answers=answers)
-    try:
-        with transaction.atomic():
-            attempt = QuizAttempt.objects.create(
-                enrollment=enrollment,
-                lesson=lesson,
-                quiz_id=quiz_id,
-                number=attempt_number,
-                answers={k: list(v) for k, v in answers.items()},
-                results=results,
-                score=score,
-                passed=score >= quiz["pass_mark"],
-            )
-    except IntegrityError:  # the same attempt committed by a concurrent request
-        return QuizAttempt.objects.get(
-            enrollment=enrollment, lesson=lesson, quiz_id=quiz_id, number=attempt_number
-        )
+    # No savepoint: under the enrolment's lock no other attempt at this quiz can
+    # be written between the read above and this insert.
+    attempt = QuizAttempt.objects.create(
+        enrollment=enrollment,
+        lesson=lesson,
+        quiz_id=quiz_id,
+        number=attempt_number,
+        answers={k: list(v) for k, v in answers.items()},
+        results=results,
+        score=score,
+        passed=score >= quiz["pass_mark"],
+    )
     if attempt.passed:
-        course_completion_check(enrollment=enrollment)
+        completion_check_locked(enrollment=enrollment)
     return attempt

@@ -101,10 +101,9 @@ def complete_lesson(request, lesson_id: int):
     if enrollment is None:
         return _not_enrolled(request, course)
     try:
-        lesson_complete(enrollment=enrollment, lesson=lesson)
+        enrollment = lesson_complete(enrollment=enrollment, lesson=lesson)
     except DomainError as error:
         return error_response(request, error, back_url=lesson.get_url(request))
-    enrollment.refresh_from_db(fields=["status"])
     shown_course = course_of_lesson(lesson)
     if enrollment.status == Enrollment.Status.COMPLETED:
         return redirect("courses:completed", course_id=shown_course.pk)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
+from courses.selectors.catalogue import courses_by_ids
 from lms import fragments
 
 # Blocks whose rendering depends on the reader (attempts, submissions, a form's
@@ -64,6 +65,29 @@ def outline_items(
         request=request,
         vary=[*vary, *(x.pk for x in lessons)],
     )
+
+
+def course_cards(request, *, page, ids: list[int]) -> list[tuple[int, str]]:
+    """(id, HTML) of the catalogue cards of these courses, in this order: what
+    every reader sees of a card (cover, title, occupation, level, hours, summary),
+    kept for the catalogue ``page`` and these ids; the reader's progress is added
+    around it."""
+
+    def render():
+        return [
+            (
+                course.pk,
+                render_to_string(
+                    "courses/_course_card.html", {"course": course, "request": request}
+                ),
+            )
+            for course in courses_by_ids(ids)
+        ]
+
+    found = fragments.cached(
+        "catalogue-cards", render, page=page, request=request, vary=ids
+    )
+    return [(pk, mark_safe(html)) for pk, html in found]  # noqa: S308
 
 
 def pick(items: list[dict], form_of) -> list:

@@ -11,11 +11,7 @@ from django.utils.translation import gettext as _
 from courses.forms import CatalogueFilterForm
 from courses.models import Enrollment, LessonPage
 from courses.permissions import can_view_lesson
-from courses.selectors.catalogue import (
-    catalogue_courses,
-    catalogue_pages,
-    courses_by_ids,
-)
+from courses.selectors.catalogue import catalogue_courses, catalogue_pages
 from courses.selectors.languages import canonical_page
 from courses.selectors.outline import course_of_lesson, course_outline, lesson_state
 from courses.selectors.progress import course_progress_for
@@ -31,11 +27,10 @@ PER_PAGE = 12
 
 
 def catalogue_serve(request, index):
-    live = catalogue_pages(index)
     # The filter's choices are the same for every reader: kept with the content.
-    industries, occupations = content_cached(
-        f"catalogue-choices:{index.pk}",
-        lambda: (
+    def choices():
+        live = catalogue_pages(index)
+        return (
             list(
                 Industry.objects.filter(pk__in=live.values("industry_id")).order_by(
                     "name"
@@ -46,39 +41,51 @@ def catalogue_serve(request, index):
                     "name"
                 )
             ),
-        ),
-    )
+        )
+
+    industries, occupations = content_cached(f"catalogue-choices:{index.pk}", choices)
+    asked = request.GET.copy()
+    asked.pop("page", None)
     form = CatalogueFilterForm(
-        request.GET or None, industries=industries, occupations=occupations
+        asked or None, industries=industries, occupations=occupations
     )
-    filters = form.filters() if request.GET else {}
-    results = catalogue_courses(index=index, **filters)
-    if filters.get("query"):
-        paginator = Paginator(results, PER_PAGE)
+    filters = form.filters() if asked else {}
+    if not any(filters.values()):
+        # The whole catalogue, in title order: the same for every reader, kept.
+        paginator = Paginator(
+            content_cached(
+                f"catalogue-ids:{index.pk}",
+                lambda: list(
+                    catalogue_courses(index=index).values_list("pk", flat=True)
+                ),
+            ),
+            PER_PAGE,
+        )
+    elif filters.get("query"):
+        paginator = Paginator(catalogue_courses(index=index, **filters), PER_PAGE)
     else:
+        results = catalogue_courses(index=index, **filters)
         paginator = Paginator(results.values_list("pk", flat=True), PER_PAGE)
     page = paginator.get_page(request.GET.get("page"))
     ids = [getattr(c, "pk", c) for c in page.object_list]
-    courses = courses_by_ids(ids)
     progress = course_progress_for(user=request.user, course_ids=ids)
-    for course in courses:
-        course.user_progress = progress.get(course.pk)
-    query = request.GET.copy()
-    query.pop("page", None)
-    response = TemplateResponse(
+    cards = [
+        {"html": html, "progress": progress.get(pk)}
+        for pk, html in fragments.course_cards(request, page=index, ids=ids)
+    ]
+    return TemplateResponse(
         request,
         "courses/course_index_page.html",
         {
             "page": index,
             "self": index,
             "form": form,
-            "courses": courses,
+            "cards": cards,
             "results_page": page,
-            "query_string": query.urlencode(),
+            "query_string": asked.urlencode(),
             "filtered": bool(filters and any(filters.values())),
         },
     )
-    return response
 
 
 def course_serve(request, course):

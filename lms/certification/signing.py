@@ -4,7 +4,8 @@ certificate under our own certificate authority (``PDF_SIGNING_MODE =
 ``PDF_SIGNING_CERT_FILE`` / ``PDF_SIGNING_KEY_FILE`` with the chain in
 ``PDF_SIGNING_CA_FILE`` (production). The CA's root is the trust root
 ``services.pdf_signatures.verify_signed_pdf`` checks against. Private keys in the
-database are Fernet tokens under a key derived from ``PDF_SIGNING_SECRET``."""
+database are Fernet tokens under a key derived from ``PDF_SIGNING_SECRET`` (or one
+in ``PDF_SIGNING_SECRET_PREVIOUS`` while the secret is being changed)."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pathlib import Path
 from asn1crypto import keys as asn1_keys
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.fernet import Fernet
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
@@ -42,12 +43,24 @@ class SigningUnavailable(ImproperlyConfigured):
 # --- keys at rest ---------------------------------------------------------------
 
 
-def _fernet() -> Fernet:
+def _derived(secret: str) -> Fernet:
+    digest = hashlib.sha256(f"pdf-signing:{secret}".encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(digest))
+
+
+def _fernet() -> MultiFernet:
+    """Encrypts with the current secret; decrypts with it or a previous one."""
     secret = settings.PDF_SIGNING_SECRET
     if not secret:
         raise SigningUnavailable("PDF_SIGNING_SECRET is not set.")
-    digest = hashlib.sha256(f"pdf-signing:{secret}".encode()).digest()
-    return Fernet(base64.urlsafe_b64encode(digest))
+    previous = getattr(settings, "PDF_SIGNING_SECRET_PREVIOUS", [])
+    return MultiFernet([_derived(s) for s in [secret, *previous] if s])
+
+
+_UNREADABLE = (
+    "A PDF signing key cannot be decrypted: neither PDF_SIGNING_SECRET nor "
+    "PDF_SIGNING_SECRET_PREVIOUS is the one it was encrypted with."
+)
 
 
 def encrypt_key(key: ec.EllipticCurvePrivateKey) -> str:
@@ -60,9 +73,19 @@ def encrypt_key(key: ec.EllipticCurvePrivateKey) -> str:
 
 
 def decrypt_key(token: str) -> ec.EllipticCurvePrivateKey:
-    return serialization.load_der_private_key(
-        _fernet().decrypt(token.encode()), password=None
-    )
+    try:
+        der = _fernet().decrypt(token.encode())
+    except InvalidToken:
+        raise SigningUnavailable(_UNREADABLE) from None
+    return serialization.load_der_private_key(der, password=None)
+
+
+def reencrypt_key(token: str) -> str:
+    """The same key under the current secret (unchanged if it already is)."""
+    try:
+        return _fernet().rotate(token.encode()).decode()
+    except InvalidToken:
+        raise SigningUnavailable(_UNREADABLE) from None
 
 
 # --- making certificates ----------------------------------------------------------

@@ -65,14 +65,16 @@ def test_bad_sessions_are_refused(overrides, code):
     assert not GuidanceSession.objects.exists()
 
 
-def test_a_session_later_today_is_in_the_future():
+def test_a_session_later_today_is_in_the_future(monkeypatch):
+    """At 10:00, a session from 10:00 to 11:00 today has not taken place yet (the clock
+    is set, so the test means the same at any hour of the day)."""
     agreement = AgreementFactory()
-    now = timezone.localtime()
-    if now.hour >= 23:
-        pytest.skip("no room for a session later today")
+    morning = timezone.make_aware(datetime.datetime.combine(today(), T(10, 0)))
+    monkeypatch.setattr(timezone, "now", lambda: morning)
     with pytest.raises(DomainError) as error:
-        log(agreement, date=today(), start_time=T(now.hour, 0), end_time=T(23, 59))
+        log(agreement, date=today(), start_time=T(10, 0), end_time=T(11, 0))
     assert error.value.code == "future"
+    assert not GuidanceSession.objects.exists()
 
 
 @pytest.mark.parametrize("status", [Agreement.Status.DRAFT, Agreement.Status.COMPLETED])

@@ -2,6 +2,7 @@
 on request; both can run again; after erasure the person cannot sign in and their
 name is gone from other people's pages."""
 
+import datetime
 import io
 import json
 import zipfile
@@ -14,6 +15,10 @@ from django.core.management.base import CommandError
 from django.urls import reverse
 
 from courses.models import Enrollment, PracticalEvidencePhoto
+from lms.certification.services.credentials import (
+    completion_credential_issue,
+    credentials_issue,
+)
 from lms.errors import DomainError, PermissionDenied
 from lms.models import CertificateAttachment, Membership, Notification, User
 from lms.personal_data import parts
@@ -64,6 +69,30 @@ def test_export_holds_each_apps_part_and_the_uploaded_files(person):
     files = {f"files/{name}" for name in stored_files(person)}
     assert len(files) == 5  # avatar, scan, evidence photo, session photo, pdf
     assert files <= names and data["missing_files"] == []
+
+
+def test_export_holds_the_persons_credentials_for_certificates_and_completions(
+    person,
+):
+    """The Open Badges credentials are the person's too: the one standing for their
+    certificate and the one for a course completion that gives no certificate."""
+    certificate = person.skill_certificates.get()
+    credentials_issue(certificates=[certificate])
+    completion_credential_issue(
+        holder=person,
+        source_key="completion:test",
+        title="Loom care",
+        title_zh="织机保养",
+        completed_on=datetime.date(2026, 11, 30),
+    )
+    data, _names = unzip(personal_data_export(user=person))
+    exported = data["parts"]["lms"]["credentials"]
+    assert len(exported) == 2
+    assert {c["certificate"] for c in exported} == {certificate.number, None}
+    completion = next(c for c in exported if c["certificate"] is None)
+    assert completion["achievement"]["name_zh"] == "织机保养"
+    assert completion["issued_on"] == "2026-11-30"
+    assert all(c["id"].startswith("urn:uuid:") and c["issuer"] for c in exported)
 
 
 def test_export_lists_a_file_missing_from_storage_instead_of_failing(person):

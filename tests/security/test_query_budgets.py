@@ -16,6 +16,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from tests.courses.factories import RIGHT
+
 from . import world
 
 pytestmark = pytest.mark.django_db
@@ -31,6 +33,9 @@ def _rendered_pages(settings):
 BUDGETS = json.loads((Path(__file__).parents[1] / "query_budgets.json").read_text())
 SLACK = 2  # a budget above the measured count by more than this is stale
 KEY_PAGES = {
+    "quiz submit",
+    "quiz result",
+    "lesson complete",
     "course page",
     "lesson page",
     "catalogue",
@@ -97,11 +102,50 @@ def count(client, viewer, url) -> int:
     return len(captured)
 
 
+def counted(method, url, data=None) -> tuple[int, object]:
+    with CaptureQueriesContext(connection) as captured:
+        response = method(url, data) if data is not None else method(url)
+    return len(captured), response
+
+
+def learner_path(client, w: dict) -> dict[str, int]:
+    """The learner's steps between pages, as the exam start and the load scenario
+    make them: the quiz submitted (right answers, so the course's completion is
+    checked), its result page (the submit's redirect target), the lesson marked
+    done. Each is taken first on one lesson (caches, content types) and counted on
+    another; the course is not completed by either (other lessons are open)."""
+    client.logout()
+    client.force_login(w["learner"])
+
+    def steps(lesson) -> dict[str, int]:
+        assert client.get(lesson.url).status_code == 200
+        submit = reverse("courses:quiz_submit", args=[lesson.pk, lesson.body[1].id])
+        answers = {f"q-{k}": v for k, v in RIGHT.items()} | {"attempt": "1"}
+        n_submit, response = counted(client.post, submit, answers)
+        assert response.status_code == 302, response
+        n_result, result = counted(client.get, response.url)
+        assert result.status_code == 200
+        done = reverse("courses:lesson_complete", args=[lesson.pk])
+        n_done, response = counted(client.post, done, {})
+        assert response.status_code == 302, response
+        return {
+            "quiz submit": n_submit,
+            "quiz result": n_result,
+            "lesson complete": n_done,
+        }
+
+    steps(w["lessons"][2])
+    return steps(w["lessons"][1])
+
+
 def measure(client, rows: int) -> dict[str, int]:
     cache.clear()
+    w = world.build(rows=rows)
     return {
-        name: count(client, viewer, url)
-        for name, (viewer, url) in pages(world.build(rows=rows)).items()
+        **{
+            name: count(client, viewer, url) for name, (viewer, url) in pages(w).items()
+        },
+        **learner_path(client, w),
     }
 
 

@@ -199,6 +199,7 @@ def build(rows: int = 3) -> dict:
         "mentor": guide,
         "course": courses[0],
         "lesson": lessons[0],
+        "lessons": lessons,
         "certificate": certificates[0],
         "agreement": agreements[0],
         "profile": profile_pages[0],

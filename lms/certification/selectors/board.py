@@ -123,6 +123,12 @@ def board_certificates(
     )
 
 
+# The chart draws the occupations with the most certificates only (at the large
+# size's 200 occupations a bar each made the chart two thirds of the page); the
+# table below it keeps every occupation.
+CHART_MOST = 12
+
+
 @dataclass
 class BoardCounts:
     """Certificates by (occupation id, level) of a filtered board. The occupations
@@ -158,12 +164,25 @@ class BoardCounts:
                 self.row_totals.get(occupation.pk, 0),
             )
 
+    @cached_property
+    def charted(self) -> list[Occupation]:
+        """The occupations the chart draws: the ``CHART_MOST`` with the most
+        certificates (ties by name), largest first; the table lists them all."""
+        totals = self.row_totals
+        ranked = sorted(self.occupations, key=lambda o: -totals.get(o.pk, 0))
+        return ranked[:CHART_MOST]
+
+    @property
+    def not_charted(self) -> int:
+        """How many occupations the chart leaves to the table."""
+        return len(self.occupations) - len(self.charted)
+
     def bars(self) -> list[dict]:
-        """Stacked bars for the SVG chart: per occupation, one segment per level
-        with its x offset and width in percent of the largest total."""
+        """Stacked bars for the SVG chart: per charted occupation, one segment per
+        level with its x offset and width in percent of the largest total."""
         largest = max(self.row_totals.values(), default=0) or 1
         bars = []
-        for index, occupation in enumerate(self.occupations):
+        for index, occupation in enumerate(self.charted):
             x = 0.0
             segments = []
             for lv in self.levels:
@@ -193,10 +212,6 @@ class BoardCounts:
     @property
     def total(self) -> int:
         return sum(self.cells.values())
-
-    @property
-    def chart_height(self) -> int:
-        return max(28, len(self.occupations) * 28)
 
 
 def board_counts(*, certificates: QuerySet[SkillCertificate]) -> BoardCounts:
