@@ -112,6 +112,7 @@ def load(*, stdout) -> Competition | None:
         services.competition_publish(
             user=competition.organiser, competition=competition
         )
+        competition.refresh_from_db()
     stdout.write(
         f"competitions: 1 competition, {competition.entries.count()} entrants, "
         f"{competition.placings.count()} placings published"
