@@ -38,6 +38,7 @@ urlpatterns += i18n_patterns(
     path("reservations/", include("home.events.urls")),
     path("commendations/", include("home.events.commendations.urls")),
     path("votes/", include("home.events.voting.urls")),
+    path("competitions/", include("home.events.competitions.urls")),
     path("judging/", include("home.events.judging.urls")),
     path("", include("lms.certification.urls")),
     path("", include("home.urls")),

@@ -17,6 +17,8 @@ class HomeConfig(AppConfig):
         from home.events.commendations import permissions as commendation_permissions
         from home.events.commendations import personal_data as commendation_data
         from home.events.commendations import signals as commendation_signals
+        from home.events.competitions import permissions as competition_permissions
+        from home.events.competitions.selectors import ladder_evidence
         from home.events.judging import permissions as judging_permissions
         from home.events.models import EventPage
         from home.selectors.profiles import profile_urls
@@ -26,6 +28,8 @@ class HomeConfig(AppConfig):
         event_permissions.register()
         commendation_permissions.register()
         commendation_signals.connect()
+        competition_permissions.register()
+        providers.register_ladder_evidence(ladder_evidence)
         judging_permissions.register()
         personal_data.register("home", home_data.export_home, home_data.erase_home)
         personal_data.register(

@@ -17,6 +17,7 @@ from wagtail.models import Locale
 from home import demo as home_demo
 from home.events import services, tickets
 from home.events.commendations import demo as commendations_demo
+from home.events.competitions import demo as competitions_demo
 from home.events.demo_content import EVENT, INDEX, SESSIONS
 from home.events.judging import demo as judging_demo
 from home.events.models import EventExhibit, EventIndexPage, EventPage, EventSession
@@ -83,6 +84,7 @@ def load(*, stdout) -> None:
     pages = home_demo._both(index, EventPage, EVENT["slug"], zh, fill_event)
     made = _reservations(pages["en"])
     commendations_demo.load(event=pages["en"], stdout=stdout)
+    competitions_demo.load(stdout=stdout)
     judging_demo.load(stdout=stdout, session=_roadshow(pages["en"]))
     stdout.write(
         f"events: 1 conference, {len(SESSIONS)} sessions, {made} reservations "

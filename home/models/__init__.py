@@ -4,6 +4,11 @@ from home.events.commendations.models import (
     Nomination,
     NominationReview,
 )
+from home.events.competitions.models import (
+    Competition,
+    CompetitionEntry,
+    CompetitionPlacing,
+)
 from home.events.judging.models import (
     AwardBand,
     ConflictDeclaration,
@@ -56,6 +61,9 @@ from .studios import (
 )
 
 __all__ = [
+    "Competition",
+    "CompetitionEntry",
+    "CompetitionPlacing",
     "AwardBand",
     "ConflictDeclaration",
     "Contestant",

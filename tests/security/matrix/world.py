@@ -340,6 +340,16 @@ def _commendations(w: World) -> None:
     services.commendation_publish(user=u["organiser"], commendation=done)
 
 
+def _competitions(w: World) -> None:
+    """A skills competition open for entries, organised by the organiser; the
+    apprentice (a worker of A) is not entered yet."""
+    from tests.home.events.competitions.factories import CompetitionFactory
+
+    w.objects["competition"] = CompetitionFactory(
+        organiser=w.users["organiser"], occupation=w.occupation
+    )
+
+
 def _judging(w: World) -> None:
     """A judging panel chaired by ``chair`` with ``judge`` and a second judge (not a
     column) on it; two contestants, the first scored by the second judge."""
@@ -374,6 +384,7 @@ def build() -> World:
     _content(w)
     _events(w)
     _commendations(w)
+    _competitions(w)
     _judging(w)
     for role, user in w.users.items():
         if user is not None:
