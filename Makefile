@@ -10,9 +10,12 @@ PORT ?= 8000
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	# uv installs the same pinned ranges as pip, with parallel downloads and a cache:
-	# a fresh clone is set up in seconds instead of minutes.
+	# a fresh clone is set up in seconds instead of minutes. Unlike pip, uv compiles
+	# no bytecode unless asked: without it, where PYTHONDONTWRITEBYTECODE is set (CI
+	# containers) every process (test workers, gunicorn, Celery) compiled Django and
+	# Wagtail from source again, seconds of CPU each.
 	$(PY) -m pip install --quiet "uv>=0.9,<1"
-	$(VENV)/bin/uv pip install --quiet --python $(PY) -e ".[dev]"
+	$(VENV)/bin/uv pip install --quiet --compile-bytecode --python $(PY) -e ".[dev]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -26,8 +29,14 @@ system:
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	  gettext fonts-wqy-microhei poppler-utils >/dev/null)
 
-messages: $(STAMP) system
+# Compiled once per change of the catalogue, not once per target: make lint, test,
+# test-services and test-e2e each need it, and starting Django costs seconds.
+MO := locale/zh_Hans/LC_MESSAGES/django.mo
+$(MO): locale/zh_Hans/LC_MESSAGES/django.po | $(STAMP) system
 	$(PY) manage.py compilemessages --ignore=.venv -v 0
+	touch $(MO)
+
+messages: $(STAMP) system $(MO)
 
 run: messages
 	$(PY) manage.py migrate --no-input -v 0
@@ -38,7 +47,9 @@ test: messages
 	$(PY) -m pytest -n 2
 	# Again with production's caches (cached_db sessions, anonymous page cache on):
 	# the pages, routing and page-cache tests (config/settings/test.py).
-	PRODUCTION_CACHES=1 $(PY) -m pytest -n 2 -p no:randomly $(PRODUCTION_CACHE_TESTS)
+	# `make test PRODUCTION_CACHE_TESTS=` skips this second run (make test-services
+	# runs the whole suite with production's caches, on PostgreSQL and Redis).
+	$(if $(strip $(PRODUCTION_CACHE_TESTS)),PRODUCTION_CACHES=1 $(PY) -m pytest -n 2 -p no:randomly $(PRODUCTION_CACHE_TESTS))
 
 PRODUCTION_CACHE_TESTS = tests/lms/test_routing.py tests/lms/test_auth_backends.py \
 	tests/home/test_page_cache.py tests/courses/test_pages.py

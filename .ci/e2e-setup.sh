@@ -6,15 +6,8 @@
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 PY=.venv/bin/python
 
-# Chromium, and CJK fonts so the Chinese pages' screenshots show characters.
-if ! command -v chromium >/dev/null || [ ! -d /usr/share/fonts/opentype/noto ]; then
-  apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null
-fi
-# axe-core (accessibility rules) from the npm registry, pinned in tests/e2e/package.json.
-if [ ! -f tests/e2e/node_modules/axe-core/axe.min.js ]; then
-  (cd tests/e2e && npm install --no-audit --no-fund --silent)
-fi
+# Chromium, CJK fonts, axe-core.
+bash .ci/e2e-install.sh
 
 work=$(mktemp -d /tmp/craftskills-e2e.XXXXXX)
 # A free loopback port of our own, so several runs on one machine never share a server.

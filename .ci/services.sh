@@ -5,7 +5,10 @@
 #   bash .ci/services.sh test    whole test suite on PostgreSQL + Redis, then tests/services/
 #                                (real gunicorn, nginx, Celery workers and beat, faults, load);
 #                                SERVICES_ONLY=1 skips the suite part (pytest args pass on:
-#                                SERVICES_ONLY=1 bash .ci/services.sh test tests/services/x.py)
+#                                SERVICES_ONLY=1 bash .ci/services.sh test tests/services/x.py);
+#                                SERVICES_SUITE_ONLY=1 runs only the suite part (.ci/run
+#                                runs it beside the browser journeys, then the rest)
+#   bash .ci/services.sh install installs what is missing (PostgreSQL, Redis, nginx), then ends
 #   bash .ci/services.sh run     production settings: nginx (.ci/nginx.conf.template) on
 #                                http://127.0.0.1:8089/ in front of gunicorn (127.0.0.1:8000),
 #                                celery worker + beat, until Ctrl-C
@@ -48,9 +51,9 @@ refuse() {
 }
 
 case "$MODE" in
-  test | run | bench | stop) ;;
+  test | run | bench | stop | install) ;;
   *)
-    echo "usage: $0 test|run|bench|stop [pytest or bench args]" >&2
+    echo "usage: $0 test|run|bench|stop|install [pytest or bench args]" >&2
     exit 2
     ;;
 esac
@@ -312,6 +315,11 @@ wait_for_pidfile() { # file: a daemon's own pid file, once it is written
   return 1
 }
 
+if [ "$MODE" = install ]; then
+  install_packages
+  exit 0
+fi
+
 # 1. Only reads: the folder (is another run using it?) and the ports.
 dir_in_use
 ports=("$PG_PORT" "$REDIS_PORT")
@@ -405,8 +413,10 @@ case "$MODE" in
       PRODUCTION_CACHES=1 "$PY" -m pytest -n 2 -m "not e2e and not services" -p no:randomly \
         --basetemp="$base/suite" "$@" || [ $? -eq 5 ]
     fi
-    "$PY" -m pytest -m services -p no:randomly -p no:xdist --durations=0 --durations-min=1 \
-      --basetemp="$base/services" "$@"
+    if [ "${SERVICES_SUITE_ONLY:-0}" != 1 ]; then
+      "$PY" -m pytest -m services -p no:randomly -p no:xdist --durations=0 --durations-min=1 \
+        --basetemp="$base/services" "$@"
+    fi
     ;;
 
   run)

@@ -64,11 +64,34 @@ def _first(values: list):
     return next((v for v in values if v), None)
 
 
+def _joined(values: list) -> list:
+    return [item for value in values for item in value]
+
+
+@dataclass(frozen=True)
+class LadderEvidence:
+    """Something that lets a person apply for ``level`` in an occupation whatever
+    the usual requirements (a competition placing, say): shown on the ladder as
+    ``text`` (already in the reader's language), linking to ``url``."""
+
+    occupation_id: int
+    level: int
+    text: str
+    url: str = ""
+
+
 COMPLETED_COURSES = Fact("completed courses", "courses", set, _union)
 TRAINING_HOURS = Fact("training hours", "mentorship", Decimal, _total)
 MENTOR_SIGNOFFS = Fact("mentor sign-offs", "mentorship", set, _union)
 PROFILE_URLS = Fact("profile URLs", "home", lambda: None, _first)
-FACTS = (COMPLETED_COURSES, TRAINING_HOURS, MENTOR_SIGNOFFS, PROFILE_URLS)
+LADDER_EVIDENCE = Fact("ladder evidence", "home", list, _joined)
+FACTS = (
+    COMPLETED_COURSES,
+    TRAINING_HOURS,
+    MENTOR_SIGNOFFS,
+    PROFILE_URLS,
+    LADDER_EVIDENCE,
+)
 
 
 def register_completed_courses(many: Callable[[list], dict[int, set[int]]]) -> None:
@@ -92,6 +115,17 @@ def register_profile_urls(many: Callable[[list, object], dict[int, str]]) -> Non
     """``many(users, request)``: the URL of each user's public profile page (in the
     request's language where translated); users without one are left out."""
     PROFILE_URLS.register(many)
+
+
+def register_ladder_evidence(
+    many: Callable[[list], dict[int, list[LadderEvidence]]],
+) -> None:
+    """``many(users)``: the ``LadderEvidence`` each user id holds."""
+    LADDER_EVIDENCE.register(many)
+
+
+def ladder_evidence_many(users: Iterable) -> dict[int, list[LadderEvidence]]:
+    return LADDER_EVIDENCE.many(users)
 
 
 def completed_courses_many(users: Iterable) -> dict[int, set[int]]:

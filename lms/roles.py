@@ -15,6 +15,8 @@ class Role(models.TextChoices):
     OFFICER = "Certification officer", _("Certification officer")
     ORGANISER = "Event organiser", _("Event organiser")
     STEWARD = "Steward", _("Steward")
+    JUDGE = "Judge", _("Judge")
+    CHAIR = "Chair", _("Chair of judges")
 
 
 # Roles whose accounts hold other people's data or publish content: two-factor sign-in
@@ -23,7 +25,9 @@ MFA_REQUIRED_ROLES = frozenset(
     {Role.HR, Role.OFFICER, Role.EDITOR, Role.MODERATOR, Role.COORDINATOR}
 )
 # Roles that work in the Wagtail admin.
-ADMIN_ROLES = frozenset({Role.EDITOR, Role.MODERATOR, Role.OFFICER, Role.HR})
+ADMIN_ROLES = frozenset(
+    {Role.EDITOR, Role.MODERATOR, Role.OFFICER, Role.HR, Role.ORGANISER}
+)
 
 # Django permissions each role holds, as "app_label.codename". Kept in step with the
 # database by ``lms.services.roles_sync_permissions`` after every migrate.
@@ -51,8 +55,24 @@ ROLE_PERMISSIONS: dict[str, set[str]] = {
         "lms.delete_membership",
         "lms.view_membership",
     },
-    Role.ORGANISER: set(),
+    # Organisers set their events up in the admin: the audience votes
+    # (home.events.voting) and judging's score sheets and panels.
+    Role.ORGANISER: {
+        "wagtailadmin.access_admin",
+        "home.add_ballot",
+        "home.change_ballot",
+        "home.delete_ballot",
+        "home.view_ballot",
+        "home.add_scoresheet",
+        "home.change_scoresheet",
+        "home.view_scoresheet",
+        "home.add_panel",
+        "home.change_panel",
+        "home.view_panel",
+    },
     Role.STEWARD: set(),
+    Role.JUDGE: set(),
+    Role.CHAIR: set(),
     Role.OFFICER: {
         "wagtailadmin.access_admin",
         "lms.add_occupation",

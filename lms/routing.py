@@ -27,7 +27,7 @@ import uuid
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import Http404
 from django.utils import translation
@@ -200,14 +200,41 @@ class SiteAndRouteMiddleware:
         return None
 
 
+# Stands for the page's id while a page read's SQL is built; no page has it.
+_SENTINEL_ID = -610_372_941
+_page_sql: dict[tuple[str, str], tuple[str, tuple, int]] = {}
+
+
+def _read_page(model, page_id: int):
+    """The page of ``model`` with id ``page_id`` (None if gone). Building the ORM
+    query of a page type (Wagtail's multi-table inheritance) cost more than running
+    it, so its SQL is built once per process and page type and then run with each
+    id. Nothing related is read with it: what a page shows of its related rows
+    (a course's occupation and cover) is inside its kept fragments."""
+    alias = DEFAULT_DB_ALIAS
+    if connections[alias].vendor not in ("sqlite", "postgresql"):
+        return model.objects.filter(pk=page_id).first()
+    key = (alias, model._meta.label)
+    found = _page_sql.get(key)
+    if found is None:
+        query = model._default_manager.filter(pk=_SENTINEL_ID).order_by().query
+        sql, params = query.get_compiler(alias).as_sql()
+        positions = [i for i, p in enumerate(params) if p == _SENTINEL_ID]
+        if len(positions) != 1:
+            return model.objects.filter(pk=page_id).first()
+        found = _page_sql[key] = (sql, tuple(params), positions[0])
+    sql, params, position = found
+    params = (*params[:position], page_id, *params[position + 1 :])
+    return next(iter(model._default_manager.raw(sql, params)), None)
+
+
 def _route_from(request, entry) -> bool:
     """Route the request to the kept page; False if the page is gone or moved."""
     page_id, content_type_id, url_path, restricted = entry
     model = ContentType.objects.get_for_id(content_type_id).model_class()
     if model is None:
         return False
-    related = getattr(model, "route_select_related", ())
-    page = model.objects.select_related(*related).filter(pk=page_id).first()
+    page = _read_page(model, page_id)
     if page is None or page.url_path != url_path:
         return False
     if not restricted:

@@ -1,7 +1,17 @@
 import pytest
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from lms.roles import Role
 from tests.lms.factories import EnterpriseFactory, MembershipFactory, UserFactory
+
+# Property tests judge the code's answers, never the machine's speed: no deadline and
+# no "too slow" health check, which fail by chance on a busy machine (CI runs
+# `make test` beside the services and browser tests at the lowest priority).
+hypothesis_settings.register_profile(
+    "craftskills", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("craftskills")
 
 
 @pytest.fixture(autouse=True)

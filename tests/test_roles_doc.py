@@ -26,12 +26,16 @@ enterprises A and B, a course, an agreement, a service request, certificates, pa
   `other_mentor` a mentor with no tie to any of these records; `hr_a` HR of A, `hr_b`
   HR of B (whose worker holds B's certificate); `coordinator` witnesses the
   agreement; `organiser` is an event organiser and `steward` a steward at the door
-  (the learner holds a seat of the event's session); `staff` is a superuser.
+  (the learner holds a seat of the event's session); `judge` sits on a judging panel
+  and `chair` chairs it; `staff` is a superuser.
 
 The decisions live in `lms/permissions.py` (role helpers, the policy base and
 registry) and in each app's policies (`lms/policies.py`,
 `lms/certification/permissions.py`, `courses/permissions.py`,
-`mentorship/permissions.py`, `home/events/permissions.py`).
+`mentorship/permissions.py`, `home/events/permissions.py`,
+`home/events/judging/permissions.py`, `home/events/commendations/permissions.py`).
+For commendations, the `coordinator` nominates A's workers (A is in their union) and
+the `mentor` sits on the committee.
 """
 
 

@@ -263,6 +263,9 @@ CREDENTIAL_KEYS_SECRET_PREVIOUS = env.list(
     "CREDENTIAL_KEYS_SECRET_PREVIOUS", default=[]
 )
 JOIN_RATE_LIMIT = 20  # invitation codes tried per minute per IP address
+# Events: per person, not per address (a hall's audience shares one network).
+VOTE_RATE_LIMIT = 5  # votes sent per minute per person
+CHECK_IN_RATE_LIMIT = 60  # ticket codes tried per minute per steward
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

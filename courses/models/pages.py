@@ -190,9 +190,6 @@ class CoursePage(ServedByView, Page):
         verbose_name = _("course")
         verbose_name_plural = _("courses")
 
-    # Read with the page when lms.routing serves a cached route.
-    route_select_related = ("occupation", "cover_image")
-
     def route(self, request, path_components):
         return _route_to_child(self, LessonPage, request, path_components)
 

@@ -33,11 +33,9 @@ def _lesson_and_enrollment(request, lesson_id: int):
     enrolment in it (None if absent)."""
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     course = course_of_lesson(canonical_page(lesson))
-    enrollment = (
-        Enrollment.objects.filter(user=request.user, course=course)
-        .select_related("course")
-        .first()
-    )
+    enrollment = Enrollment.objects.filter(user=request.user, course=course).first()
+    if enrollment is not None:  # the course is known: no join to read it again
+        enrollment.course = course
     return lesson, course, enrollment
 
 

@@ -162,11 +162,11 @@ def lesson_serve(request, lesson: LessonPage):
     if not preview:
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        enrollment = (
-            Enrollment.objects.filter(user=request.user, course=canonical_course)
-            .select_related("course")
-            .first()
-        )
+        enrollment = Enrollment.objects.filter(
+            user=request.user, course=canonical_course
+        ).first()
+        if enrollment is not None:  # the course is known: no join to read it again
+            enrollment.course = canonical_course
         allowed = can_view_lesson(
             request.user, lesson, course=canonical_course, enrollment=enrollment
         )

@@ -2,7 +2,8 @@
 Great Country Craftsman Innovation Exchange Conference from the story (Beijing; its
 forums, sub-forum, exhibition of the demo studios' achievements and a roadshow
 session to be judged), in English and Chinese, with a few reservations, a waiting
-list and one visitor checked in, all made through the services. The story's
+list and one visitor checked in, all made through the services; and its audience
+votes (``home.events.voting.demo``). The story's
 conference was in July 2023; the demo's is dated from the day it is loaded, so its
 seats can be reserved. Safe to run again."""
 
@@ -15,8 +16,12 @@ from wagtail.models import Locale
 
 from home import demo as home_demo
 from home.events import services, tickets
+from home.events.commendations import demo as commendations_demo
+from home.events.competitions import demo as competitions_demo
 from home.events.demo_content import EVENT, INDEX, SESSIONS
+from home.events.judging import demo as judging_demo
 from home.events.models import EventExhibit, EventIndexPage, EventPage, EventSession
+from home.events.voting import demo as voting_demo
 from home.models import InnovationStudioPage
 from lms.demo import demo_user
 
@@ -78,10 +83,18 @@ def load(*, stdout) -> None:
 
     pages = home_demo._both(index, EventPage, EVENT["slug"], zh, fill_event)
     made = _reservations(pages["en"])
+    commendations_demo.load(event=pages["en"], stdout=stdout)
+    competitions_demo.load(stdout=stdout)
+    judging_demo.load(stdout=stdout, session=_roadshow(pages["en"]))
     stdout.write(
         f"events: 1 conference, {len(SESSIONS)} sessions, {made} reservations "
         "(English and Chinese)"
     )
+    voting_demo.load(event=pages["en"], zh=zh, stdout=stdout)
+
+
+def _roadshow(event: EventPage) -> EventSession:
+    return event.sessions.filter(kind="roadshow").order_by("sort_order").first()
 
 
 def _session(slug: str, first_day: datetime.date, lang: str) -> EventSession:

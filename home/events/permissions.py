@@ -49,5 +49,7 @@ reservations = ReservationPolicy(Reservation)
 
 def register() -> None:
     """Called from HomeConfig.ready()."""
-    for policy in (sessions, reservations):
+    from home.events.voting.permissions import ballots, votes
+
+    for policy in (sessions, reservations, ballots, votes):
         register_policy(policy.model, policy)

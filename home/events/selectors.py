@@ -133,6 +133,7 @@ def fields_of(exhibits) -> list:
 
 def event_details(*, event: EventPage, request) -> dict:
     from home.events.forms import ExhibitFilterForm
+    from home.events.judging.selectors import published_awards
 
     sessions = sessions_with_counts(event=event)
     mine = reservations_of(user=request.user, sessions=sessions)
@@ -145,8 +146,12 @@ def event_details(*, event: EventPage, request) -> dict:
     if field is not None:
         exhibits = [e for e in exhibits if e.industry == field]
     page = Paginator(exhibits, EXHIBITS_PER_PAGE).get_page(request.GET.get("page"))
+    from home.events.voting.selectors import ballots_of_event
+
     return {
         "sessions": sessions,
+        "ballots": ballots_of_event(event=event),
+        "awards": published_awards(session_keys=[s.translation_key for s in sessions]),
         "exhibits": page,
         "exhibit_count": len(exhibits),
         "filter_form": form,

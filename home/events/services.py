@@ -120,6 +120,16 @@ def session_fill_from_waiting_list(*, session: EventSession) -> list[Reservation
         return _promote_waiting(_seats_locked(session))
 
 
+def event_fill_waiting_lists(*, event) -> list[Reservation]:
+    """After an event's programme was published: every session whose seats were
+    raised above those reserved takes people from its waiting list (called on
+    ``page_published``, wired in ``HomeConfig.ready``)."""
+    promoted = []
+    for session in EventSession.objects.filter(page=event, capacity__gt=0):
+        promoted += session_fill_from_waiting_list(session=session)
+    return promoted
+
+
 def reservation_check_in(*, user, session: EventSession, code: str) -> Reservation:
     """Checks in the holder of the ticket ``code`` (scanned or typed) at ``session``,
     once. A code that is not a ticket, one for another session, a cancelled or

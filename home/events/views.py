@@ -4,6 +4,7 @@ the services hold the rules, the policies (``home.events.permissions``) who may.
 from __future__ import annotations
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied as Forbidden
@@ -17,6 +18,7 @@ from home.events.forms import CheckInForm
 from home.events.models import EventPage, EventSession, Reservation
 from lms.errors import DomainError
 from lms.permissions import records_for, user_may
+from lms.rate_limits import over_limit
 
 
 def _session(pk: int) -> EventSession:
@@ -124,7 +126,18 @@ def check_in(request, pk: int):
     form = CheckInForm(request.POST or None)
     checked, status = None, 200
     if request.method == "POST":
-        if not form.is_valid():
+        if over_limit(
+            request,
+            "check-in",
+            settings.CHECK_IN_RATE_LIMIT,
+            who=f"user:{request.user.pk}",
+        ):
+            # Typed codes could be guessed: a steward's tries are counted.
+            form.add_error(
+                None, _("Too many codes tried from your account. Wait a minute.")
+            )
+            status = 429
+        elif not form.is_valid():
             status = 400
         else:
             try:

@@ -1,9 +1,35 @@
+from home.events.commendations.models import (
+    Commendation,
+    CommendationEvent,
+    Nomination,
+    NominationReview,
+)
+from home.events.competitions.models import (
+    Competition,
+    CompetitionEntry,
+    CompetitionPlacing,
+)
+from home.events.judging.models import (
+    AwardBand,
+    ConflictDeclaration,
+    Contestant,
+    Criterion,
+    Panel,
+    PanelJudge,
+    Score,
+    ScoreCorrection,
+    ScoreItem,
+    ScoreSheet,
+)
 from home.events.models import (
+    Ballot,
     EventExhibit,
     EventIndexPage,
     EventPage,
     EventSession,
     Reservation,
+    Vote,
+    VoteOption,
 )
 
 from .alliances import (
@@ -35,12 +61,28 @@ from .studios import (
 )
 
 __all__ = [
+    "Competition",
+    "CompetitionEntry",
+    "CompetitionPlacing",
+    "AwardBand",
+    "ConflictDeclaration",
+    "Contestant",
+    "Criterion",
+    "Panel",
+    "PanelJudge",
+    "Score",
+    "ScoreCorrection",
+    "ScoreItem",
+    "ScoreSheet",
     "AchievementKind",
     "AllianceMemberStudio",
     "AllianceMemberUnit",
     "AlliancePage",
     "AllianceRelatedPage",
     "AssessmentResult",
+    "Ballot",
+    "Commendation",
+    "CommendationEvent",
     "ContentPage",
     "EventExhibit",
     "EventIndexPage",
@@ -51,6 +93,8 @@ __all__ = [
     "HomePage",
     "Honour",
     "InnovationStudioPage",
+    "Nomination",
+    "NominationReview",
     "ProfileAchievement",
     "ProfileHonour",
     "ProfileIndexPage",
@@ -66,4 +110,6 @@ __all__ = [
     "StudioIndexPage",
     "StudioLevel",
     "StudioMember",
+    "Vote",
+    "VoteOption",
 ]

@@ -9,6 +9,7 @@ from django.utils import translation
 from wagtail.models import Locale
 
 from courses.selectors import catalogue as course_catalogue
+from home.events.commendations.selectors import honours_for_profile
 from home.models import CraftsmanProfilePage, InnovationStudioPage
 from home.selectors.shared import localized, with_image
 from mentorship import selectors as mentorship_selectors
@@ -41,6 +42,7 @@ def profile_details(*, profile: CraftsmanProfilePage) -> dict:
     and courses are read live from the mentorship and courses apps."""
     return {
         "honours": list(profile.honours.all()),
+        "commendations": honours_for_profile(profile=profile),
         "achievements": list(profile.achievements.all()),
         "live_figures": mentor_figures(user=profile.user) if profile.user_id else None,
         "courses": courses_taught(user=profile.user, locale=profile.locale)

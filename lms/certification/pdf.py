@@ -102,13 +102,17 @@ def _rows(certificate, languages) -> list[tuple[tuple[str, str], tuple[str, str]
     def date(value):
         return lambda: formats.date_format(value, "DATE_FORMAT")
 
+    placing = certificate.kind == certificate.Kind.PLACING
+    level_label = (
+        (lambda: _("Skill level assessed")) if placing else (lambda: _("Skill level"))
+    )
     rows = [
         (
             _pair(languages, lambda: _("Occupation")),
             _pair(languages, lambda: f"{occupation.local_name} ({occupation.code})"),
         ),
         (
-            _pair(languages, lambda: _("Skill level")),
+            _pair(languages, level_label),
             _pair(languages, certificate.get_level_display),
         ),
     ]
@@ -116,6 +120,8 @@ def _rows(certificate, languages) -> list[tuple[tuple[str, str], tuple[str, str]
         label = (
             (lambda: _("Course"))
             if certificate.evidence_kind == certificate.Evidence.COURSE
+            else (lambda: _("Placing"))
+            if placing
             else (lambda: _("Evidence"))
         )
         rows.append((_pair(languages, label), (certificate.evidence_detail, "")))
@@ -176,7 +182,12 @@ def unsigned_pdf(certificate) -> bytes:
     pdf.setLineWidth(3)
     pdf.rect(12 * mm, 12 * mm, width - 24 * mm, height - 24 * mm)
 
-    title, title_other = _pair(languages, lambda: _("Skill certificate"))
+    title, title_other = _pair(
+        languages,
+        (lambda: _("Competition placing certificate"))
+        if certificate.kind == certificate.Kind.PLACING
+        else (lambda: _("Skill certificate")),
+    )
     pdf.setFillColor(RED)
     pdf.setFont(font, 26)
     pdf.drawCentredString(width / 2, height - 36 * mm, title)

@@ -50,16 +50,18 @@ def world(django_db_setup, django_db_blocker, tmp_path_factory):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            began = time.monotonic()
+            # Processor time, not the clock: the comparison below must hold on a
+            # busy machine (CI runs this suite beside others at the lowest priority).
+            began = time.process_time()
             call_command("load_demo", stdout=io.StringIO())
-            LOAD_SECONDS["first"] = time.monotonic() - began
+            LOAD_SECONDS["first"] = time.process_time() - began
             first = _counts()
             renamed = demo_user("mentor2")
             renamed.display_name = "韩利萍 (changed by herself)"
             renamed.save(update_fields=["display_name"])
-            began = time.monotonic()
+            began = time.process_time()
             call_command("load_demo", stdout=io.StringIO())
-            LOAD_SECONDS["second"] = time.monotonic() - began
+            LOAD_SECONDS["second"] = time.process_time() - began
             renamed.refresh_from_db()
             KEPT["name"] = renamed.display_name
             renamed.display_name = "韩利萍"
@@ -109,7 +111,7 @@ def test_a_second_load_changes_nothing_and_keeps_peoples_changes(world):
     assert _counts() == world
     assert LOAD_SECONDS["second"] < LOAD_SECONDS["first"]
     first, second = LOAD_SECONDS["first"], LOAD_SECONDS["second"]
-    print(f"\nload_demo: {first:.1f} s, again {second:.1f} s")
+    print(f"\nload_demo: {first:.1f} s, again {second:.1f} s of processor time")
 
 
 def test_the_second_run_kept_a_changed_display_name(world):

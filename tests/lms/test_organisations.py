@@ -18,7 +18,8 @@ def test_every_role_exists_as_a_group_after_migrate():
 
 
 def test_admin_roles_may_open_the_admin_by_permission():
-    for role in (Role.HR, Role.EDITOR, Role.MODERATOR, Role.OFFICER, Role.COORDINATOR):
+    admin_roles = (Role.HR, Role.EDITOR, Role.MODERATOR, Role.OFFICER, Role.COORDINATOR)
+    for role in (*admin_roles, Role.ORGANISER):
         group = Group.objects.get(name=role)
         assert group.permissions.filter(codename="access_admin").exists(), role
     assert not Group.objects.get(name=Role.LEARNER).permissions.exists()

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.urls import get_resolver, resolve
 from wagtail.models import get_page_models
 
+from home.events.judging.admin import JudgingGroup
 from lms.admin_organisations import OrganisationsGroup
 from lms.wagtail_hooks import SkillsGroup
 
@@ -34,7 +35,7 @@ def _required() -> set[str]:
     names = {resolve(route.url).view_name for route in our_routes()}
     api = get_resolver().namespace_dict["api"][1]
     names |= {f"api:{name}" for name in api.reverse_dict if isinstance(name, str)}
-    for group in (SkillsGroup, OrganisationsGroup):
+    for group in (SkillsGroup, OrganisationsGroup, JudgingGroup):
         for viewset in group.items:
             model = viewset.model._meta.model_name
             names |= {f"{model}:{view}" for view in ("index", "add", "edit")}

@@ -19,7 +19,7 @@ from .uploads import FORMATS, bomb_png, image_bytes, upload
 FUZZ = settings(
     max_examples=30,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 
 VALIDATORS = {

@@ -48,16 +48,21 @@ def section(model, slug: str):
     return page
 
 
-def _events(rows: int, workers, studios):
+def _events(rows: int, workers, studios, profiles):
     """An event with ``rows`` sessions, each with a reservation per worker (some
-    checked in), exhibiting ``rows`` achievements."""
+    checked in), exhibiting ``rows`` achievements; an open audience vote with
+    ``rows`` options (each linked to a profile and an achievement), a vote per
+    worker."""
     from home.events.models import EventIndexPage
     from home.events.services import reservation_check_in, reservation_create
     from home.events.tickets import ticket_code
+    from home.events.voting.models import VoteOption
+    from home.events.voting.services import vote_cast
     from tests.home.events.factories import (
         EventExhibitFactory,
         EventPageFactory,
         EventSessionFactory,
+        ballot_with_options,
     )
 
     event = EventPageFactory(parent=section(EventIndexPage, "events"))
@@ -71,7 +76,62 @@ def _events(rows: int, workers, studios):
                 reservation_check_in(user=steward, session=session, code=code)
     for studio in studios:
         EventExhibitFactory(page=event, achievement=studio.achievements.first())
-    return event, sessions[0]
+    ballot = ballot_with_options(event, names=[f"Option {n}" for n in range(rows)])
+    options = list(ballot.options.order_by("sort_order"))
+    for option, profile, studio in zip(options, profiles, studios, strict=True):
+        VoteOption.objects.filter(pk=option.pk).update(
+            profile=profile, achievement=studio.achievements.first()
+        )
+    for n, worker in enumerate(workers):
+        vote_cast(user=worker, ballot=ballot, option_id=options[n % rows].pk)
+    return event, sessions[0], ballot
+
+
+def _judging(rows: int, event, workers, studios) -> dict:
+    """Two panels of ``rows`` contestants (each of a studio, some of the workers'
+    enterprise) and five judges: one open, scored by four judges (the fifth, who
+    asks for the page, scored half); one on a roadshow session of the event,
+    fully scored and published."""
+    from home.events.judging import services
+    from tests.home.events.factories import EventSessionFactory
+    from tests.home.events.judging import factories as judging_f
+
+    enterprise = workers[0].memberships.first().enterprise
+    roadshow = EventSessionFactory(page=event, kind="roadshow", capacity=0)
+    made = {}
+    for key, session in (("open", None), ("published", roadshow)):
+        panel = judging_f.panel(
+            judges=5,
+            session=session,
+            contestants=[
+                {
+                    "display_name": f"Presenter {n}",
+                    "studio": studios[n % len(studios)],
+                    "enterprise": enterprise if n % 2 else None,
+                }
+                for n in range(rows)
+            ],
+        )
+        judges, contestants = judging_f.parts(panel)
+        for n, judge in enumerate(judges):
+            for m, contestant in enumerate(contestants):
+                if n == 4 and (key == "open" and m % 2):
+                    continue
+                judging_f.score(panel, judge, contestant, 5 + n, 9 - m % 5)
+        if key == "published":
+            for step in (
+                services.panel_close,
+                services.panel_reveal,
+                services.panel_sign_off,
+                services.panel_publish,
+            ):
+                step(user=panel.chair, panel=panel)
+        made[key] = panel
+    return {
+        "panel": made["open"],
+        "judge": made["open"].judges.last().user,
+        "published_panel": made["published"],
+    }
 
 
 def build(rows: int = 3) -> dict:
@@ -138,9 +198,14 @@ def build(rows: int = 3) -> dict:
         )
         StudioAchievementFactory(page=studio)
         studio_pages.append(studio)
-    event, session = _events(rows, workers, studio_pages)
+    event, session, ballot = _events(rows, workers, studio_pages, profile_pages)
+    judging = _judging(rows, event, workers, studio_pages)
     return {
+        "panel": judging["panel"],
+        "judge": judging["judge"],
+        "published_panel": judging["published_panel"],
         "event": event,
+        "ballot": ballot,
         "event_session": session,
         "steward": UserFactory(roles=[Role.STEWARD]),
         "learner": learner,

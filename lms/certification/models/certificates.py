@@ -43,6 +43,12 @@ class SkillCertificate(models.Model):
         ENTERPRISE = "enterprise", _("Enterprise skill appraisal")
         OUTSIDE = "outside", _("Outside certification body")
 
+    class Kind(models.TextChoices):
+        LEVEL = "level", _("Skill level certificate")
+        # A placing in a skills competition: evidence for the ladder, not a level
+        # held (the ladder and the board count only LEVEL certificates).
+        PLACING = "placing", _("Competition placing certificate")
+
     class Evidence(models.TextChoices):
         COURSE = "course", _("Course completion")
         APPRAISAL = "appraisal", _("Appraisal score")
@@ -65,6 +71,13 @@ class SkillCertificate(models.Model):
     # certificate; only an officer's correction (with a reason, in the history) does.
     holder_name = OneLineModelCharField(
         _("holder's name on the certificate"), max_length=200, blank=True
+    )
+    kind = models.CharField(
+        _("kind of certificate"),
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.LEVEL,
+        db_default=Kind.LEVEL,
     )
     level = models.PositiveSmallIntegerField(_("skill level"), choices=SkillLevel)
     number = models.CharField(_("certificate number"), max_length=64)

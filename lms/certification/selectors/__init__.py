@@ -43,6 +43,7 @@ from .ladder import (
     LadderStep,
     ladder_for,
     ladders_for,
+    next_level_after,
     workers_eligible,
 )
 
@@ -74,6 +75,7 @@ __all__ = [
     "export_rows",
     "ladder_for",
     "ladders_for",
+    "next_level_after",
     "lookup_people",
     "renewal_chain",
     "workers_eligible",

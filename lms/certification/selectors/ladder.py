@@ -56,6 +56,8 @@ class LadderStep:
     missing: list[str] = field(default_factory=list)
     requirement: LevelRequirement | None = None
     bars: list[LadderBar] = field(default_factory=list)
+    # What lets the person apply whatever the requirements (a competition placing).
+    evidence: list[providers.LadderEvidence] = field(default_factory=list)
 
     @property
     def held_label(self) -> str:
@@ -108,14 +110,18 @@ def ladders_for(
     ids = [p.pk for p in people]
     held_of: dict[int, list[dict]] = {pk: [] for pk in ids}
     for h in (
-        SkillCertificate.objects.filter(holder_id__in=ids)
+        SkillCertificate.objects.filter(
+            holder_id__in=ids, kind=SkillCertificate.Kind.LEVEL
+        )
         .with_status_in(HELD_STATUSES, today)
         .values("holder_id", "occupation_id", "level", "issued_on")
     ):
         held_of[h["holder_id"]].append(h)
     signoffs_of = providers.mentor_signoffs_many(people)
+    evidence_of = providers.ladder_evidence_many(people)
     occupation_ids = {h["occupation_id"] for held in held_of.values() for h in held}
     occupation_ids |= {o for pairs in signoffs_of.values() for o, _lv in pairs}
+    occupation_ids |= {e.occupation_id for found in evidence_of.values() for e in found}
     if not occupation_ids:
         return {pk: [] for pk in ids}
     occupations = sorted(
@@ -133,6 +139,7 @@ def ladders_for(
         p.pk: _ladder(
             held=held_of[p.pk],
             signoffs=signoffs_of.get(p.pk, set()),
+            evidence=evidence_of.get(p.pk, []),
             occupations=occupations,
             requirements=requirements,
             completed=completed_of.get(p.pk, set()),
@@ -145,11 +152,22 @@ def ladders_for(
 
 
 def _ladder(
-    *, held, signoffs, occupations, requirements, completed, hours, today, gettext
+    *,
+    held,
+    signoffs,
+    occupations,
+    requirements,
+    completed,
+    hours,
+    today,
+    gettext,
+    evidence=(),
 ) -> list[LadderStep]:
     """One person's ladder from facts already read (no queries)."""
     _ = gettext
     held_in: dict[int, list[dict]] = {o: [] for o, _lv in signoffs}
+    for item in evidence:
+        held_in.setdefault(item.occupation_id, [])
     for h in held:
         held_in.setdefault(h["occupation_id"], []).append(h)
     steps = []
@@ -160,8 +178,12 @@ def _ladder(
         best = max((h["level"] for h in mine), default=None)
         next_level = next_level_after(best)
         step = LadderStep(occupation=occupation, held_level=best, next_level=next_level)
+        step.evidence = [e for e in evidence if e.occupation_id == occupation.pk]
         steps.append(step)
         if next_level is None:
+            continue
+        if any(e.level == next_level for e in step.evidence):
+            step.eligible = True  # a placing opens the next level by itself
             continue
         requirement = requirements.get((occupation.pk, next_level))
         step.requirement = requirement

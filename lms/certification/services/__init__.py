@@ -13,6 +13,7 @@ from .certificates import (
     certificate_revoke,
     certificate_suspend,
     issuing_body_for,
+    placing_certificate_issue,
     platform_certificate_issue,
     platform_issuer_name,
 )
@@ -66,6 +67,7 @@ __all__ = [
     "issuer_key_active",
     "issuer_key_rotate",
     "issuing_body_for",
+    "placing_certificate_issue",
     "platform_certificate_issue",
     "platform_issuer_name",
     "status_list_signed",

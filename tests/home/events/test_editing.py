@@ -12,7 +12,8 @@ from wagtail.test.utils.form_data import (
 )
 
 from home.events import services
-from home.events.models import EventPage, EventSession
+from home.events.models import EventPage, EventSession, Reservation
+from lms.models import Notification
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +97,63 @@ def test_seats_are_not_cut_below_those_reserved(client, staff, session, visitors
     assert "2 seats are reserved" in response.content.decode()
     session.refresh_from_db()
     assert session.capacity == 2
+
+
+def test_seats_added_in_the_editor_go_to_the_waiting_list_on_publish(
+    client, staff, session, visitors
+):
+    """Two seats, four visitors: two wait. Publishing three seats moves the first
+    of them up (and tells them); the second still waits."""
+    for person in visitors:
+        services.reservation_create(user=person, session=session)
+    client.force_login(staff)
+    url = reverse("wagtailadmin_pages:edit", args=[session.page.pk])
+    response = client.post(
+        url, event_form(session.page, [session_row(session, capacity=3)])
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    status = dict(Reservation.objects.values_list("user", "status"))
+    assert [status[p.pk] for p in visitors] == [
+        "reserved",
+        "reserved",
+        "reserved",
+        "waiting",
+    ]
+    promoted = Reservation.objects.get(user=visitors[2])
+    assert promoted.promoted_at is not None
+    assert Notification.objects.filter(recipient=visitors[2]).exists()
+
+
+def test_a_saved_draft_with_more_seats_promotes_nobody_until_published(
+    client, staff, session, visitors
+):
+    for person in visitors[:3]:
+        services.reservation_create(user=person, session=session)
+    client.force_login(staff)
+    url = reverse("wagtailadmin_pages:edit", args=[session.page.pk])
+    data = event_form(session.page, [session_row(session, capacity=3)])
+    data.pop("action-publish")
+    assert client.post(url, data).status_code == 302
+    assert Reservation.objects.get(user=visitors[2]).status == "waiting"
+
+
+def test_the_exhibition_chooses_achievements_with_a_searchable_chooser(
+    client, staff, event, studio_index
+):
+    """The exhibit rows use the achievement chooser (a modal with search by title
+    or studio), not a select of every achievement."""
+    from tests.home.factories import (
+        InnovationStudioPageFactory,
+        StudioAchievementFactory,
+    )
+
+    studio = InnovationStudioPageFactory(parent=studio_index["en"])
+    achievement = StudioAchievementFactory(page=studio, title="Hot-wire welding jig")
+    client.force_login(staff)
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[event.pk]))
+    assert reverse("achievement_chooser:choose") in editor.content.decode()
+    found = client.get(reverse("achievement_chooser:choose_results"), {"q": "welding"})
+    assert found.status_code == 200
+    assert achievement.title in found.content.decode()
+    none = client.get(reverse("achievement_chooser:choose_results"), {"q": "zzzz"})
+    assert achievement.title not in none.content.decode()

@@ -135,3 +135,32 @@ def test_the_organiser_sees_counts_per_session(client, session, visitors, organi
     response = client.get(reverse("events:desk", args=[session.page.pk]))
     (row,) = response.context["sessions"]
     assert row.counts == {"reserved": 2, "waiting": 1, "checked_in": 0}
+
+
+def test_a_stewards_typed_codes_are_rate_limited_per_steward(
+    client, seated, session, steward, settings
+):
+    """Codes could be guessed by typing: past the limit a steward's tries are
+    refused (429) and nobody is checked in, even with a good code; another steward
+    at the same address is not held up."""
+    from django.core.cache import cache
+
+    from lms.roles import Role
+    from tests.lms.factories import UserFactory
+
+    cache.clear()
+    settings.CHECK_IN_RATE_LIMIT = 3
+    client.force_login(steward)
+    url = reverse("events:check_in", args=[session.pk])
+    statuses = [
+        client.post(url, {"code": "1-AAAA-AAAA-AAAA"}).status_code for _ in "abc"
+    ]
+    assert statuses == [409] * 3
+    limited = client.post(url, {"code": tickets.ticket_code(seated)})
+    assert limited.status_code == 429
+    assert "Too many codes tried" in limited.content.decode()
+    seated.refresh_from_db()
+    assert seated.checked_in_at is None
+    client.force_login(UserFactory(roles=[Role.STEWARD]))
+    assert client.post(url, {"code": tickets.ticket_code(seated)}).status_code == 200
+    cache.clear()

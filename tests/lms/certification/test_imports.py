@@ -267,7 +267,7 @@ def test_commit_queries_do_not_grow_with_rows(setting, django_assert_max_num_que
 @settings(
     max_examples=60,
     deadline=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(
     st.lists(

@@ -48,7 +48,15 @@ def _member_b(w):
     return Membership.objects.get(user=w.users["hr_b"]).pk
 
 
-NOT_UNION_ADMIN = ("coordinator", "hr_a", "hr_b", "editor", "moderator", "officer")
+NOT_UNION_ADMIN = (
+    "coordinator",
+    "hr_a",
+    "hr_b",
+    "editor",
+    "moderator",
+    "officer",
+    "organiser",
+)
 # Object views of the organisations' admin: only the coordinator's union is found;
 # admin users who may not keep organisations find nothing (404).
 UNION_OBJ = {**admin(200, *UNION), **dict.fromkeys(NOT_UNION_ADMIN[1:], 404)}
@@ -156,6 +164,7 @@ ROWS = [
             "moderator",
             "coordinator",
             "officer",
+            "organiser",
             "staff",
         ),
     ),
@@ -224,7 +233,7 @@ ROWS = [
         "wagtailadmin_reports:site_history",
         r("wagtailadmin_reports:site_history"),
         # Wagtail lists only the entries of what each admin user may see.
-        admin(200, "hr_a", "hr_b", *WRITERS, "coordinator", "officer"),
+        admin(200, "hr_a", "hr_b", *WRITERS, "coordinator", "officer", "organiser"),
     ),
     get(
         ADMIN,

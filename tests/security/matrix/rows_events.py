@@ -1,14 +1,14 @@
 """Events (home/events): the public event pages, reserving, tickets, the organiser's
 counts and the steward's check-in (the learner holds a seat of the world's
-session)."""
+session); the audience vote (open, nobody has voted yet) and its admin."""
 
 from __future__ import annotations
 
 from django.urls import reverse
 
-from home.events.models import Reservation
+from home.events.models import Reservation, Vote
 
-from .table import expect, get, only, post
+from .table import admin, expect, get, only, post
 
 EVENTS = "Events (home)"
 PUBLIC = expect(200, anonymous=200)
@@ -33,6 +33,27 @@ def _reservations(w, user):
 
 def _ticket_status(w, user):
     return Reservation.objects.get(pk=w.ticket.pk).status
+
+
+def _votes(w, user):
+    return Vote.objects.filter(ballot=w.ballot).count()
+
+
+def _first_option(w):
+    return {"option": w.ballot.options.order_by("sort_order").first().pk}
+
+
+ADMIN_USERS = (
+    "hr_a",
+    "hr_b",
+    "editor",
+    "moderator",
+    "coordinator",
+    "officer",
+    "organiser",
+    "staff",
+)
+VOTES = "Audience votes (home)"
 
 
 def _checked_in(w, user):
@@ -117,5 +138,205 @@ ROWS = [
         data=lambda w: {"code": w.ticket_code},
         state=_checked_in,
         acts=DOOR,
+    ),
+    # --- the audience vote ------------------------------------------------------
+    get(VOTES, "a ballot", "voting:ballot", r("voting:ballot", "ballot"), PUBLIC),
+    post(
+        VOTES,
+        "vote",
+        "voting:vote",
+        r("voting:vote", "ballot"),
+        expect(302),
+        data=_first_option,
+        state=_votes,
+    ),
+    get(
+        VOTES,
+        "results (published once closed)",
+        "voting:results",
+        r("voting:results", "ballot"),
+        PUBLIC,
+    ),
+    get(
+        VOTES,
+        "live counts",
+        "voting:counts",
+        r("voting:counts", "ballot"),
+        only(200, "organiser", "staff"),
+    ),
+    get(
+        VOTES,
+        "audience votes (admin)",
+        "ballots:index",
+        lambda w: reverse("ballots:index"),
+        admin(200, "organiser", "staff"),
+    ),
+    get(
+        VOTES,
+        "add an audience vote (admin)",
+        "ballots:add",
+        lambda w: reverse("ballots:add"),
+        admin(200, "organiser", "staff"),
+    ),
+    get(
+        VOTES,
+        "edit an audience vote (admin)",
+        "ballots:edit",
+        r("ballots:edit", "ballot"),
+        admin(200, "organiser", "staff"),
+    ),
+    get(
+        VOTES,
+        "achievement chooser (admin)",
+        "achievement_chooser:choose",
+        lambda w: reverse("achievement_chooser:choose"),
+        admin(200, *ADMIN_USERS),
+    ),
+    get(
+        VOTES,
+        "achievement chooser search (admin)",
+        "achievement_chooser:choose_results",
+        lambda w: reverse("achievement_chooser:choose_results") + "?q=jig",
+        admin(200, *ADMIN_USERS),
+    ),
+]
+
+# --- commendations (home/events/commendations): the coordinator keeps union A (the
+# learner's and apprentice's); the mentor sits on every committee.
+COMMENDATIONS = "Commendations (home)"
+WORKING = ("coordinator", "mentor", "organiser", "staff")
+SELECTORS = ("mentor", "organiser", "staff")
+NOMINATORS = ("coordinator", "staff")
+MANAGERS = ("organiser", "staff")
+
+
+def _nominations(w, user):
+    return w.commendation_open.nominations.count()
+
+
+def _reviews(w, user):
+    return list(w.nomination.reviews.values_list("reviewer", "recommendation"))
+
+
+def _selection(w, user):
+    return list(w.commendation_selected.nominations.filter(selected=True))
+
+
+def _status(key):
+    return lambda w, user: (
+        type(getattr(w, key)).objects.get(pk=getattr(w, key).pk).status
+    )
+
+
+ROWS += [
+    get(
+        COMMENDATIONS,
+        "commendations",
+        "commendations:index",
+        lambda w: reverse("commendations:index"),
+        PUBLIC,
+    ),
+    get(
+        COMMENDATIONS,
+        "a published list",
+        "commendations:detail",
+        r("commendations:detail", "commendation_published"),
+        PUBLIC,
+    ),
+    get(
+        COMMENDATIONS,
+        "nominations of a commendation",
+        "commendations:nominations",
+        r("commendations:nominations", "commendation_selected"),
+        only(200, *WORKING),
+    ),
+    get(
+        COMMENDATIONS,
+        "nomination form",
+        "commendations:nominate",
+        r("commendations:nominate", "commendation_open"),
+        only(200, *NOMINATORS),
+    ),
+    post(
+        COMMENDATIONS,
+        "nominate a craftsman (the apprentice of A)",
+        "commendations:nominate",
+        r("commendations:nominate", "commendation_open"),
+        only(302, *NOMINATORS),
+        data=lambda w: {
+            "union": w.union.pk,
+            "craftsman": w.users["apprentice"].pk,
+            "statement": "Led two improvement projects.",
+        },
+        state=_nominations,
+    ),
+    get(
+        COMMENDATIONS,
+        "a nomination and its reviews",
+        "commendations:review",
+        r("commendations:review", "nomination"),
+        only(200, *WORKING, others=404),
+    ),
+    post(
+        COMMENDATIONS,
+        "review a nomination",
+        "commendations:review",
+        r("commendations:review", "nomination"),
+        only(302, "mentor", others=404, coordinator=403, organiser=403, staff=403),
+        data=lambda w: {"recommendation": "decline", "notes": "Not yet."},
+        state=_reviews,
+    ),
+    get(
+        COMMENDATIONS,
+        "selection form",
+        "commendations:select",
+        r("commendations:select", "commendation_selected"),
+        only(200, *SELECTORS),
+    ),
+    post(
+        COMMENDATIONS,
+        "select (none: the learner taken out)",
+        "commendations:select",
+        r("commendations:select", "commendation_selected"),
+        only(302, *SELECTORS),
+        data=lambda w: {},
+        state=_selection,
+    ),
+    post(
+        COMMENDATIONS,
+        "close nominations",
+        "commendations:close",
+        r("commendations:close", "commendation_open"),
+        only(302, *MANAGERS),
+        state=_status("commendation_open"),
+    ),
+    post(
+        COMMENDATIONS,
+        "publish the list",
+        "commendations:publish",
+        r("commendations:publish", "commendation_selected"),
+        only(302, *MANAGERS),
+        state=_status("commendation_selected"),
+    ),
+    get(
+        COMMENDATIONS,
+        "commendations (admin)",
+        "commendation_admin:index",
+        lambda w: reverse("commendation_admin:index"),
+        admin(200, "staff"),
+    ),
+    get(
+        COMMENDATIONS,
+        "a commendation (admin)",
+        "commendation_admin:edit",
+        r("commendation_admin:edit", "commendation_open"),
+        admin(200, "staff"),
+    ),
+    get(
+        COMMENDATIONS,
+        "delete a commendation, the question (admin)",
+        "commendation_admin:delete",
+        r("commendation_admin:delete", "commendation_open"),
+        admin(200, "staff"),
     ),
 ]

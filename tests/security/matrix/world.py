@@ -81,6 +81,8 @@ ROLES = (
     "officer",
     "organiser",
     "steward",
+    "judge",
+    "chair",
     "staff",
 )
 
@@ -130,6 +132,8 @@ def _users(a, b) -> dict:
         "officer": with_totp(Role.OFFICER),
         "organiser": UserFactory(roles=[Role.ORGANISER]),
         "steward": UserFactory(roles=[Role.STEWARD]),
+        "judge": UserFactory(roles=[Role.JUDGE]),
+        "chair": UserFactory(roles=[Role.CHAIR]),
         "staff": give_totp(UserFactory(is_staff=True, is_superuser=True)),
     }
     for key, enterprise in (("hr_a", a), ("hr_b", b)):
@@ -270,11 +274,16 @@ def _content(w: World) -> None:
 
 
 def _events(w: World) -> None:
-    """An event with one session of 50 seats, where the learner holds a seat."""
+    """An event with one session of 50 seats, where the learner holds a seat, and
+    an open audience vote nobody has voted in yet."""
     from home.events.models import EventIndexPage
     from home.events.services import reservation_create
     from home.events.tickets import ticket_code
-    from tests.home.events.factories import EventPageFactory, EventSessionFactory
+    from tests.home.events.factories import (
+        EventPageFactory,
+        EventSessionFactory,
+        ballot_with_options,
+    )
 
     index = _section(w.home, EventIndexPage, "events")
     event = EventPageFactory(parent=index)
@@ -286,7 +295,75 @@ def _events(w: World) -> None:
         event_session=session,
         ticket=ticket,
         ticket_code=ticket_code(ticket),
+        ballot=ballot_with_options(event, opens=-1, closes=24),
     )
+
+
+def _commendations(w: World) -> None:
+    """Three commendations of the coordinator's union A, the mentor on each
+    committee: one taking nominations, one with the learner selected (not yet
+    published), one published with the apprentice selected."""
+    from home.events.commendations import services
+    from tests.home.events.factories import CommendationFactory
+
+    u = w.users
+
+    def nominated(commendation, craftsman):
+        return services.nomination_create(
+            user=u["coordinator"],
+            commendation=commendation,
+            craftsman=craftsman,
+            union=w.union,
+            statement="Thirty years on the line.",
+        )
+
+    def selected(commendation, craftsman):
+        nomination = nominated(commendation, craftsman)
+        services.commendation_close_nominations(
+            user=u["organiser"], commendation=commendation
+        )
+        services.commendation_select(
+            user=u["mentor"], commendation=commendation, nominations=[nomination]
+        )
+        return nomination
+
+    open_one, chosen, done = (
+        CommendationFactory(committee=[u["mentor"]]) for _ in range(3)
+    )
+    w.objects.update(
+        commendation_open=open_one,
+        commendation_selected=chosen,
+        nomination=selected(chosen, u["learner"]),
+        commendation_published=done,
+    )
+    selected(done, u["apprentice"])
+    services.commendation_publish(user=u["organiser"], commendation=done)
+
+
+def _competitions(w: World) -> None:
+    """A skills competition open for entries, organised by the organiser; the
+    apprentice (a worker of A) is not entered yet."""
+    from tests.home.events.competitions.factories import CompetitionFactory
+
+    w.objects["competition"] = CompetitionFactory(
+        organiser=w.users["organiser"], occupation=w.occupation
+    )
+
+
+def _judging(w: World) -> None:
+    """A judging panel chaired by ``chair`` with ``judge`` and a second judge (not a
+    column) on it; two contestants, the first scored by the second judge."""
+    from tests.home.events.judging import factories as judging_f
+
+    other = judging_f.judge_user()
+    panel = judging_f.panel(
+        judges=[w.users["judge"], other],
+        contestants=2,
+        chair=w.users["chair"],
+    )
+    _judges, (first, second) = judging_f.parts(panel)
+    score = judging_f.score(panel, panel.judges.get(user=other), first, 7, 7)
+    w.objects.update(panel=panel, contestant=first, contestant_two=second, score=score)
 
 
 def build() -> World:
@@ -306,6 +383,9 @@ def build() -> World:
     _certificates(w)
     _content(w)
     _events(w)
+    _commendations(w)
+    _competitions(w)
+    _judging(w)
     for role, user in w.users.items():
         if user is not None:
             client = Client()

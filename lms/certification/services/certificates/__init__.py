@@ -11,7 +11,12 @@ from .changes import (
     certificate_suspend,
 )
 from .common import board_changed, issuing_body_for, platform_issuer_name
-from .issuing import certificate_record, certificate_renew, platform_certificate_issue
+from .issuing import (
+    certificate_record,
+    certificate_renew,
+    placing_certificate_issue,
+    platform_certificate_issue,
+)
 from .reminders import REMINDER_DAYS, certificate_expiry_reminders_send
 
 __all__ = [
@@ -26,6 +31,7 @@ __all__ = [
     "certificate_revoke",
     "certificate_suspend",
     "issuing_body_for",
+    "placing_certificate_issue",
     "platform_certificate_issue",
     "platform_issuer_name",
 ]

@@ -47,6 +47,58 @@ def platform_certificate_issue(
     """Issues the platform's certificate for a completed course, once per
     ``source_key`` (e.g. ``f"course-completion:{completion.pk}"``): a second call
     returns the certificate the first one made."""
+    return _platform_issue(
+        holder=holder,
+        occupation=occupation,
+        level=level,
+        source_key=source_key,
+        valid_until=valid_until,
+        evidence_kind=SkillCertificate.Evidence.COURSE,
+        evidence_detail=course_title,
+        history={"source_key": source_key, "course": course_title},
+    )
+
+
+@transaction.atomic
+def placing_certificate_issue(
+    *,
+    holder: User,
+    occupation: Occupation,
+    level: int,
+    placing: str,
+    score: Decimal | None,
+    source_key: str,
+) -> SkillCertificate:
+    """The platform's certificate of a placing in a skills competition (``placing``:
+    "1st place, <competition>"), numbered and verified like the others, once per
+    ``source_key``. Its ``kind`` is PLACING: it holds no level on the ladder."""
+    return _platform_issue(
+        holder=holder,
+        occupation=occupation,
+        level=level,
+        source_key=source_key,
+        valid_until=None,
+        evidence_kind=SkillCertificate.Evidence.COMPETITION,
+        evidence_detail=placing,
+        kind=SkillCertificate.Kind.PLACING,
+        score=score,
+        history={"source_key": source_key, "placing": placing},
+    )
+
+
+def _platform_issue(
+    *,
+    holder: User,
+    occupation: Occupation,
+    level: int,
+    source_key: str,
+    valid_until: datetime.date | None,
+    evidence_kind: str,
+    evidence_detail: str,
+    history: dict,
+    kind: str = SkillCertificate.Kind.LEVEL,
+    score: Decimal | None = None,
+) -> SkillCertificate:
     if not source_key:
         raise DomainError(_("A source key is required."), code="source_key")
     existing = SkillCertificate.objects.filter(source_key=source_key).first()
@@ -63,6 +115,7 @@ def platform_certificate_issue(
                     holder=holder,
                     holder_name=holder.get_full_name(),
                     occupation=occupation,
+                    kind=kind,
                     level=level,
                     number=number,
                     issuer_kind=SkillCertificate.IssuerKind.PLATFORM,
@@ -70,8 +123,9 @@ def platform_certificate_issue(
                     issuing_body=issuing_body_for(platform_issuer_name()),
                     issued_on=issued_on,
                     valid_until=valid_until,
-                    evidence_kind=SkillCertificate.Evidence.COURSE,
-                    evidence_detail=course_title[:255],
+                    evidence_kind=evidence_kind,
+                    evidence_detail=evidence_detail[:255],
+                    score=score,
                     source_key=source_key,
                 )
         except IntegrityError:
@@ -87,7 +141,7 @@ def platform_certificate_issue(
         certificate=certificate,
         actor=None,
         action=CertificateEvent.Action.ISSUE,
-        changes={"source_key": source_key, "course": course_title},
+        changes=history,
     )
     _notify_issued(certificate)
     return certificate
