@@ -47,3 +47,45 @@ PROMOTED = register(
         link=lambda params: reverse("events:ticket", args=[_reservation(params).pk]),
     )
 )
+
+
+@loader
+def _panel(params):
+    from home.events.judging.models import Panel
+
+    return Panel.objects.get(pk=params["panel"])
+
+
+def _seated_subject(params):
+    if params.get("chair"):
+        return _("You chair the judging panel: %(panel)s") % {
+            "panel": _panel(params).local_name
+        }
+    return _("You judge on the panel: %(panel)s") % {"panel": _panel(params).local_name}
+
+
+def _seated_body(params):
+    if params.get("chair"):
+        return _(
+            "Follow the judges' progress, make corrections with a reason, reveal "
+            "the results and sign them off from your console."
+        )
+    return _(
+        "Score each presenter on your phone during the session. A submitted score "
+        "is locked; declare a conflict of interest before scoring."
+    )
+
+
+def _seated_link(params):
+    name = "judging:console" if params.get("chair") else "judging:judge"
+    return reverse(name, args=[params["panel"]])
+
+
+SEATED = register(
+    NoticeKind(
+        name="home.events.judging.seated",
+        subject=_seated_subject,
+        body=_seated_body,
+        link=_seated_link,
+    )
+)

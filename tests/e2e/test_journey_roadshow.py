@@ -36,11 +36,11 @@ from home.events.models import EventSession
 from home.models import ScoreSheet
 from lms.demo import demo_user
 from lms.models import Enterprise
-first = Panel.objects.order_by("pk").first()
+first = Panel.objects.exclude(session=None).order_by("pk").first()  # the roadshow
 mill = first.contestants.get(display_name="马晓燕")
 panel = services.panel_create(
     name="Craftsman roadshow, second round", name_zh="工匠路演（第二轮）",
-    sheet=ScoreSheet.objects.order_by("pk").first(), chair=demo_user("chair"),
+    sheet=first.sheet, chair=demo_user("chair"),
     judges=[demo_user(k) for k in ("judge", "judge2", "judge3", "judge4", "judge5")],
     contestants=[
         {"display_name": "马晓燕", "enterprise": mill.enterprise,

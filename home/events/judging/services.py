@@ -27,6 +27,7 @@ from home.events.judging.models import (
 from home.events.judging.selectors import conflict_for, criteria_of, plain
 from lms.errors import DomainError, PermissionDenied
 from lms.permissions import user_can
+from lms.services.notifications import notification_send
 
 Status = Panel.Status
 ORDER = [Status.OPEN, Status.CLOSED, Status.REVEALED, Status.SIGNED_OFF]
@@ -127,7 +128,26 @@ def panel_create(
                 name=award,
                 name_zh=award_zh,
             )
+        _tell_seated(panel)
     return panel
+
+
+def _tell_seated(panel: Panel) -> None:
+    """Each judge and the chair hear that they sit on the panel (once each)."""
+    kind = "home.events.judging.seated"
+    for seat in panel.judges.select_related("user"):
+        notification_send(
+            recipient=seat.user,
+            key=f"{kind}:{panel.pk}:{seat.user_id}",
+            kind=kind,
+            params={"panel": panel.pk},
+        )
+    notification_send(
+        recipient=panel.chair,
+        key=f"{kind}:{panel.pk}:chair",
+        kind=kind,
+        params={"panel": panel.pk, "chair": True},
+    )
 
 
 # --- judges --------------------------------------------------------------------

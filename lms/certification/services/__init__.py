@@ -40,6 +40,7 @@ from .imports import (
     import_batch_start,
     imports_requeue_pending,
 )
+from .key_secrets import signing_keys_reencrypt
 
 __all__ = [
     "board_changed",
@@ -70,5 +71,6 @@ __all__ = [
     "placing_certificate_issue",
     "platform_certificate_issue",
     "platform_issuer_name",
+    "signing_keys_reencrypt",
     "status_list_signed",
 ]

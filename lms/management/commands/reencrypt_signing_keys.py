@@ -5,7 +5,7 @@ stored signing key to the new secret, so the old one can be dropped."""
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.certification.services.key_secrets import signing_keys_reencrypt
+from lms.certification.services import signing_keys_reencrypt
 
 
 class Command(BaseCommand):

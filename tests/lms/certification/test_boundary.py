@@ -19,6 +19,8 @@ WIRING = {
     "home/management/commands/load_demo.py": {f"{PACKAGE}.demo"},
     # The demo world numbers its certificates as the demo bodies do.
     "home/demo_world/certificates.py": {f"{PACKAGE}.demo"},
+    # The competition's entrants are the certification demo's extra workers.
+    "home/events/competitions/demo.py": {f"{PACKAGE}.demo"},
 }
 APPS = ("lms", "courses", "mentorship", "home", "config")
 MAX_LINES = 400
