@@ -127,8 +127,9 @@ ROWS = [
         expect(302),
         state=_unread,
         # The roles with unread messages in the world: the learner's welcome, the
-        # instructor's "practical task to review".
-        acts={"learner", "mentor"},
+        # instructor's "practical task to review", the judge's and the chair's
+        # "you sit on the panel".
+        acts={"learner", "mentor", "judge", "chair"},
     ),
     post(
         CORE,
